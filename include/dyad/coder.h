@@ -1,0 +1,47 @@
+/*
+ * dyad/coder.h - the event coder: tokens of a sentence + a lexicon ->
+ * events (source, target, CAMEO code), each with the spans and pattern
+ * that explain it.
+ */
+#ifndef DYAD_CODER_H
+#define DYAD_CODER_H
+
+#include "dyad/common.h"
+#include "dyad/text.h"
+#include "dyad/event.h"
+#include "dyad/lexicon.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A coder: per-thread scratch state over a shared lexicon. Opaque. */
+typedef struct dyad_coder dyad_coder;
+
+/** Create a coder over `lex` (borrowed; must outlive the coder). */
+int dyad_coder_new(dyad_coder **out, const dyad_lexicon *lex);
+
+/** Free a coder; NULL is ignored. */
+void dyad_coder_free(dyad_coder *coder);
+
+/**
+ * Start a new document: forgets actors remembered for pronouns and
+ * "the two countries". `date` is the document's date, which selects
+ * date-restricted actor codes.
+ */
+void dyad_coder_begin_document(dyad_coder *coder, dyad_date date);
+
+/**
+ * Code one sentence given its tokens (spans into `text`, the document
+ * text) and its index in the document. Events are appended to `out` with
+ * date = the document date and precision DYAD_PREC_REPORTED.
+ * Returns the number of events appended, or a negative error code.
+ */
+int dyad_coder_code_sentence(dyad_coder *coder, const char *text,
+                             const dyad_token *toks, size_t n_toks,
+                             uint32_t sentence_index, dyad_events *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,268 @@
+/*
+ * text_read.c - outside bytes -> a document of valid UTF-8.
+ *
+ * Decoding uses utf8proc (utf8proc_iterate validates one code point at a
+ * time; we do not hand-roll a decoder). Policy:
+ *  - valid UTF-8: kept as is, a leading BOM removed;
+ *  - mostly invalid (no valid multi-byte sequence but some high bytes):
+ *    the whole input is read as Windows-1252/Latin-1;
+ *  - otherwise each invalid sequence becomes U+FFFD and is counted;
+ *  - NUL bytes are removed and counted; line endings are left as they
+ *    are (the segmenter understands LF, CRLF and CR).
+ */
+#include "text_internal.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Windows-1252 0x80..0x9F; 0 where undefined (then read as Latin-1 C1). */
+static const uint16_t cp1252_c1[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static int put_cp(dyad_buf *b, utf8proc_int32_t cp)
+{
+	utf8proc_uint8_t tmp[4];
+	utf8proc_ssize_t n = utf8proc_encode_char(cp, tmp);
+	return dyad_buf_append(b, tmp, (size_t)n);
+}
+
+/* Count valid multi-byte sequences and invalid bytes to pick a policy. */
+static void survey(const uint8_t *s, size_t len, size_t *valid_mb, size_t *invalid)
+{
+	size_t i = 0;
+	*valid_mb = *invalid = 0;
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n > 0) {
+			(*valid_mb)++;
+			i += (size_t)n;
+		} else {
+			(*invalid)++;
+			i++;
+		}
+	}
+}
+
+static int decode_latin1(dyad_buf *b, const uint8_t *s, size_t len, dyad_read_stats *st)
+{
+	int rc = 0;
+	for (size_t i = 0; i < len && rc == 0; i++) {
+		if (s[i] == 0) {
+			st->nul_bytes++;
+			continue;
+		}
+		if (s[i] < 0x80) {
+			rc = dyad_buf_putc(b, (char)s[i]);
+			continue;
+		}
+		utf8proc_int32_t cp = s[i];
+		if (s[i] < 0xA0 && cp1252_c1[s[i] - 0x80])
+			cp = cp1252_c1[s[i] - 0x80];
+		rc = put_cp(b, cp);
+	}
+	return rc;
+}
+
+static int decode_utf8(dyad_buf *b, const uint8_t *s, size_t len, dyad_read_stats *st)
+{
+	size_t i = 0;
+	int rc = 0;
+	while (i < len && rc == 0) {
+		size_t run = i;
+		while (run < len && s[run] && s[run] < 0x80)
+			run++;
+		if (run > i) {
+			rc = dyad_buf_append(b, s + i, run - i);
+			i = run;
+			continue;
+		}
+		if (s[i] == 0) {
+			st->nul_bytes++;
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n > 0) {
+			rc = dyad_buf_append(b, s + i, (size_t)n);
+			i += (size_t)n;
+		} else {
+			st->repaired++;
+			rc = put_cp(b, 0xFFFD);
+			i++;
+			/* Swallow the continuation bytes of the broken sequence. */
+			while (i < len && (s[i] & 0xC0) == 0x80)
+				i++;
+		}
+	}
+	return rc;
+}
+
+static void count_lines(const char *t, size_t len, dyad_read_stats *st)
+{
+	size_t line = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (t[i] == '\n' || t[i] == '\r') {
+			if (t[i] == '\r' && i + 1 < len && t[i + 1] == '\n')
+				i++;
+			st->lines++;
+			if (line > st->longest_line)
+				st->longest_line = line;
+			line = 0;
+		} else {
+			line++;
+		}
+	}
+	if (line) {
+		st->lines++;
+		if (line > st->longest_line)
+			st->longest_line = line;
+	}
+}
+
+static bool looks_binary(const uint8_t *s, size_t len)
+{
+	size_t n = len < 8192 ? len : 8192, ctl = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f')
+			ctl++;
+	return n && ctl * 10 > n;
+}
+
+int dyad_doc_from_bytes(dyad_doc **out, const char *name,
+                        const void *bytes, size_t len, dyad_diag *diag)
+{
+	const uint8_t *s = bytes;
+	dyad_buf b = DYAD_BUF_INIT;
+	dyad_doc *doc = dyad_calloc(1, sizeof(*doc));
+	int rc = DYAD_ENOMEM;
+	*out = NULL;
+	if (!doc)
+		return rc;
+	doc->name = dyad_strdup(name ? name : "-");
+	if (!doc->name)
+		goto done;
+	doc->stats.bytes_in = len;
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		doc->stats.bom = true;
+		s += 3;
+		len -= 3;
+	}
+	doc->stats.binary = looks_binary(s, len);
+	size_t valid_mb, invalid;
+	survey(s, len, &valid_mb, &invalid);
+	if (invalid && !valid_mb) {
+		doc->stats.latin1 = true;
+		rc = decode_latin1(&b, s, len, &doc->stats);
+	} else {
+		rc = decode_utf8(&b, s, len, &doc->stats);
+	}
+	if (rc)
+		goto done;
+	if (!b.data && (rc = dyad_buf_append(&b, "", 0)) != 0)
+		goto done;
+	doc->text = dyad_buf_detach(&b, &doc->len);
+	count_lines(doc->text, doc->len, &doc->stats);
+
+	const char *nm = doc->name;
+	if (doc->stats.binary)
+		rc = dyad_diag_report(diag, DYAD_DIAG_WARNING, nm,
+		                      "looks like a binary file, not text (%zu bytes)", len);
+	if (!rc && doc->stats.latin1)
+		rc = dyad_diag_report(diag, DYAD_DIAG_NOTE, nm,
+		                      "not UTF-8: read as Latin-1/Windows-1252 (%zu high bytes)", invalid);
+	if (!rc && doc->stats.repaired)
+		rc = dyad_diag_report(diag, DYAD_DIAG_WARNING, nm,
+		                      "%zu invalid UTF-8 sequence(s) replaced by U+FFFD",
+		                      doc->stats.repaired);
+	if (!rc && doc->stats.nul_bytes)
+		rc = dyad_diag_report(diag, DYAD_DIAG_WARNING, nm, "%zu NUL byte(s) removed",
+		                      doc->stats.nul_bytes);
+	if (rc)
+		goto done;
+	*out = doc;
+	doc = NULL;
+done:
+	dyad_buf_release(&b);
+	dyad_doc_free(doc);
+	return rc;
+}
+
+int dyad_doc_from_file(dyad_doc **out, const char *path, dyad_diag *diag)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	dyad_buf b = DYAD_BUF_INIT;
+	int rc = 0;
+	*out = NULL;
+	if (!f)
+		return dyad_error_set(DYAD_EIO, "%s: %s", path, strerror(errno));
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if ((rc = dyad_buf_append(&b, chunk, n)) != 0)
+			break;
+	if (!rc && ferror(f))
+		rc = dyad_error_set(DYAD_EIO, "%s: read error", path);
+	if (!is_stdin)
+		fclose(f);
+	if (!rc)
+		rc = dyad_doc_from_bytes(out, is_stdin ? "<stdin>" : path, b.data, b.len, diag);
+	dyad_buf_release(&b);
+	return rc;
+}
+
+void dyad_doc_free(dyad_doc *doc)
+{
+	if (!doc)
+		return;
+	dyad_free(doc->name);
+	dyad_free(doc->text);
+	dyad_free(doc->sentences);
+	dyad_free(doc);
+}
+
+const char *dyad_doc_name(const dyad_doc *doc)
+{
+	return doc->name;
+}
+
+const char *dyad_doc_text(const dyad_doc *doc, size_t *len_out)
+{
+	if (len_out)
+		*len_out = doc->len;
+	return doc->text;
+}
+
+const dyad_read_stats *dyad_doc_stats(const dyad_doc *doc)
+{
+	return &doc->stats;
+}
+
+const dyad_sentence *dyad_doc_sentences(dyad_doc *doc, size_t *n_out)
+{
+	if (!doc->segmented) {
+		if (dyad_text_segment(doc->text, doc->len, &doc->sentences, &doc->n_sentences)) {
+			*n_out = 0;
+			return NULL;
+		}
+		doc->segmented = true;
+	}
+	*n_out = doc->n_sentences;
+	static const dyad_sentence none;
+	return doc->sentences ? doc->sentences : &none;
+}

@@ -1,0 +1,352 @@
+/*
+ * text_token.c - tokenization with byte offsets.
+ *
+ * ASCII is handled by a table-driven fast path (news text is mostly
+ * ASCII and the coder's throughput depends on this loop); other code
+ * points are decoded with utf8proc and classified by Unicode category,
+ * so Arabic and Cyrillic words pass through as words.
+ *
+ * Normalized forms: lower case (utf8proc_tolower), NFC where the token
+ * has non-ASCII letters, typographic quotes/dashes mapped to ASCII.
+ */
+#include "text_internal.h"
+#include "util/alloc.h"
+#include "util/arena.h"
+#include "util/error.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+struct dyad_tokens {
+	dyad_token *items;
+	size_t      count, cap;
+	dyad_arena  arena;     /* normalized forms */
+};
+
+int dyad_tokens_new(dyad_tokens **out)
+{
+	dyad_tokens *t = dyad_calloc(1, sizeof(*t));
+	if (!t)
+		return DYAD_ENOMEM;
+	t->arena.block_size = 16384;
+	*out = t;
+	return 0;
+}
+
+void dyad_tokens_free(dyad_tokens *toks)
+{
+	if (!toks)
+		return;
+	dyad_free(toks->items);
+	dyad_arena_release(&toks->arena);
+	dyad_free(toks);
+}
+
+size_t dyad_tokens_count(const dyad_tokens *toks)
+{
+	return toks->count;
+}
+
+const dyad_token *dyad_tokens_array(const dyad_tokens *toks)
+{
+	return toks->items;
+}
+
+/* Character classes of the scanner. */
+enum cls { C_SPACE, C_ALPHA, C_DIGIT, C_PUNCT, C_SYMBOL, C_OTHER };
+
+typedef struct cpinfo {
+	utf8proc_int32_t cp;
+	int len;        /* bytes */
+	enum cls cls;
+	bool upper, lower, latin;
+} cpinfo;
+
+static enum cls classify_cp(utf8proc_int32_t cp)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+		return C_ALPHA;
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return C_DIGIT;
+	case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
+		return C_SPACE;
+	case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK:
+	case UTF8PROC_CATEGORY_SO:
+		return C_SYMBOL;
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+		return C_PUNCT;
+	default:
+		return C_OTHER;
+	}
+}
+
+static void decode(const char *text, size_t len, size_t i, cpinfo *ci)
+{
+	unsigned char c = (unsigned char)text[i];
+	if (c < 0x80) {
+		ci->cp = c;
+		ci->len = 1;
+		ci->latin = true;
+		ci->upper = c >= 'A' && c <= 'Z';
+		ci->lower = c >= 'a' && c <= 'z';
+		if (ci->upper || ci->lower)
+			ci->cls = C_ALPHA;
+		else if (c >= '0' && c <= '9')
+			ci->cls = C_DIGIT;
+		else if (c <= ' ' || c == 0x7f)
+			ci->cls = C_SPACE;
+		else if (c == '$' || c == '%' || c == '+' || c == '<' || c == '=' ||
+		         c == '>' || c == '^' || c == '`' || c == '|' || c == '~')
+			ci->cls = C_SYMBOL;
+		else
+			ci->cls = C_PUNCT;
+		return;
+	}
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+	                                      (utf8proc_ssize_t)(len - i), &ci->cp);
+	if (n <= 0) {       /* cannot happen on a decoded document; be safe */
+		ci->cp = 0xFFFD;
+		n = 1;
+	}
+	ci->len = (int)n;
+	ci->cls = classify_cp(ci->cp);
+	ci->upper = utf8proc_isupper(ci->cp);
+	ci->lower = utf8proc_islower(ci->cp);
+	ci->latin = ci->cp < 0x250 || (ci->cp >= 0x1E00 && ci->cp < 0x1F00);
+}
+
+/* Typographic characters mapped for matching. */
+static utf8proc_int32_t map_typographic(utf8proc_int32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+		return '\'';
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+	case 0x2033:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+	case 0x2212:
+		return '-';
+	case 0x00A0: case 0x2009: case 0x202F:
+		return ' ';
+	default:
+		return cp;
+	}
+}
+
+static bool is_apostrophe(utf8proc_int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+static bool is_hyphen(utf8proc_int32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
+                uint32_t base, int kind, unsigned flags)
+{
+	if (t->count == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		dyad_token *p = dyad_reallocarray(t->items, cap, sizeof(*p));
+		if (!p)
+			return DYAD_ENOMEM;
+		t->items = p;
+		t->cap = cap;
+	}
+	/* Normalized form: lower case, typographic marks mapped, NFC. */
+	size_t n = end - start;
+	char *norm = dyad_arena_alloc(&t->arena, n * 2 + 8);
+	if (!norm)
+		return DYAD_ENOMEM;
+	size_t o = 0, i = start;
+	bool ascii = true;
+	while (i < end) {
+		unsigned char c = (unsigned char)text[i];
+		if (c < 0x80) {
+			norm[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
+		ascii = false;
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+		                                      (utf8proc_ssize_t)(end - i), &cp);
+		if (k <= 0) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		cp = utf8proc_tolower(map_typographic(cp));
+		o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)norm + o);
+		i += (size_t)k;
+	}
+	norm[o] = '\0';
+	if (!ascii) {
+		utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)norm);
+		if (nfc) {
+			size_t m = strlen((char *)nfc);
+			if (m <= n * 2 + 7) {
+				memcpy(norm, nfc, m + 1);
+				o = m;
+			}
+			free(nfc);
+		}
+	}
+	dyad_token *tok = &t->items[t->count++];
+	tok->span.start = base + (uint32_t)start;
+	tok->span.end = base + (uint32_t)end;
+	tok->norm = norm;
+	tok->norm_len = (uint32_t)o;
+	tok->kind = (uint16_t)kind;
+	tok->flags = (uint16_t)flags;
+	return 0;
+}
+
+/* Scan a word: letters, digits, and inner ' . - joining letters. */
+static size_t scan_word(const char *text, size_t len, size_t i, unsigned *flags)
+{
+	cpinfo ci, nx;
+	size_t letters = 0, uppers = 0, periods = 0;
+	bool first = true, nonlatin = false;
+	while (i < len) {
+		decode(text, len, i, &ci);
+		if (ci.cls == C_ALPHA || ci.cls == C_DIGIT) {
+			if (ci.cls == C_ALPHA) {
+				letters++;
+				uppers += ci.upper;
+				nonlatin |= !ci.latin;
+				if (first && ci.upper)
+					*flags |= DYAD_TOKF_CAP;
+			}
+			first = false;
+			i += (size_t)ci.len;
+			continue;
+		}
+		if (i + (size_t)ci.len >= len)
+			break;
+		decode(text, len, i + (size_t)ci.len, &nx);
+		if (is_hyphen(ci.cp) && (nx.cls == C_ALPHA || nx.cls == C_DIGIT)) {
+			*flags |= DYAD_TOKF_HYPHEN;
+			i += (size_t)ci.len;
+			continue;
+		}
+		if (ci.cp == '.' && nx.cls == C_ALPHA && letters && !nonlatin) {
+			/* U.S., U.N.: a single letter between periods. */
+			periods++;
+			i += (size_t)ci.len;
+			continue;
+		}
+		/* O'Brien, but not the possessive 's or a closing quote. */
+		if (is_apostrophe(ci.cp) && nx.cls == C_ALPHA && !(nx.cp == 's' || nx.cp == 'S')) {
+			i += (size_t)ci.len;
+			continue;
+		}
+		if (is_apostrophe(ci.cp) && (nx.cp == 's' || nx.cp == 'S')) {
+			/* 's followed by another letter is part of a word (e.g. "Dar'sa") */
+			size_t after = i + (size_t)ci.len + 1;
+			cpinfo af;
+			if (after < len) {
+				decode(text, len, after, &af);
+				if (af.cls == C_ALPHA) {
+					i += (size_t)ci.len;
+					continue;
+				}
+			}
+		}
+		break;
+	}
+	if (periods && i < len && text[i] == '.') {
+		*flags |= DYAD_TOKF_ACRONYM;
+		i++;                   /* the acronym's final period */
+	}
+	if (letters >= 2 && uppers == letters)
+		*flags |= DYAD_TOKF_ALLCAPS;
+	if (nonlatin)
+		*flags |= DYAD_TOKF_NONLATIN;
+	return i;
+}
+
+/* Scan a number: digits with inner , . : / joining digits. */
+static size_t scan_number(const char *text, size_t len, size_t i)
+{
+	while (i < len) {
+		unsigned char c = (unsigned char)text[i];
+		if (c >= '0' && c <= '9') {
+			i++;
+			continue;
+		}
+		if ((c == ',' || c == '.' || c == ':' || c == '/') && i + 1 < len &&
+		    text[i + 1] >= '0' && text[i + 1] <= '9') {
+			i++;
+			continue;
+		}
+		break;
+	}
+	return i;
+}
+
+int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
+{
+	t->count = 0;
+	dyad_arena_reset(&t->arena);
+	size_t i = 0;
+	bool space = true;
+	cpinfo ci;
+	while (i < len) {
+		decode(text, len, i, &ci);
+		if (ci.cls == C_SPACE || map_typographic(ci.cp) == ' ') {
+			space = true;
+			i += (size_t)ci.len;
+			continue;
+		}
+		unsigned flags = space ? DYAD_TOKF_SPACE : 0;
+		space = false;
+		size_t end;
+		int kind, rc;
+		if (ci.cls == C_ALPHA) {
+			end = scan_word(text, len, i, &flags);
+			kind = DYAD_TOK_WORD;
+		} else if (ci.cls == C_DIGIT) {
+			end = scan_number(text, len, i);
+			kind = DYAD_TOK_NUMBER;
+			/* 22160-class, 5th: a number glued to letters is a word. */
+			if (end < len && (is_hyphen((unsigned char)text[end]) ||
+			                  ((text[end] | 32) >= 'a' && (text[end] | 32) <= 'z'))) {
+				unsigned wf = flags;
+				size_t wend = scan_word(text, len, i, &wf);
+				if (wend > end) {
+					end = wend;
+					flags = wf;
+					kind = DYAD_TOK_WORD;
+				}
+			}
+		} else if (is_apostrophe(ci.cp) && t->count && !(flags & DYAD_TOKF_SPACE) &&
+		           t->items[t->count - 1].kind == DYAD_TOK_WORD) {
+			/* possessive: 's, or a bare ' after a plural in s */
+			end = i + (size_t)ci.len;
+			if (end < len && (text[end] == 's' || text[end] == 'S') &&
+			    (end + 1 >= len || !(((text[end + 1] | 32) >= 'a' && (text[end + 1] | 32) <= 'z'))))
+				end++;
+			const dyad_token *prev = &t->items[t->count - 1];
+			bool plural = prev->norm_len && prev->norm[prev->norm_len - 1] == 's';
+			kind = (end > i + (size_t)ci.len || plural) ? DYAD_TOK_POSS : DYAD_TOK_PUNCT;
+		} else if (ci.cp == '.' && i + 2 < len && text[i + 1] == '.' && text[i + 2] == '.') {
+			end = i + 3;       /* ellipsis as one token */
+			kind = DYAD_TOK_PUNCT;
+		} else {
+			end = i + (size_t)ci.len;
+			kind = ci.cls == C_SYMBOL ? DYAD_TOK_SYMBOL : DYAD_TOK_PUNCT;
+		}
+		if ((rc = push(t, text, i, end, base, kind, flags)) != 0)
+			return rc;
+		i = end;
+	}
+	return 0;
+}
