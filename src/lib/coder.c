@@ -12,6 +12,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 
+#include <stdio.h>
 #include <string.h>
 
 int dyad_coder_new(dyad_coder **out, const dyad_lexicon *lex)
@@ -229,8 +230,7 @@ const char *cd_resolve_code(const dyad_coder *c, const lx_phrase *ph)
 
 static bool is_determiner(const cword *w)
 {
-	static const char *const dets[] = { "the", "a", "an", "its", "his", "her", "their",
-	                                     "this", "these", "those", "our", "my", NULL };
+	static const char *const dets[] = { "the", "a", "an", NULL };
 	for (int i = 0; dets[i]; i++)
 		if (eq(w->s, w->len, dets[i]))
 			return true;
@@ -336,7 +336,7 @@ static void locate(dyad_coder *c)
 		if ((en && en >= ev) || (ej && ej >= ev)) {
 			size_t e = en > ej ? en : ej;
 			for (size_t k = i; k < e; k++)
-				c->w[k].noun = 1;
+				c->w[k].noun = ej > en ? 2 : 1;
 			i = e;
 			continue;
 		}
@@ -362,6 +362,10 @@ static void locate(dyad_coder *c)
 static void merge_agent(mention *actor, const mention *agent)
 {
 	if (actor->null || actor->discard || actor->complex || !agent->code[0])
+		return;
+	/* "White House officials": USAGOV already carries GOV */
+	size_t al = strlen(actor->code), gl = strlen(agent->code);
+	if (al >= 3 + gl && strstr(actor->code + 3, agent->code))
 		return;
 	char buf[DYAD_CODE_MAX * 2];
 	if (agent->ph && agent->ph->agent_prefix) {
@@ -403,7 +407,7 @@ static void merge_agents(dyad_coder *c)
 				j++;
 				gap--;
 			}
-			bool clean = gap <= 2;
+			bool clean = gap == 0;
 			for (size_t q = j; q < ag->start && clean; q++)
 				if (c->w[q].type != CW_WORD || c->w[q].verb >= 0)
 					clean = false;
@@ -414,7 +418,9 @@ static void merge_agents(dyad_coder *c)
 		if (!tgt_actor && k + 1 < c->nm && c->m[k + 1].kind == MK_ACTOR) {
 			mention *a = &c->m[k + 1];
 			size_t j = ag->end;
-			if (word_is(c, j, "of") || word_is(c, j, "from") || word_is(c, j, "for") || word_is(c, j, "in")) {
+			if (j == a->start)
+				tgt_actor = a;
+			else if (word_is(c, j, "of") || word_is(c, j, "from") || word_is(c, j, "for") || word_is(c, j, "in")) {
 				j++;
 				if (word_is(c, j, "the"))
 					j++;
@@ -431,9 +437,19 @@ static void merge_agents(dyad_coder *c)
 			ag->kind = 0xff;   /* consumed */
 		}
 	}
-	/* drop consumed agents; unattached agents stay out of the search */
+	/* drop consumed agents; unattached agents stay out of the search,
+	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
 	size_t o = 0;
+	bool convert = c->lex->opt.convert_agents;
 	for (size_t k = 0; k < c->nm; k++) {
+		if (c->m[k].kind == MK_AGENT && convert && c->m[k].code[0]) {
+			mention *m = &c->m[k];
+			char buf[DYAD_CODE_MAX];
+			bool pre = m->ph && m->ph->agent_prefix;
+			snprintf(buf, sizeof buf, pre ? "%.30s~" : "~%.30s", m->code);
+			memcpy(m->code, buf, DYAD_CODE_MAX);
+			m->kind = MK_ACTOR;
+		}
 		if (c->m[k].kind == 0xff || c->m[k].kind == MK_AGENT)
 			continue;
 		c->m[o++] = c->m[k];
@@ -497,6 +513,8 @@ static void group_compounds(dyad_coder *c)
 			}
 			if (word_is(c, j, "the"))
 				j++;
+			while (j < b->start && c->w[j].noun == 2)
+				j++;
 			if (j == b->start) {
 				/* "A, B" needs a conjunction later in the list */
 				if (conj)
@@ -550,6 +568,34 @@ static void expand_compound_refs(dyad_coder *c)
 {
 	for (size_t k = 0; k < c->nm; k++) {
 		mention *m = &c->m[k];
+		if (m->kind == MK_ACTOR && strchr(m->code, '/')) {
+			/* coded compound actor [FRO/BIL/SAM] */
+			char parts[8][DYAD_CODE_MAX];
+			int np = 0;
+			const char *p = m->code;
+			while (*p && np < 8) {
+				const char *sl = strchr(p, '/');
+				size_t n = sl ? (size_t)(sl - p) : strlen(p);
+				if (n && n < DYAD_CODE_MAX) {
+					memcpy(parts[np], p, n);
+					parts[np++][n] = '\0';
+				}
+				p += n + (sl ? 1 : 0);
+			}
+			if (np < 1 || c->nm + (size_t)np > CD_MAX_MENTIONS) {
+				m->null = 1;
+				continue;
+			}
+			size_t extra = (size_t)np - 1;
+			memmove(&c->m[k + 1 + extra], &c->m[k + 1], (c->nm - k - 1) * sizeof *c->m);
+			c->nm += extra;
+			for (size_t q = 0; q <= extra; q++) {
+				c->m[k + q] = c->m[k];
+				memcpy(c->m[k + q].code, parts[q], DYAD_CODE_MAX);
+			}
+			k += extra;
+			continue;
+		}
 		if (m->kind != MK_COMPOUND_REF)
 			continue;
 		if (c->mem.n_compound < 2 || c->nm + (size_t)c->mem.n_compound > CD_MAX_MENTIONS) {

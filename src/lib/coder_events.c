@@ -317,8 +317,17 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	}
 	if (src < 0) {
 		const char *avoid = tgt >= 0 ? c->m[tgt].code : NULL;
-		src = first_actor(c, cs, vo->start, avoid);
-		if (src < 0 && cs > 0)
+		size_t from = cs;
+		/* an attribution verb ("..., officials said") takes its source
+		 * from its own comma-delimited segment */
+		if (code->flags & LVC_SUBORD)
+			for (size_t q = vo->start; q > cs; q--)
+				if (c->w[q - 1].type == CW_COMMA) {
+					from = q;
+					break;
+				}
+		src = first_actor(c, from, vo->start, avoid);
+		if (src < 0 && cs > 0 && !(code->flags & LVC_SUBORD))
 			src = first_actor(c, 0, vo->start, avoid);
 	}
 	mention dsrc, dtgt;
