@@ -551,6 +551,23 @@ static void remember(dyad_coder *c)
 			break;   /* the subject-like first actor */
 		}
 	}
+	/* without a compound, two distinct actors of one sentence are what
+	 * "the two countries" of the next sentences refers to */
+	int distinct = 0;
+	char pair[2][DYAD_CODE_MAX];
+	for (size_t k = 0; k < c->nm && distinct < 2; k++) {
+		const mention *m = &c->m[k];
+		if (m->kind != MK_ACTOR || m->null || !m->code[0])
+			continue;
+		if (distinct == 1 && strncmp(pair[0], m->code, 3) == 0)
+			continue;
+		memcpy(pair[distinct++], m->code, DYAD_CODE_MAX);
+	}
+	if (distinct == 2) {
+		memcpy(c->mem.compound[0], pair[0], DYAD_CODE_MAX);
+		memcpy(c->mem.compound[1], pair[1], DYAD_CODE_MAX);
+		c->mem.n_compound = 2;
+	}
 	for (size_t k = 0; k < c->nm; k++) {
 		const mention *m = &c->m[k];
 		if (m->kind != MK_ACTOR || m->group != k || m->n_group < 2)
