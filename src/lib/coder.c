@@ -159,8 +159,21 @@ static size_t match_phrase(const dyad_coder *c, const lx_phrase *ph, size_t i)
 		const cword *cw = &c->w[j];
 		if (cw->type == CW_COMMA)
 			return 0;
+		const lx_word *e = &w[k];
+		/* fast rejects before the full comparison: the index already
+		 * matched the first word's characters */
+		if (!(e->flags & LWF_LEMMA)) {
+			if (cw->len < e->len)
+				return 0;
+			if (!(e->flags & LWF_EXACT) || cw->len == e->len) {
+				if (k == 0)
+					continue;
+				if (cw->s[0] != e->s[0])
+					return 0;
+			}
+		}
 		bool last = k + 1 == ph->n;
-		if (!lx_word_matches(&w[k], cw->s, cw->len, last || ph->kind == PH_VERB))
+		if (!lx_word_matches(e, cw->s, cw->len, last || ph->kind == PH_VERB))
 			return 0;
 	}
 	return j;
@@ -178,13 +191,18 @@ static void phrases_at(const dyad_coder *c, size_t i, best b[PH__N])
 	const cword *cw = &c->w[i];
 	for (int k = 0; k < PH__N; k++)
 		b[k] = (best){ NULL, 0 };
+	uint8_t c2 = (i + 1 < c->nw && c->w[i + 1].len) ? (uint8_t)c->w[i + 1].s[0] : 1;
 	uint64_t h = LX_HASH_INIT;
 	for (size_t p = 0; p < cw->len; p++) {
 		h = lx_hash_step(h, (unsigned char)cw->s[p]);
 		const lx_slot *sl = lx_lookup(lex, h ? h : 1, cw->s, (uint32_t)(p + 1));
 		if (!sl)
 			continue;
+		const uint8_t *c2s = lex->list_c2 + sl->list_first;
 		for (uint32_t q = 0; q < sl->list_n; q++) {
+			/* the second word must begin with the next word's letter */
+			if (c2s[q] && c2s[q] != c2)
+				continue;
 			const lx_phrase *ph = &lex->phrases[lex->lists[sl->list_first + q]];
 			best *bb = &b[ph->kind];
 			if (bb->ph && bb->end - i >= ph->n)
@@ -660,6 +678,18 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	c->sentence = sentence_index;
 	c->discard = c->complex = c->truncated = false;
 	build_words(c, toks, n_toks);
+	memset(c->mask, 0, sizeof c->mask);
+	for (size_t i = 0; i < c->nw; i++) {
+		const cword *w = &c->w[i];
+		unsigned b = lx_sig_bit(w->s, w->len);
+		c->mask[b >> 6] |= 1ULL << (b & 63);
+		if (w->len >= 3) {
+			/* a 1-2 letter exact pattern word can match this word's stem
+			 * plus a regular ending ("US" + "S" is rare; "IN" never) */
+			b = lx_sig_bit(w->s, 2);
+			c->mask[b >> 6] |= 1ULL << (b & 63);
+		}
+	}
 	locate(c);
 	merge_agents(c);
 	resolve_refs(c);

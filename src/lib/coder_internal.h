@@ -72,6 +72,7 @@ struct dyad_coder {
 	char       split[CD_MAX_WORDS * 2][64]; /* hyphen parts storage */
 	size_t     n_split;
 	size_t     last_complex;        /* sentences flagged complex (stats) */
+	uint64_t   mask[4];             /* signature of the sentence's words */
 };
 
 /* coder.c */

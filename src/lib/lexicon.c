@@ -96,6 +96,7 @@ void dyad_lexicon_free(dyad_lexicon *lex)
 	dyad_free(lex->verbs);
 	dyad_free(lex->patterns);
 	dyad_free(lex->lists);
+	dyad_free(lex->list_c2);
 	dyad_free(lex->slots);
 	dyad_free(lex);
 }
@@ -210,7 +211,8 @@ int lx_finish(dyad_lexicon *lex)
 		ns *= 2;
 	lex->slots = dyad_calloc(ns, sizeof *lex->slots);
 	lex->lists = ne ? dyad_reallocarray(NULL, ne, sizeof *lex->lists) : NULL;
-	if (!lex->slots || (ne && !lex->lists)) {
+	lex->list_c2 = ne ? dyad_malloc(ne) : NULL;
+	if (!lex->slots || (ne && (!lex->lists || !lex->list_c2))) {
 		rc = DYAD_ENOMEM;
 		goto done;
 	}
@@ -220,7 +222,9 @@ int lx_finish(dyad_lexicon *lex)
 		size_t j = i;
 		while (j < ne && ents[j].len == ents[i].len &&
 		       memcmp(ents[j].key, ents[i].key, ents[i].len) == 0) {
+			const lx_phrase *ph = &lex->phrases[ents[j].phrase];
 			lex->lists[j] = ents[j].phrase;
+			lex->list_c2[j] = ph->n > 1 ? (uint8_t)lex->words[ph->first + 1].s[0] : 0;
 			j++;
 		}
 		uint64_t h = hash_of(ents[i].key, ents[i].len);
@@ -230,6 +234,23 @@ int lx_finish(dyad_lexicon *lex)
 		lex->slots[k] = (lx_slot){ h, ents[i].key, ents[i].len,
 		                           (uint32_t)i, (uint32_t)(j - i) };
 		i = j;
+	}
+	/* signatures of the words every pattern requires */
+	for (size_t i = 0; i < lex->n_patterns; i++) {
+		lx_pattern *p = &lex->patterns[i];
+		memset(p->mask, 0, sizeof p->mask);
+		for (uint32_t k = 0; k < p->n; k++) {
+			const lx_word *w = &lex->words[p->first + k];
+			if (w->kind != LW_WORD || !w->len)
+				continue;
+			bool exact = (w->flags & LWF_EXACT) != 0;
+			if (w->len < 3 && !exact)
+				continue;   /* a short stem matches longer words */
+			if ((w->flags & LWF_LEMMA) && w->len <= 3)
+				continue;
+			unsigned b = lx_sig_bit(w->s, w->len);
+			p->mask[b >> 6] |= 1ULL << (b & 63);
+		}
 	}
 	/* patterns: longest first within each verb, as TABARI orders them */
 	for (size_t v = 0; v < lex->n_verbs; v++) {

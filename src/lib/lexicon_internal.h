@@ -85,6 +85,7 @@ typedef struct lx_pattern {
 	uint32_t    length;    /* alphanumeric characters, for ordering */
 	lx_vcode    code;
 	const char *text;      /* the pattern as written (for "why") */
+	uint64_t    mask[4];   /* word-start signature: see lx_word_sig() */
 } lx_pattern;
 
 /* A verb root entry. */
@@ -139,6 +140,8 @@ struct dyad_lexicon {
 	lx_verb    *verbs;    size_t n_verbs, cap_verbs;
 	lx_pattern *patterns; size_t n_patterns, cap_patterns;
 	uint32_t   *lists;    size_t n_lists;
+	uint8_t    *list_c2;            /* per list entry: first char of the
+	                                   phrase's second word, 0 if none */
 	lx_slot    *slots;    size_t n_slots;   /* power of two */
 	lx_options  opt;
 	lx_options  opt_loaded;         /* as the files gave them */
@@ -203,6 +206,24 @@ uint64_t lx_hash_step(uint64_t h, unsigned char c);
  * element is the final word of an actor/agent/noun phrase, or any verb
  * word (regular endings allowed). */
 bool lx_word_matches(const lx_word *w, const char *t, size_t n, bool endings);
+
+/*
+ * Word signatures for a cheap pattern pre-filter: a pattern word can only
+ * match a text word that begins with the same three characters (stems,
+ * exact words with endings, lemmas of 4+ letters alike), and a word of 1-2
+ * characters only itself. A pattern whose signature bits are not all in
+ * the sentence's cannot match and is skipped without trying it.
+ */
+static inline unsigned lx_sig_bit(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t k = n < 3 ? n : 3;
+	for (size_t i = 0; i < k; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	if (n < 3)
+		h = (h ^ 0x5bd1e995u) * 16777619u;
+	return (h >> 8) & 255u;
+}
 
 /* Options access for the coder and validate. */
 lx_options *lx_lexicon_options(dyad_lexicon *lex);
