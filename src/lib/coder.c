@@ -44,8 +44,10 @@ void dyad_coder_begin_document(dyad_coder *c, dyad_date date)
 /* ------------------------------------------------------------------ */
 /* Words                                                               */
 
-static bool eq(const char *s, size_t n, const char *w)
+static inline bool eq(const char *s, size_t n, const char *w)
 {
+	if (!n || s[0] != w[0])
+		return false;   /* most words differ at once: no strlen */
 	size_t wl = strlen(w);
 	return n == wl && memcmp(s, w, n) == 0;
 }
@@ -79,8 +81,10 @@ static bool starts_phrase(const dyad_lexicon *lex, const char *s, size_t n)
 	uint64_t h = LX_HASH_INIT;
 	for (size_t i = 0; i < n; i++) {
 		h = lx_hash_step(h, (unsigned char)s[i]);
-		const lx_slot *sl = lx_lookup(lex, h ? h : 1, s, (uint32_t)(i + 1));
-		if (sl && (i + 1 == n))
+		const lx_slot *sl = lx_lookup(lex, h, s, (uint32_t)(i + 1));
+		if (!sl)
+			return false;
+		if (sl->list_n && i + 1 == n)
 			return true;
 	}
 	return false;
@@ -195,9 +199,9 @@ static void phrases_at(const dyad_coder *c, size_t i, best b[PH__N])
 	uint64_t h = LX_HASH_INIT;
 	for (size_t p = 0; p < cw->len; p++) {
 		h = lx_hash_step(h, (unsigned char)cw->s[p]);
-		const lx_slot *sl = lx_lookup(lex, h ? h : 1, cw->s, (uint32_t)(p + 1));
+		const lx_slot *sl = lx_lookup(lex, h, cw->s, (uint32_t)(p + 1));
 		if (!sl)
-			continue;
+			break;      /* no dictionary word begins like this */
 		const uint8_t *c2s = lex->list_c2 + sl->list_first;
 		for (uint32_t q = 0; q < sl->list_n; q++) {
 			/* the second word must begin with the next word's letter */

@@ -277,10 +277,11 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	const char *pattern = vo->ph->text;
 	assign as = { -1, -1, -1 };
 	for (uint32_t i = 0; i < vb->pat_n; i++) {
-		const lx_pattern *p = &c->lex->patterns[vb->pat_first + i];
-		if ((p->mask[0] & ~c->mask[0]) | (p->mask[1] & ~c->mask[1]) |
-		    (p->mask[2] & ~c->mask[2]) | (p->mask[3] & ~c->mask[3]))
+		const uint64_t *pm = c->lex->pat_masks[vb->pat_first + i];
+		if ((pm[0] & ~c->mask[0]) | (pm[1] & ~c->mask[1]) |
+		    (pm[2] & ~c->mask[2]) | (pm[3] & ~c->mask[3]))
 			continue;   /* a word it needs is not in the sentence */
+		const lx_pattern *p = &c->lex->patterns[vb->pat_first + i];
 		assign a;
 		if (match_pattern(c, p, vo, cs, ce, &a)) {
 			code = &p->code;

@@ -95,15 +95,12 @@ void dyad_lexicon_free(dyad_lexicon *lex)
 	dyad_free(lex->codes);
 	dyad_free(lex->verbs);
 	dyad_free(lex->patterns);
+	dyad_free(lex->pat_masks);
 	dyad_free(lex->lists);
 	dyad_free(lex->list_c2);
 	dyad_free(lex->slots);
+	dyad_free(lex->slot_keys);
 	dyad_free(lex);
-}
-
-uint64_t lx_hash_step(uint64_t h, unsigned char c)
-{
-	return (h ^ c) * 1099511628211ULL;
 }
 
 void lx_fingerprint_add(dyad_lexicon *lex, const char *bytes, size_t len)
@@ -124,29 +121,12 @@ lx_options *lx_lexicon_options(dyad_lexicon *lex)
 	return &lex->opt;
 }
 
-const lx_slot *lx_lookup(const dyad_lexicon *lex, uint64_t hash,
-                         const char *key, uint32_t len)
-{
-	if (!lex->n_slots)
-		return NULL;
-	if (!hash)
-		hash = 1;
-	size_t mask = lex->n_slots - 1;
-	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
-		const lx_slot *s = &lex->slots[i];
-		if (!s->hash)
-			return NULL;
-		if (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0)
-			return s;
-	}
-}
-
 static uint64_t hash_of(const char *s, size_t n)
 {
 	uint64_t h = LX_HASH_INIT;
 	for (size_t i = 0; i < n; i++)
 		h = lx_hash_step(h, (unsigned char)s[i]);
-	return h ? h : 1;
+	return h;
 }
 
 /* Sort key for the per-word phrase lists: kind, then longer first. */
@@ -201,18 +181,22 @@ int lx_finish(dyad_lexicon *lex)
 		ents[ne++] = (entry){ w->s, w->len, (uint32_t)i, p->n, p->chars };
 	}
 	qsort(ents, ne, sizeof *ents, entry_cmp);
+	/* slots: every distinct first word, and every prefix of one (with an
+	 * empty list) so that the coder's prefix walk stops as soon as no
+	 * dictionary word begins with the letters read so far */
 	size_t uniq = 0;
 	for (size_t i = 0; i < ne; i++)
 		if (!i || ents[i].len != ents[i - 1].len ||
 		    memcmp(ents[i].key, ents[i - 1].key, ents[i].len))
-			uniq++;
+			uniq += ents[i].len;
 	size_t ns = 64;
-	while (ns < uniq * 2 + 1)
+	while (ns < uniq + uniq / 2 + 1)
 		ns *= 2;
 	lex->slots = dyad_calloc(ns, sizeof *lex->slots);
+	lex->slot_keys = dyad_calloc(ns, sizeof *lex->slot_keys);
 	lex->lists = ne ? dyad_reallocarray(NULL, ne, sizeof *lex->lists) : NULL;
 	lex->list_c2 = ne ? dyad_malloc(ne) : NULL;
-	if (!lex->slots || (ne && (!lex->lists || !lex->list_c2))) {
+	if (!lex->slots || !lex->slot_keys || (ne && (!lex->lists || !lex->list_c2))) {
 		rc = DYAD_ENOMEM;
 		goto done;
 	}
@@ -231,14 +215,47 @@ int lx_finish(dyad_lexicon *lex)
 		size_t k = (size_t)h & (ns - 1);
 		while (lex->slots[k].hash)
 			k = (k + 1) & (ns - 1);
-		lex->slots[k] = (lx_slot){ h, ents[i].key, ents[i].len,
-		                           (uint32_t)i, (uint32_t)(j - i) };
+		size_t cnt = j - i;
+		if (cnt > UINT16_MAX)
+			cnt = UINT16_MAX;   /* more phrases on one word than anyone writes */
+		lex->slots[k] = (lx_slot){ (uint32_t)(h >> 32) | 1u, (uint16_t)ents[i].len,
+		                           (uint16_t)cnt, (uint32_t)i };
+		lex->slot_keys[k] = ents[i].key;
 		i = j;
 	}
-	/* signatures of the words every pattern requires */
+	for (size_t i = 0; i < ne; i++) {
+		if (i && ents[i].len == ents[i - 1].len &&
+		    !memcmp(ents[i].key, ents[i - 1].key, ents[i].len))
+			continue;
+		uint64_t h = LX_HASH_INIT;
+		for (uint32_t p = 1; p < ents[i].len; p++) {
+			h = lx_hash_step(h, (unsigned char)ents[i].key[p - 1]);
+			if (lx_lookup(lex, h, ents[i].key, p))
+				continue;
+			size_t k = (size_t)h & (ns - 1);
+			while (lex->slots[k].hash)
+				k = (k + 1) & (ns - 1);
+			lex->slots[k] = (lx_slot){ (uint32_t)(h >> 32) | 1u, (uint16_t)p, 0, 0 };
+			lex->slot_keys[k] = ents[i].key;
+		}
+	}
+	/* patterns: longest first within each verb, as TABARI orders them */
+	for (size_t v = 0; v < lex->n_verbs; v++) {
+		lx_verb *vb = &lex->verbs[v];
+		if (vb->pat_n > 1)
+			qsort(lex->patterns + vb->pat_first, vb->pat_n,
+			      sizeof *lex->patterns, pattern_cmp);
+	}
+	/* signatures of the words every pattern requires, in their own
+	 * array so that the pre-filter reads two patterns per cache line */
+	lex->pat_masks = lex->n_patterns ? dyad_calloc(lex->n_patterns, sizeof *lex->pat_masks) : NULL;
+	if (lex->n_patterns && !lex->pat_masks) {
+		rc = DYAD_ENOMEM;
+		goto done;
+	}
 	for (size_t i = 0; i < lex->n_patterns; i++) {
 		lx_pattern *p = &lex->patterns[i];
-		memset(p->mask, 0, sizeof p->mask);
+		uint64_t *mask = lex->pat_masks[i];
 		for (uint32_t k = 0; k < p->n; k++) {
 			const lx_word *w = &lex->words[p->first + k];
 			if (w->kind != LW_WORD || !w->len)
@@ -249,15 +266,8 @@ int lx_finish(dyad_lexicon *lex)
 			if ((w->flags & LWF_LEMMA) && w->len <= 3)
 				continue;
 			unsigned b = lx_sig_bit(w->s, w->len);
-			p->mask[b >> 6] |= 1ULL << (b & 63);
+			mask[b >> 6] |= 1ULL << (b & 63);
 		}
-	}
-	/* patterns: longest first within each verb, as TABARI orders them */
-	for (size_t v = 0; v < lex->n_verbs; v++) {
-		lx_verb *vb = &lex->verbs[v];
-		if (vb->pat_n > 1)
-			qsort(lex->patterns + vb->pat_first, vb->pat_n,
-			      sizeof *lex->patterns, pattern_cmp);
 	}
 	lex->opt_loaded = lex->opt;
 	snprintf(lex->fingerprint, sizeof lex->fingerprint, "%016llx",

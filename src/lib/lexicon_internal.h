@@ -85,7 +85,6 @@ typedef struct lx_pattern {
 	uint32_t    length;    /* alphanumeric characters, for ordering */
 	lx_vcode    code;
 	const char *text;      /* the pattern as written (for "why") */
-	uint64_t    mask[4];   /* word-start signature: see lx_word_sig() */
 } lx_pattern;
 
 /* A verb root entry. */
@@ -107,12 +106,14 @@ typedef struct lx_phrase {
 	const char *text;           /* as written, for explanations */
 } lx_phrase;
 
-/* One slot of the first-word index. */
+/* One slot of the first-word index (12 bytes: the table is probed once
+ * per letter of every word coded, so it is kept small for the cache).
+ * Its key string is in lex->slot_keys[] at the same index. */
 typedef struct lx_slot {
-	uint64_t    hash;      /* 0: empty */
-	const char *key;
-	uint32_t    len;
-	uint32_t    list_first, list_n;  /* into lex->lists (phrase ids) */
+	uint32_t    hash;      /* upper half of the 64-bit hash, | 1; 0: empty */
+	uint16_t    len;
+	uint16_t    list_n;    /* phrases with this first word (0: a prefix only) */
+	uint32_t    list_first;/* into lex->lists (phrase ids) */
 } lx_slot;
 
 /* Options (the subset of TABARI's .options the coder uses). */
@@ -139,10 +140,12 @@ struct dyad_lexicon {
 	lx_code    *codes;    size_t n_codes, cap_codes;
 	lx_verb    *verbs;    size_t n_verbs, cap_verbs;
 	lx_pattern *patterns; size_t n_patterns, cap_patterns;
+	uint64_t  (*pat_masks)[4];      /* per pattern: signature, lx_sig_bit() */
 	uint32_t   *lists;    size_t n_lists;
 	uint8_t    *list_c2;            /* per list entry: first char of the
 	                                   phrase's second word, 0 if none */
 	lx_slot    *slots;    size_t n_slots;   /* power of two */
+	const char **slot_keys;
 	lx_options  opt;
 	lx_options  opt_loaded;         /* as the files gave them */
 	uint64_t    fp_hash;            /* fingerprint accumulator */
@@ -196,11 +199,35 @@ int  lx_parse_words(lx_reader *r, const char *s, size_t len, bool pattern,
 /* Parse a date "YYMMDD" or "YYYYMMDD" into YYYYMMDD; -1 if bad. */
 int32_t lx_parse_date(const char *s, size_t len);
 
-/* Lookup (lexicon.c). */
-const lx_slot *lx_lookup(const dyad_lexicon *lex, uint64_t hash,
-                         const char *key, uint32_t len);
-uint64_t lx_hash_step(uint64_t h, unsigned char c);
+/* Lookup: inline, it runs once per letter of every word coded. */
 #define LX_HASH_INIT 1469598103934665603ULL
+
+static inline uint64_t lx_hash_step(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * 1099511628211ULL;
+}
+
+static inline const lx_slot *lx_lookup(const dyad_lexicon *lex, uint64_t hash,
+                                       const char *key, uint32_t len)
+{
+	if (!lex->n_slots)
+		return NULL;
+	uint32_t h32 = (uint32_t)(hash >> 32) | 1u;
+	size_t mask = lex->n_slots - 1;
+	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+		const lx_slot *s = &lex->slots[i];
+		if (!s->hash)
+			return NULL;
+		if (s->hash == h32 && s->len == len) {
+			const char *k = lex->slot_keys[i];
+			uint32_t j = 0;
+			while (j < len && k[j] == key[j])
+				j++;
+			if (j == len)
+				return s;
+		}
+	}
+}
 
 /* Does word element `w` match token text `t` (len n)? `last` says the
  * element is the final word of an actor/agent/noun phrase, or any verb

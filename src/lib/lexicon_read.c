@@ -243,8 +243,11 @@ bool lx_word_matches(const lx_word *w, const char *t, size_t n, bool endings)
 {
 	if (w->flags & LWF_LEMMA)
 		return lemma_match(w->s, w->len, t, n);
-	if (n < w->len || memcmp(w->s, t, w->len) != 0)
+	if (n < w->len)
 		return false;
+	for (uint32_t i = 0; i < w->len; i++)   /* short words: no memcmp call */
+		if (w->s[i] != t[i])
+			return false;
 	if (!(w->flags & LWF_EXACT) || n == w->len)
 		return true;
 	if (!endings || (w->flags & LWF_NOEND))
