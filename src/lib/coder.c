@@ -202,11 +202,26 @@ static void phrases_at(const dyad_coder *c, size_t i, best b[PH__N])
 		const lx_slot *sl = lx_lookup(lex, h, cw->s, (uint32_t)(p + 1));
 		if (!sl)
 			break;      /* no dictionary word begins like this */
+		/* a list is sorted by the first letter of the phrases' second
+		 * word (0, one-word phrases, first): only one-word phrases and
+		 * those whose second word begins like the next word can match */
 		const uint8_t *c2s = lex->list_c2 + sl->list_first;
-		for (uint32_t q = 0; q < sl->list_n; q++) {
-			/* the second word must begin with the next word's letter */
-			if (c2s[q] && c2s[q] != c2)
-				continue;
+		uint32_t n1 = 0, lo = 0, hi = sl->list_n;
+		while (n1 < hi && !c2s[n1])
+			n1++;
+		lo = n1;
+		while (lo < hi) {             /* first entry with c2s >= c2 */
+			uint32_t mid = lo + (hi - lo) / 2;
+			if (c2s[mid] < c2) lo = mid + 1; else hi = mid;
+		}
+		uint32_t end2 = lo;
+		while (end2 < sl->list_n && c2s[end2] == c2)
+			end2++;
+		for (uint32_t q = 0; q < end2; q++) {
+			if (q == n1)
+				q = lo;
+			if (q >= end2)
+				break;
 			const lx_phrase *ph = &lex->phrases[lex->lists[sl->list_first + q]];
 			best *bb = &b[ph->kind];
 			if (bb->ph && bb->end - i >= ph->n)
@@ -291,6 +306,8 @@ static bool is_pronoun(const cword *w)
 {
 	static const char *const p[] = { "he", "she", "it", "they", "his", "its", "their",
 	                                 "her", "him", "them", NULL };
+	if (w->len > 5)
+		return false;
 	for (int i = 0; p[i]; i++)
 		if (eq(w->s, w->len, p[i]))
 			return true;

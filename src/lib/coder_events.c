@@ -276,7 +276,38 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	const lx_vcode *code = &vb->code;
 	const char *pattern = vo->ph->text;
 	assign as = { -1, -1, -1 };
+	/* candidate patterns, in order: all of them, or for verbs with many
+	 * patterns those whose key word's bucket is present in the sentence */
+	uint64_t cand[(65536 + 63) / 64];
+	const lx_buckets *bk = vb->bucket >= 0 ? &c->lex->buckets[vb->bucket] : NULL;
+	if (bk && vb->pat_n <= 65536) {
+		size_t nwords = (vb->pat_n + 63) / 64;
+		memset(cand, 0, nwords * sizeof *cand);
+		for (unsigned wd = 0; wd <= 4; wd++) {
+			uint64_t bits = wd < 4 ? c->mask[wd] : 1;
+			while (bits) {
+				unsigned k = wd * 64 + (unsigned)__builtin_ctzll(bits);
+				bits &= bits - 1;
+				for (uint32_t q = bk->start[k]; q < bk->start[k + 1]; q++) {
+					uint32_t pi = bk->items[q];
+					cand[pi >> 6] |= 1ULL << (pi & 63);
+				}
+			}
+		}
+	} else {
+		bk = NULL;
+	}
 	for (uint32_t i = 0; i < vb->pat_n; i++) {
+		if (bk) {
+			uint64_t word = cand[i >> 6] >> (i & 63);
+			if (!word) {
+				i = (i | 63);      /* nothing left in this word */
+				continue;
+			}
+			i += (uint32_t)__builtin_ctzll(word);
+			if (i >= vb->pat_n)
+				break;
+		}
 		const uint64_t *pm = c->lex->pat_masks[vb->pat_first + i];
 		if ((pm[0] & ~c->mask[0]) | (pm[1] & ~c->mask[1]) |
 		    (pm[2] & ~c->mask[2]) | (pm[3] & ~c->mask[3]))

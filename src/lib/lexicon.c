@@ -96,6 +96,9 @@ void dyad_lexicon_free(dyad_lexicon *lex)
 	dyad_free(lex->verbs);
 	dyad_free(lex->patterns);
 	dyad_free(lex->pat_masks);
+	for (size_t i = 0; i < lex->n_buckets; i++)
+		dyad_free(lex->buckets[i].items);
+	dyad_free(lex->buckets);
 	dyad_free(lex->lists);
 	dyad_free(lex->list_c2);
 	dyad_free(lex->slots);
@@ -136,6 +139,7 @@ typedef struct entry {
 	uint32_t    phrase;
 	uint32_t    nwords;
 	uint32_t    chars;
+	uint8_t     c2;        /* first letter of the second word, 0 if none */
 } entry;
 
 static int entry_cmp(const void *a, const void *b)
@@ -147,6 +151,8 @@ static int entry_cmp(const void *a, const void *b)
 		return c;
 	if (x->len != y->len)
 		return x->len < y->len ? -1 : 1;
+	if (x->c2 != y->c2)
+		return x->c2 < y->c2 ? -1 : 1;
 	if (x->nwords != y->nwords)
 		return x->nwords > y->nwords ? -1 : 1;
 	if (x->chars != y->chars)
@@ -160,6 +166,60 @@ static int pattern_cmp(const void *a, const void *b)
 	if (x->length != y->length)
 		return x->length > y->length ? -1 : 1;
 	return x->first < y->first ? -1 : (x->first > y->first);
+}
+
+/* Key bit of a pattern: the signature bit of its longest required word. */
+static unsigned key_bit(const dyad_lexicon *lex, const lx_pattern *p)
+{
+	unsigned best = LX_NO_BIT, best_len = 0;
+	for (uint32_t k = 0; k < p->n; k++) {
+		const lx_word *w = &lex->words[p->first + k];
+		if (w->kind != LW_WORD || !w->len)
+			continue;
+		if ((w->len < 3 && !(w->flags & LWF_EXACT)) || ((w->flags & LWF_LEMMA) && w->len <= 3))
+			continue;
+		if (w->len > best_len) {
+			best_len = w->len;
+			best = lx_sig_bit(w->s, w->len);
+		}
+	}
+	return best;
+}
+
+static int build_buckets(dyad_lexicon *lex)
+{
+	size_t need = 0;
+	for (size_t v = 0; v < lex->n_verbs; v++) {
+		lex->verbs[v].bucket = -1;
+		if (lex->verbs[v].pat_n >= LX_BUCKET_MIN)
+			need++;
+	}
+	if (!need)
+		return 0;
+	lex->buckets = dyad_calloc(need, sizeof *lex->buckets);
+	if (!lex->buckets)
+		return DYAD_ENOMEM;
+	for (size_t v = 0; v < lex->n_verbs; v++) {
+		lx_verb *vb = &lex->verbs[v];
+		if (vb->pat_n < LX_BUCKET_MIN)
+			continue;
+		lx_buckets *b = &lex->buckets[lex->n_buckets];
+		b->items = dyad_malloc(vb->pat_n * sizeof *b->items);
+		if (!b->items)
+			return DYAD_ENOMEM;
+		uint32_t count[LX_NO_BIT + 1] = { 0 };
+		for (uint32_t i = 0; i < vb->pat_n; i++)
+			count[key_bit(lex, &lex->patterns[vb->pat_first + i])]++;
+		b->start[0] = 0;
+		for (unsigned k = 0; k <= LX_NO_BIT; k++)
+			b->start[k + 1] = b->start[k] + count[k];
+		uint32_t fill[LX_NO_BIT + 1];
+		memcpy(fill, b->start, sizeof fill);
+		for (uint32_t i = 0; i < vb->pat_n; i++)
+			b->items[fill[key_bit(lex, &lex->patterns[vb->pat_first + i])]++] = i;
+		vb->bucket = (int32_t)lex->n_buckets++;
+	}
+	return 0;
 }
 
 /* Build the first-word index and sort patterns; called once at the end. */
@@ -178,7 +238,8 @@ int lx_finish(dyad_lexicon *lex)
 		if (!p->n)
 			continue;
 		const lx_word *w = &lex->words[p->first];
-		ents[ne++] = (entry){ w->s, w->len, (uint32_t)i, p->n, p->chars };
+		uint8_t c2 = p->n > 1 ? (uint8_t)lex->words[p->first + 1].s[0] : 0;
+		ents[ne++] = (entry){ w->s, w->len, (uint32_t)i, p->n, p->chars, c2 };
 	}
 	qsort(ents, ne, sizeof *ents, entry_cmp);
 	/* slots: every distinct first word, and every prefix of one (with an
@@ -269,6 +330,7 @@ int lx_finish(dyad_lexicon *lex)
 			mask[b >> 6] |= 1ULL << (b & 63);
 		}
 	}
+	rc = build_buckets(lex);
 	lex->opt_loaded = lex->opt;
 	snprintf(lex->fingerprint, sizeof lex->fingerprint, "%016llx",
 	         (unsigned long long)lex->fp_hash);

@@ -92,7 +92,22 @@ typedef struct lx_verb {
 	lx_vcode    code;
 	uint32_t    pat_first, pat_n;   /* into lex->patterns, longest first */
 	const char *text;
+	int32_t     bucket;             /* verbs with many patterns: index into
+	                                   lex->buckets, else -1 */
 } lx_verb;
+
+/*
+ * Verbs with many patterns (SAID has 1,500 in CAMEO) get their patterns
+ * bucketed by one signature bit each pattern requires (that of its
+ * longest word; LX_NO_BIT if none): only the buckets of bits present in
+ * the sentence are tried, in pattern order.
+ */
+#define LX_NO_BIT    256
+#define LX_BUCKET_MIN 48
+typedef struct lx_buckets {
+	uint32_t  start[LX_NO_BIT + 2];  /* offsets into items per bit */
+	uint32_t *items;                 /* pattern numbers relative to pat_first */
+} lx_buckets;
 
 /* A phrase of the index. */
 typedef struct lx_phrase {
@@ -141,6 +156,7 @@ struct dyad_lexicon {
 	lx_verb    *verbs;    size_t n_verbs, cap_verbs;
 	lx_pattern *patterns; size_t n_patterns, cap_patterns;
 	uint64_t  (*pat_masks)[4];      /* per pattern: signature, lx_sig_bit() */
+	lx_buckets *buckets;  size_t n_buckets;
 	uint32_t   *lists;    size_t n_lists;
 	uint8_t    *list_c2;            /* per list entry: first char of the
 	                                   phrase's second word, 0 if none */
