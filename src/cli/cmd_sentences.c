@@ -32,6 +32,23 @@ static void print_plain(const char *s, size_t n)
 	putchar('\n');
 }
 
+/* "flags":["headline",...], only when some are set. */
+static void put_flags(dyad_buf *line, uint32_t flags)
+{
+	static const char *const names[] = { "headline", "dateline", "bullet", "quote", "truncated" };
+	if (!flags)
+		return;
+	dyad_buf_puts(line, "\"flags\":[");
+	const char *sep = "";
+	for (unsigned k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		if (flags & (1u << k)) {
+			dyad_buf_printf(line, "%s\"%s\"", sep, names[k]);
+			sep = ",";
+		}
+	}
+	dyad_buf_puts(line, "],");
+}
+
 static int print_doc(dyad_doc *doc, bool jsonl, dyad_buf *line)
 {
 	size_t n, len;
@@ -51,8 +68,10 @@ static int print_doc(dyad_doc *doc, bool jsonl, dyad_buf *line)
 		dyad_buf_clear(line);
 		dyad_buf_puts(line, "{\"doc\":\"");
 		dyad_buf_json_str(line, dyad_doc_name(doc), strlen(dyad_doc_name(doc)));
-		dyad_buf_printf(line, "\",\"index\":%zu,\"start\":%u,\"end\":%u,\"paragraph\":%u,\"text\":\"",
+		dyad_buf_printf(line, "\",\"index\":%zu,\"start\":%u,\"end\":%u,\"paragraph\":%u,",
 		                i, s[i].span.start, s[i].span.end, s[i].paragraph);
+		put_flags(line, s[i].flags);
+		dyad_buf_puts(line, "\"text\":\"");
 		dyad_buf_json_str(line, st, sl);
 		if (dyad_buf_puts(line, "\"}\n")) {
 			cli_error("%s", dyad_error_last());

@@ -1,0 +1,254 @@
+/*
+ * text_boundary.c - sentence boundaries inside one run of a paragraph.
+ *
+ * A boundary is a run of stops (. ! ? ... U+2026, Arabic question mark)
+ * plus closing quotes/brackets, followed by white space and by text that
+ * can begin a sentence (upper case, digit, a caseless script, a symbol,
+ * an opening quote before any of these). A lower-case continuation
+ * never starts a sentence ("...," he said; "turning point. as").
+ *
+ * A single period needs more: the word before it decides.
+ *  - titles (Gen., Lt., Dr., Mr., St.) never end a sentence;
+ *  - No., Vol., Art., p. before a number, months before a day (Jan. 5);
+ *  - initials (George W. Bush), dotted acronyms (U.S., a.m.) and company
+ *    suffixes (Co., Inc.) end one only before a word that typically
+ *    starts a sentence (The, He, But ...): "the U.S. Army" vs "the U.S. He".
+ * The scanner skips uninteresting bytes with a table, so it runs at
+ * memory speed on ordinary prose.
+ */
+#include "text_internal.h"
+
+#include <string.h>
+#include <strings.h>
+
+enum abbr_kind {
+	AB_NONE,
+	AB_TITLE,    /* never ends a sentence: Gen. Dr. Mr. vs. */
+	AB_NUMBER,   /* ends unless a number follows: No. 5, Vol. 3, p. 12 */
+	AB_MONTH,    /* ends unless a day follows: Jan. 5 */
+	AB_SUFFIX,   /* ends only before a sentence starter: Co. Inc. Wed. */
+	AB_FREE      /* ends before any capital: etc. */
+};
+
+typedef struct abbr {
+	const char *word;
+	enum abbr_kind kind;
+} abbr;
+
+static const abbr abbreviations[] = {
+	{ "mr", AB_TITLE }, { "mrs", AB_TITLE }, { "ms", AB_TITLE }, { "messrs", AB_TITLE },
+	{ "dr", AB_TITLE }, { "prof", AB_TITLE }, { "gen", AB_TITLE }, { "lt", AB_TITLE },
+	{ "col", AB_TITLE }, { "maj", AB_TITLE }, { "capt", AB_TITLE }, { "cpt", AB_TITLE },
+	{ "sgt", AB_TITLE }, { "cpl", AB_TITLE }, { "pvt", AB_TITLE }, { "adm", AB_TITLE },
+	{ "cmdr", AB_TITLE }, { "cdr", AB_TITLE }, { "brig", AB_TITLE }, { "gov", AB_TITLE },
+	{ "sen", AB_TITLE }, { "rep", AB_TITLE }, { "reps", AB_TITLE }, { "sens", AB_TITLE },
+	{ "pres", AB_TITLE }, { "amb", AB_TITLE }, { "st", AB_TITLE }, { "ste", AB_TITLE },
+	{ "mt", AB_TITLE }, { "ft", AB_TITLE }, { "rev", AB_TITLE }, { "hon", AB_TITLE },
+	{ "supt", AB_TITLE }, { "insp", AB_TITLE }, { "gens", AB_TITLE }, { "mme", AB_TITLE },
+	{ "mlle", AB_TITLE }, { "vs", AB_TITLE }, { "v", AB_TITLE }, { "cf", AB_TITLE },
+	{ "fr", AB_TITLE }, { "atty", AB_TITLE }, { "sec", AB_TITLE },
+	{ "no", AB_NUMBER }, { "nos", AB_NUMBER }, { "vol", AB_NUMBER }, { "art", AB_NUMBER },
+	{ "arts", AB_NUMBER }, { "p", AB_NUMBER }, { "pp", AB_NUMBER }, { "fig", AB_NUMBER },
+	{ "ch", AB_NUMBER }, { "para", AB_NUMBER }, { "approx", AB_NUMBER }, { "ca", AB_NUMBER },
+	{ "est", AB_NUMBER }, { "tel", AB_NUMBER }, { "res", AB_NUMBER }, { "ed", AB_NUMBER },
+	{ "jan", AB_MONTH }, { "feb", AB_MONTH }, { "mar", AB_MONTH }, { "apr", AB_MONTH },
+	{ "jun", AB_MONTH }, { "jul", AB_MONTH }, { "aug", AB_MONTH }, { "sep", AB_MONTH },
+	{ "sept", AB_MONTH }, { "oct", AB_MONTH }, { "nov", AB_MONTH }, { "dec", AB_MONTH },
+	{ "inc", AB_SUFFIX }, { "ltd", AB_SUFFIX }, { "corp", AB_SUFFIX }, { "co", AB_SUFFIX },
+	{ "jr", AB_SUFFIX }, { "sr", AB_SUFFIX }, { "bros", AB_SUFFIX }, { "plc", AB_SUFFIX },
+	{ "dept", AB_SUFFIX }, { "govt", AB_SUFFIX }, { "univ", AB_SUFFIX }, { "assn", AB_SUFFIX },
+	{ "intl", AB_SUFFIX }, { "natl", AB_SUFFIX }, { "mon", AB_SUFFIX }, { "tue", AB_SUFFIX },
+	{ "tues", AB_SUFFIX }, { "wed", AB_SUFFIX }, { "thu", AB_SUFFIX }, { "thur", AB_SUFFIX },
+	{ "thurs", AB_SUFFIX }, { "fri", AB_SUFFIX }, { "sat", AB_SUFFIX }, { "sun", AB_SUFFIX },
+	{ "km", AB_SUFFIX }, { "bn", AB_SUFFIX }, { "mln", AB_SUFFIX }, { "min", AB_SUFFIX },
+	{ "etc", AB_FREE }, { NULL, AB_NONE }
+};
+
+/* Words that typically begin a sentence after an ambiguous period. */
+static const char *const starters[] = {
+	"The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "On",
+	"At", "But", "And", "Or", "So", "This", "That", "These", "Those", "There",
+	"His", "Her", "Its", "Their", "Our", "Meanwhile", "However", "After",
+	"Before", "When", "While", "If", "As", "According", "Last", "Earlier",
+	"Later", "Both", "Some", "Many", "Officials", "Yet", "Still", "Then",
+	"Since", "Under", "For", "With", "Despite", "Although", "Also", "Now",
+	"Such", "What", "Why", "How", "Who", "No", "Not", "Each", "Most", NULL
+};
+
+static enum abbr_kind abbr_kind_of(const char *w, size_t n)
+{
+	if (n > 6)
+		return AB_NONE;
+	for (const abbr *a = abbreviations; a->word; a++)
+		if (strlen(a->word) == n && strncasecmp(a->word, w, n) == 0)
+			return a->kind;
+	return AB_NONE;
+}
+
+static bool next_is_starter(const char *t, size_t i, size_t e)
+{
+	bool opened = false;
+	size_t o;
+	for (int q = 0; q < 4 && i < e && (o = seg_opener_len(t, i, e)) != 0; q++) {
+		i += o;
+		opened = true;
+	}
+	if (i >= e)
+		return false;
+	seg_start k = seg_start_at(t, i, e);
+	if (k == SS_CASELESS)
+		return true;
+	if (k != SS_UPPER)
+		return false;
+	if (opened)
+		return true;          /* the U.S. "We ... */
+	size_t w = i;
+	while (w < e && w - i < 12 && (((t[w] | 32) >= 'a' && (t[w] | 32) <= 'z')))
+		w++;
+	if (w < e && (unsigned char)t[w] >= 0x80)
+		return false;
+	for (const char *const *s = starters; *s; s++)
+		if (strlen(*s) == w - i && memcmp(*s, t + i, w - i) == 0)
+			return true;
+	return false;
+}
+
+static bool next_is_numberish(const char *t, size_t i, size_t e)
+{
+	if (i < e && t[i] >= '0' && t[i] <= '9')
+		return true;
+	/* Roman numerals: Vol. XII, No. IV */
+	size_t w = i;
+	while (w < e && w - i < 8 && strchr("IVXLC", t[w]) && t[w])
+		w++;
+	return w > i && (w >= e || !(((t[w] | 32) >= 'a' && (t[w] | 32) <= 'z')));
+}
+
+/* The word ending at the period t[dot]: [*ws, dot). */
+static size_t word_before(const char *t, size_t s, size_t dot, size_t *ws)
+{
+	size_t w = dot;
+	while (w > s && dot - w < 32) {
+		unsigned char c = (unsigned char)t[w - 1];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '[' ||
+		    c == '"' || c == '/' || c == 0xA0 || c == 0x9C || c == 0x98 || c == 0xAB)
+			break;         /* space, NBSP tail, opening “ ‘ « tails */
+		w--;
+	}
+	*ws = w;
+	return dot - w;
+}
+
+/* Does the single period at t[dot] end a sentence, given the text at `next`? */
+static bool period_ends(const char *t, size_t s, size_t dot, size_t next, size_t e)
+{
+	seg_start k = seg_start_at(t, next, e);
+	if (k == SS_LOWER || k == SS_OTHER)
+		return false;
+	size_t w, n = word_before(t, s, dot, &w);
+	if (n == 0 || n >= 32)
+		return true;
+	const char *word = t + w;
+	if (n == 1 && word[0] >= 'A' && word[0] <= 'Z')
+		return next_is_starter(t, next, e);           /* initial */
+	bool dotted = memchr(word, '.', n) != NULL, alpha = true;
+	for (size_t i = 0; i < n; i++)
+		if (word[i] != '.' && !((word[i] | 32) >= 'a' && (word[i] | 32) <= 'z'))
+			alpha = false;
+	if (dotted && alpha) {
+		if ((n == 3 && (strncasecmp(word, "e.g", 3) == 0 || strncasecmp(word, "i.e", 3) == 0)))
+			return false;
+		return next_is_starter(t, next, e);           /* U.S. a.m. D.C. */
+	}
+	switch (abbr_kind_of(word, n)) {
+	case AB_TITLE:
+		return false;
+	case AB_NUMBER:
+		return !next_is_numberish(t, next, e);
+	case AB_MONTH:
+		return k != SS_DIGIT;
+	case AB_SUFFIX:
+		return next_is_starter(t, next, e);
+	case AB_FREE:
+	case AB_NONE:
+	default:
+		return true;
+	}
+}
+
+/* Interesting bytes: stops and the lead bytes of U+2026 and U+061F. */
+static const unsigned char stop_byte[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1, [0xD8] = 1,
+};
+
+/* Bytes of a stop at t[i] and whether it is an ellipsis. */
+static size_t stop_len(const char *t, size_t i, size_t e, bool *ellipsis)
+{
+	unsigned char c = (unsigned char)t[i];
+	*ellipsis = false;
+	if (c == '.' || c == '!' || c == '?')
+		return 1;
+	if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
+	    (unsigned char)t[i + 2] == 0xA6) {
+		*ellipsis = true;
+		return 3;
+	}
+	if (c == 0xD8 && i + 1 < e && (unsigned char)t[i + 1] == 0x9F)
+		return 2;
+	return 0;
+}
+
+int seg_split_run(const char *t, size_t s, size_t e, seg_emit_fn emit, void *ctx)
+{
+	size_t cur = s, i = s;
+	int rc = 0;
+	while (i < e && rc == 0) {
+		if (!stop_byte[(unsigned char)t[i]]) {
+			i++;
+			continue;
+		}
+		bool ell;
+		size_t n = stop_len(t, i, e, &ell);
+		if (!n) {
+			i++;
+			continue;
+		}
+		size_t j = i, periods = 0, others = 0, ellipses = 0;
+		while (j < e && (n = stop_len(t, j, e, &ell)) != 0) {
+			periods += t[j] == '.';
+			ellipses += ell;
+			others += !ell && t[j] != '.';
+			j += n;
+		}
+		size_t stops_end = j;
+		for (int q = 0; q < 4 && j < e && (n = seg_closer_len(t, j, e)) != 0; q++)
+			j += n;
+		if (j < e && !seg_space_len(t, j, e)) {
+			i = stops_end;    /* 3.5, U.S.-led, "Why?", ... */
+			continue;
+		}
+		size_t next = j;
+		while (next < e && (n = seg_space_len(t, next, e)) != 0)
+			next += n;
+		bool ends;
+		if (next >= e)
+			ends = true;
+		else if (others == 0 && ellipses == 0 && periods == 1)
+			ends = period_ends(t, s, i, next, e);
+		else if (others == 0)      /* an ellipsis: only before a capital */
+			ends = seg_start_at(t, next, e) == SS_UPPER ||
+			       seg_start_at(t, next, e) == SS_CASELESS;
+		else {
+			seg_start k = seg_start_at(t, next, e);
+			ends = k != SS_LOWER && k != SS_OTHER;
+		}
+		if (ends) {
+			rc = emit(ctx, cur, j);
+			cur = next;
+		}
+		i = next > j ? next : j;
+	}
+	if (rc == 0 && cur < e)
+		rc = emit(ctx, cur, e);
+	return rc;
+}
