@@ -20,6 +20,7 @@
 
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 enum abbr_kind {
 	AB_NONE,
@@ -139,6 +140,16 @@ static size_t word_before(const char *t, size_t s, size_t dot, size_t *ws)
 	return dot - w;
 }
 
+/* One upper-case letter of any script: a Cyrillic or Greek initial. */
+static bool single_upper(const char *w, size_t n)
+{
+	if ((unsigned char)w[0] < 0x80 || n > 4)
+		return false;
+	utf8proc_int32_t cp;
+	return utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &cp) == (utf8proc_ssize_t)n &&
+	       utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
 /* Does the single period at t[dot] end a sentence, given the text at `next`? */
 static bool period_ends(const char *t, size_t s, size_t dot, size_t next, size_t e)
 {
@@ -149,7 +160,7 @@ static bool period_ends(const char *t, size_t s, size_t dot, size_t next, size_t
 	if (n == 0 || n >= 32)
 		return true;
 	const char *word = t + w;
-	if (n == 1 && word[0] >= 'A' && word[0] <= 'Z')
+	if ((n == 1 && word[0] >= 'A' && word[0] <= 'Z') || single_upper(word, n))
 		return next_is_starter(t, next, e);           /* initial */
 	bool dotted = memchr(word, '.', n) != NULL, alpha = true;
 	for (size_t i = 0; i < n; i++)

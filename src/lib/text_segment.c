@@ -158,6 +158,18 @@ static int emit(void *ctx, size_t s, size_t e)
 	return rc;
 }
 
+/* A stop after a word (not an abbreviation like "vol.") followed by a
+ * space inside [s, e): prose that was not split, not a headline. */
+static bool has_inner_stop(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s + 4; i + 1 < e; i++)
+		if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ' &&
+		    ((t[i - 1] | 32) >= 'a' && (t[i - 1] | 32) <= 'z') &&
+		    ((t[i - 4] | 32) >= 'a' && (t[i - 4] | 32) <= 'z'))
+			return true;
+	return false;
+}
+
 /* Split a piece of a paragraph and flag a lone stop-less line as a headline. */
 static int flush(seg *g, size_t s, size_t e, uint32_t flags)
 {
@@ -165,7 +177,8 @@ static int flush(seg *g, size_t s, size_t e, uint32_t flags)
 	g->flags = flags;
 	int rc = seg_split_run(g->t, s, e, emit, g);
 	if (rc == 0 && g->n == first + 1 && !(flags & (DYAD_SENT_BULLET | DYAD_SENT_DATELINE)) &&
-	    !seg_ends_with_stop(g->t, g->items[first].span.start, g->items[first].span.end))
+	    !seg_ends_with_stop(g->t, g->items[first].span.start, g->items[first].span.end) &&
+	    !has_inner_stop(g->t, g->items[first].span.start, g->items[first].span.end))
 		g->items[first].flags |= DYAD_SENT_HEADLINE;
 	return rc;
 }
