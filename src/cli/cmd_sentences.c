@@ -49,7 +49,7 @@ static void put_flags(dyad_buf *line, uint32_t flags)
 	dyad_buf_puts(line, "],");
 }
 
-static int print_doc(dyad_doc *doc, bool jsonl, dyad_buf *line)
+static int print_doc(dyad_doc *doc, bool jsonl, dyad_buf *line, dyad_diag *diag)
 {
 	size_t n, len;
 	const char *text = dyad_doc_text(doc, &len);
@@ -58,6 +58,13 @@ static int print_doc(dyad_doc *doc, bool jsonl, dyad_buf *line)
 		cli_error("%s: %s", dyad_doc_name(doc), dyad_error_last());
 		return CLI_ERROR;
 	}
+	size_t cut = 0;
+	for (size_t i = 0; i < n; i++)
+		cut += (s[i].flags & DYAD_SENT_TRUNCATED) != 0;
+	if (cut)
+		dyad_diag_report(diag, DYAD_DIAG_NOTE, dyad_doc_name(doc),
+		                 "%zu sentence piece(s) cut at the %d-byte sentence limit",
+		                 cut, DYAD_SENTENCE_MAX_BYTES);
 	for (size_t i = 0; i < n; i++) {
 		const char *st = text + s[i].span.start;
 		size_t sl = s[i].span.end - s[i].span.start;
@@ -113,8 +120,13 @@ int cmd_sentences(int argc, char **argv)
 			status = CLI_ERROR;
 			continue;         /* the other files are still read */
 		}
-		if (print_doc(doc, jsonl, &line))
+		if (dyad_doc_stats(doc)->binary) {
+			/* already reported by the reader; its "sentences" would be noise */
+			cli_error("%s: skipped", files[i]);
 			status = CLI_ERROR;
+		} else if (print_doc(doc, jsonl, &line, diag)) {
+			status = CLI_ERROR;
+		}
 		dyad_doc_free(doc);
 	}
 	dyad_buf_release(&line);

@@ -22,47 +22,38 @@
 #include <strings.h>
 #include <utf8proc.h>
 
-enum abbr_kind {
-	AB_NONE,
-	AB_TITLE,    /* never ends a sentence: Gen. Dr. Mr. vs. */
-	AB_NUMBER,   /* ends unless a number follows: No. 5, Vol. 3, p. 12 */
-	AB_MONTH,    /* ends unless a day follows: Jan. 5 */
-	AB_SUFFIX,   /* ends only before a sentence starter: Co. Inc. Wed. */
-	AB_FREE      /* ends before any capital: etc. */
-};
-
 typedef struct abbr {
 	const char *word;
-	enum abbr_kind kind;
+	enum seg_abbr kind;
 } abbr;
 
 static const abbr abbreviations[] = {
-	{ "mr", AB_TITLE }, { "mrs", AB_TITLE }, { "ms", AB_TITLE }, { "messrs", AB_TITLE },
-	{ "dr", AB_TITLE }, { "prof", AB_TITLE }, { "gen", AB_TITLE }, { "lt", AB_TITLE },
-	{ "col", AB_TITLE }, { "maj", AB_TITLE }, { "capt", AB_TITLE }, { "cpt", AB_TITLE },
-	{ "sgt", AB_TITLE }, { "cpl", AB_TITLE }, { "pvt", AB_TITLE }, { "adm", AB_TITLE },
-	{ "cmdr", AB_TITLE }, { "cdr", AB_TITLE }, { "brig", AB_TITLE }, { "gov", AB_TITLE },
-	{ "sen", AB_TITLE }, { "rep", AB_TITLE }, { "reps", AB_TITLE }, { "sens", AB_TITLE },
-	{ "pres", AB_TITLE }, { "amb", AB_TITLE }, { "st", AB_TITLE }, { "ste", AB_TITLE },
-	{ "mt", AB_TITLE }, { "ft", AB_TITLE }, { "rev", AB_TITLE }, { "hon", AB_TITLE },
-	{ "supt", AB_TITLE }, { "insp", AB_TITLE }, { "gens", AB_TITLE }, { "mme", AB_TITLE },
-	{ "mlle", AB_TITLE }, { "vs", AB_TITLE }, { "v", AB_TITLE }, { "cf", AB_TITLE },
-	{ "fr", AB_TITLE }, { "atty", AB_TITLE }, { "sec", AB_TITLE },
-	{ "no", AB_NUMBER }, { "nos", AB_NUMBER }, { "vol", AB_NUMBER }, { "art", AB_NUMBER },
-	{ "arts", AB_NUMBER }, { "p", AB_NUMBER }, { "pp", AB_NUMBER }, { "fig", AB_NUMBER },
-	{ "ch", AB_NUMBER }, { "para", AB_NUMBER }, { "approx", AB_NUMBER }, { "ca", AB_NUMBER },
-	{ "est", AB_NUMBER }, { "tel", AB_NUMBER }, { "res", AB_NUMBER }, { "ed", AB_NUMBER },
-	{ "jan", AB_MONTH }, { "feb", AB_MONTH }, { "mar", AB_MONTH }, { "apr", AB_MONTH },
-	{ "jun", AB_MONTH }, { "jul", AB_MONTH }, { "aug", AB_MONTH }, { "sep", AB_MONTH },
-	{ "sept", AB_MONTH }, { "oct", AB_MONTH }, { "nov", AB_MONTH }, { "dec", AB_MONTH },
-	{ "inc", AB_SUFFIX }, { "ltd", AB_SUFFIX }, { "corp", AB_SUFFIX }, { "co", AB_SUFFIX },
-	{ "jr", AB_SUFFIX }, { "sr", AB_SUFFIX }, { "bros", AB_SUFFIX }, { "plc", AB_SUFFIX },
-	{ "dept", AB_SUFFIX }, { "govt", AB_SUFFIX }, { "univ", AB_SUFFIX }, { "assn", AB_SUFFIX },
-	{ "intl", AB_SUFFIX }, { "natl", AB_SUFFIX }, { "mon", AB_SUFFIX }, { "tue", AB_SUFFIX },
-	{ "tues", AB_SUFFIX }, { "wed", AB_SUFFIX }, { "thu", AB_SUFFIX }, { "thur", AB_SUFFIX },
-	{ "thurs", AB_SUFFIX }, { "fri", AB_SUFFIX }, { "sat", AB_SUFFIX }, { "sun", AB_SUFFIX },
-	{ "km", AB_SUFFIX }, { "bn", AB_SUFFIX }, { "mln", AB_SUFFIX }, { "min", AB_SUFFIX },
-	{ "etc", AB_FREE }, { NULL, AB_NONE }
+	{ "mr", SEG_AB_TITLE }, { "mrs", SEG_AB_TITLE }, { "ms", SEG_AB_TITLE }, { "messrs", SEG_AB_TITLE },
+	{ "dr", SEG_AB_TITLE }, { "prof", SEG_AB_TITLE }, { "gen", SEG_AB_TITLE }, { "lt", SEG_AB_TITLE },
+	{ "col", SEG_AB_TITLE }, { "maj", SEG_AB_TITLE }, { "capt", SEG_AB_TITLE }, { "cpt", SEG_AB_TITLE },
+	{ "sgt", SEG_AB_TITLE }, { "cpl", SEG_AB_TITLE }, { "pvt", SEG_AB_TITLE }, { "adm", SEG_AB_TITLE },
+	{ "cmdr", SEG_AB_TITLE }, { "cdr", SEG_AB_TITLE }, { "brig", SEG_AB_TITLE }, { "gov", SEG_AB_TITLE },
+	{ "sen", SEG_AB_TITLE }, { "rep", SEG_AB_TITLE }, { "reps", SEG_AB_TITLE }, { "sens", SEG_AB_TITLE },
+	{ "pres", SEG_AB_TITLE }, { "amb", SEG_AB_TITLE }, { "st", SEG_AB_TITLE }, { "ste", SEG_AB_TITLE },
+	{ "mt", SEG_AB_TITLE }, { "ft", SEG_AB_TITLE }, { "rev", SEG_AB_TITLE }, { "hon", SEG_AB_TITLE },
+	{ "supt", SEG_AB_TITLE }, { "insp", SEG_AB_TITLE }, { "gens", SEG_AB_TITLE }, { "mme", SEG_AB_TITLE },
+	{ "mlle", SEG_AB_TITLE }, { "vs", SEG_AB_TITLE }, { "v", SEG_AB_TITLE }, { "cf", SEG_AB_TITLE },
+	{ "fr", SEG_AB_TITLE }, { "atty", SEG_AB_TITLE }, { "sec", SEG_AB_TITLE },
+	{ "no", SEG_AB_NUMBER }, { "nos", SEG_AB_NUMBER }, { "vol", SEG_AB_NUMBER }, { "art", SEG_AB_NUMBER },
+	{ "arts", SEG_AB_NUMBER }, { "p", SEG_AB_NUMBER }, { "pp", SEG_AB_NUMBER }, { "fig", SEG_AB_NUMBER },
+	{ "ch", SEG_AB_NUMBER }, { "para", SEG_AB_NUMBER }, { "approx", SEG_AB_NUMBER }, { "ca", SEG_AB_NUMBER },
+	{ "est", SEG_AB_NUMBER }, { "tel", SEG_AB_NUMBER }, { "res", SEG_AB_NUMBER }, { "ed", SEG_AB_NUMBER },
+	{ "jan", SEG_AB_MONTH }, { "feb", SEG_AB_MONTH }, { "mar", SEG_AB_MONTH }, { "apr", SEG_AB_MONTH },
+	{ "jun", SEG_AB_MONTH }, { "jul", SEG_AB_MONTH }, { "aug", SEG_AB_MONTH }, { "sep", SEG_AB_MONTH },
+	{ "sept", SEG_AB_MONTH }, { "oct", SEG_AB_MONTH }, { "nov", SEG_AB_MONTH }, { "dec", SEG_AB_MONTH },
+	{ "inc", SEG_AB_SUFFIX }, { "ltd", SEG_AB_SUFFIX }, { "corp", SEG_AB_SUFFIX }, { "co", SEG_AB_SUFFIX },
+	{ "jr", SEG_AB_SUFFIX }, { "sr", SEG_AB_SUFFIX }, { "bros", SEG_AB_SUFFIX }, { "plc", SEG_AB_SUFFIX },
+	{ "dept", SEG_AB_SUFFIX }, { "govt", SEG_AB_SUFFIX }, { "univ", SEG_AB_SUFFIX }, { "assn", SEG_AB_SUFFIX },
+	{ "intl", SEG_AB_SUFFIX }, { "natl", SEG_AB_SUFFIX }, { "mon", SEG_AB_SUFFIX }, { "tue", SEG_AB_SUFFIX },
+	{ "tues", SEG_AB_SUFFIX }, { "wed", SEG_AB_SUFFIX }, { "thu", SEG_AB_SUFFIX }, { "thur", SEG_AB_SUFFIX },
+	{ "thurs", SEG_AB_SUFFIX }, { "fri", SEG_AB_SUFFIX }, { "sat", SEG_AB_SUFFIX }, { "sun", SEG_AB_SUFFIX },
+	{ "km", SEG_AB_SUFFIX }, { "bn", SEG_AB_SUFFIX }, { "mln", SEG_AB_SUFFIX }, { "min", SEG_AB_SUFFIX },
+	{ "etc", SEG_AB_FREE }, { NULL, SEG_AB_NONE }
 };
 
 /* Words that typically begin a sentence after an ambiguous period. */
@@ -76,14 +67,14 @@ static const char *const starters[] = {
 	"Such", "What", "Why", "How", "Who", "No", "Not", "Each", "Most", NULL
 };
 
-static enum abbr_kind abbr_kind_of(const char *w, size_t n)
+enum seg_abbr seg_abbrev_kind(const char *w, size_t n)
 {
 	if (n > 6)
-		return AB_NONE;
+		return SEG_AB_NONE;
 	for (const abbr *a = abbreviations; a->word; a++)
 		if (strlen(a->word) == n && strncasecmp(a->word, w, n) == 0)
 			return a->kind;
-	return AB_NONE;
+	return SEG_AB_NONE;
 }
 
 static bool next_is_starter(const char *t, size_t i, size_t e)
@@ -114,7 +105,7 @@ static bool next_is_starter(const char *t, size_t i, size_t e)
 	return false;
 }
 
-static bool next_is_numberish(const char *t, size_t i, size_t e)
+bool seg_next_is_numberish(const char *t, size_t i, size_t e)
 {
 	if (i < e && t[i] >= '0' && t[i] <= '9')
 		return true;
@@ -171,17 +162,17 @@ static bool period_ends(const char *t, size_t s, size_t dot, size_t next, size_t
 			return false;
 		return next_is_starter(t, next, e);           /* U.S. a.m. D.C. */
 	}
-	switch (abbr_kind_of(word, n)) {
-	case AB_TITLE:
+	switch (seg_abbrev_kind(word, n)) {
+	case SEG_AB_TITLE:
 		return false;
-	case AB_NUMBER:
-		return !next_is_numberish(t, next, e);
-	case AB_MONTH:
+	case SEG_AB_NUMBER:
+		return !seg_next_is_numberish(t, next, e);
+	case SEG_AB_MONTH:
 		return k != SS_DIGIT;
-	case AB_SUFFIX:
+	case SEG_AB_SUFFIX:
 		return next_is_starter(t, next, e);
-	case AB_FREE:
-	case AB_NONE:
+	case SEG_AB_FREE:
+	case SEG_AB_NONE:
 	default:
 		return true;
 	}

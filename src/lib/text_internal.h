@@ -62,6 +62,22 @@ size_t seg_dateline_end(const char *t, size_t i, size_t e);
 /** Is the whole line [s, e) a date/time stamp ("15:19 02.08.2023 *")? */
 bool seg_is_datetime_line(const char *t, size_t s, size_t e);
 
+/** Kinds of known abbreviations (their period is not a stop). */
+enum seg_abbr {
+	SEG_AB_NONE,
+	SEG_AB_TITLE,    /* never ends a sentence: Gen. Dr. Mr. vs. */
+	SEG_AB_NUMBER,   /* ends unless a number follows: No. 5, Vol. 3, p. 12 */
+	SEG_AB_MONTH,    /* ends unless a day follows: Jan. 5 */
+	SEG_AB_SUFFIX,   /* ends only before a sentence starter: Co. Inc. Wed. */
+	SEG_AB_FREE      /* ends before any capital: etc. */
+};
+
+/** Kind of the abbreviation `w` (without its period; any case). */
+enum seg_abbr seg_abbrev_kind(const char *w, size_t n);
+
+/** Does an Arabic or Roman number begin at t[i]? (No. 5, Vol. XII) */
+bool seg_next_is_numberish(const char *t, size_t i, size_t e);
+
 /** Callback of the boundary scanner: one sentence [s, e). */
 typedef int (*seg_emit_fn)(void *ctx, size_t s, size_t e);
 

@@ -183,9 +183,16 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 			cp = 0xFFFD;
 			k = 1;
 		}
+		i += (size_t)k;
+		if (cp == 0x2026) {           /* ellipsis: same form as "..." */
+			memcpy(norm + o, "...", 3);
+			o += 3;
+			continue;
+		}
+		if (cp == 0xAD)               /* soft hyphen: invisible, dropped */
+			continue;
 		cp = utf8proc_tolower(map_typographic(cp));
 		o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)norm + o);
-		i += (size_t)k;
 	}
 	norm[o] = '\0';
 	if (!ascii) {
@@ -213,13 +220,14 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 static size_t scan_word(const char *text, size_t len, size_t i, unsigned *flags)
 {
 	cpinfo ci, nx;
-	size_t letters = 0, uppers = 0, periods = 0;
+	size_t letters = 0, uppers = 0, periods = 0, part = 0;
 	bool first = true, nonlatin = false;
 	while (i < len) {
 		decode(text, len, i, &ci);
 		if (ci.cls == C_ALPHA || ci.cls == C_DIGIT) {
 			if (ci.cls == C_ALPHA) {
 				letters++;
+				part++;
 				uppers += ci.upper;
 				nonlatin |= !ci.latin;
 				if (first && ci.upper)
@@ -235,12 +243,19 @@ static size_t scan_word(const char *text, size_t len, size_t i, unsigned *flags)
 		if (is_hyphen(ci.cp) && (nx.cls == C_ALPHA || nx.cls == C_DIGIT)) {
 			*flags |= DYAD_TOKF_HYPHEN;
 			i += (size_t)ci.len;
+			part = 0;
 			continue;
 		}
-		if (ci.cp == '.' && nx.cls == C_ALPHA && letters && !nonlatin) {
-			/* U.S., U.N.: a single letter between periods. */
+		if (ci.cp == '.' && nx.cls == C_ALPHA && part && part <= 2 && !nonlatin) {
+			/* U.S., U.N., a.m., Ph.D.: short letter groups between periods
+			 * (not "end.The" glued by a missing space) */
 			periods++;
 			i += (size_t)ci.len;
+			part = 0;
+			continue;
+		}
+		if ((ci.cp == 0xAD || ci.cp == 0x200C || ci.cp == 0x200D) && nx.cls == C_ALPHA) {
+			i += (size_t)ci.len;      /* soft hyphen, ZWNJ, ZWJ inside a word */
 			continue;
 		}
 		/* O'Brien, but not the possessive 's or a closing quote. */
@@ -292,6 +307,47 @@ static size_t scan_number(const char *text, size_t len, size_t i)
 	return i;
 }
 
+/* Abbreviations written in lower case too ("vs.", "p. 12"). */
+static bool lower_ok(const char *w, size_t n)
+{
+	static const char *const ok[] = { "vs", "v", "etc", "approx", "cf", "ca", "est", "p",
+	                                  "pp", "no", "nos", "vol", "art", "fig", "ch", "para",
+	                                  "km", "bn", "mln", NULL };
+	for (const char *const *o = ok; *o; o++)
+		if (strlen(*o) == n && memcmp(*o, w, n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * A known abbreviation keeps its period (Gen., Jan., No. 5, Inc.) and is
+ * flagged DYAD_TOKF_ABBREV; the same table decides that the period does
+ * not end the sentence. Capitalized forms only, except the few written
+ * in lower case, so "he sat." and "the sun." keep their stop.
+ */
+static size_t take_abbrev_period(const char *text, size_t len, size_t s, size_t e,
+                                 unsigned *flags)
+{
+	size_t n = e - s;
+	if (e >= len || text[e] != '.' || n > 6 || (*flags & DYAD_TOKF_ACRONYM))
+		return e;
+	bool cap = text[s] >= 'A' && text[s] <= 'Z';
+	if (!(cap && n > 1) && !lower_ok(text + s, n))
+		return e;
+	enum seg_abbr k = seg_abbrev_kind(text + s, n);
+	if (k == SEG_AB_NONE)
+		return e;
+	if (k == SEG_AB_NUMBER) {
+		size_t j = e + 1;
+		while (j < len && text[j] == ' ')
+			j++;
+		if (!seg_next_is_numberish(text, j, len))
+			return e;
+	}
+	*flags |= DYAD_TOKF_ABBREV;
+	return e + 1;
+}
+
 int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 {
 	t->count = 0;
@@ -313,6 +369,7 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 		if (ci.cls == C_ALPHA) {
 			end = scan_word(text, len, i, &flags);
 			kind = DYAD_TOK_WORD;
+			end = take_abbrev_period(text, len, i, end, &flags);
 		} else if (ci.cls == C_DIGIT) {
 			end = scan_number(text, len, i);
 			kind = DYAD_TOK_NUMBER;
