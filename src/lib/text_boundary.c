@@ -71,8 +71,9 @@ enum seg_abbr seg_abbrev_kind(const char *w, size_t n)
 {
 	if (n > 6)
 		return SEG_AB_NONE;
+	char first = (char)(w[0] | 32);
 	for (const abbr *a = abbreviations; a->word; a++)
-		if (strlen(a->word) == n && strncasecmp(a->word, w, n) == 0)
+		if (a->word[0] == first && strlen(a->word) == n && strncasecmp(a->word, w, n) == 0)
 			return a->kind;
 	return SEG_AB_NONE;
 }

@@ -216,6 +216,25 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 	return 0;
 }
 
+/* ASCII letters and digits for the scanners' fast paths. */
+enum { AC_ALPHA = 1, AC_UPPER = 2, AC_DIGIT = 4 };
+#define AC_U (AC_ALPHA | AC_UPPER)
+static const unsigned char ascii_class[256] = {
+	['0'] = AC_DIGIT, ['1'] = AC_DIGIT, ['2'] = AC_DIGIT, ['3'] = AC_DIGIT, ['4'] = AC_DIGIT,
+	['5'] = AC_DIGIT, ['6'] = AC_DIGIT, ['7'] = AC_DIGIT, ['8'] = AC_DIGIT, ['9'] = AC_DIGIT,
+	['A'] = AC_U, ['B'] = AC_U, ['C'] = AC_U, ['D'] = AC_U, ['E'] = AC_U, ['F'] = AC_U,
+	['G'] = AC_U, ['H'] = AC_U, ['I'] = AC_U, ['J'] = AC_U, ['K'] = AC_U, ['L'] = AC_U,
+	['M'] = AC_U, ['N'] = AC_U, ['O'] = AC_U, ['P'] = AC_U, ['Q'] = AC_U, ['R'] = AC_U,
+	['S'] = AC_U, ['T'] = AC_U, ['U'] = AC_U, ['V'] = AC_U, ['W'] = AC_U, ['X'] = AC_U,
+	['Y'] = AC_U, ['Z'] = AC_U,
+	['a'] = AC_ALPHA, ['b'] = AC_ALPHA, ['c'] = AC_ALPHA, ['d'] = AC_ALPHA, ['e'] = AC_ALPHA,
+	['f'] = AC_ALPHA, ['g'] = AC_ALPHA, ['h'] = AC_ALPHA, ['i'] = AC_ALPHA, ['j'] = AC_ALPHA,
+	['k'] = AC_ALPHA, ['l'] = AC_ALPHA, ['m'] = AC_ALPHA, ['n'] = AC_ALPHA, ['o'] = AC_ALPHA,
+	['p'] = AC_ALPHA, ['q'] = AC_ALPHA, ['r'] = AC_ALPHA, ['s'] = AC_ALPHA, ['t'] = AC_ALPHA,
+	['u'] = AC_ALPHA, ['v'] = AC_ALPHA, ['w'] = AC_ALPHA, ['x'] = AC_ALPHA, ['y'] = AC_ALPHA,
+	['z'] = AC_ALPHA,
+};
+
 /* Scan a word: letters, digits, and inner ' . - joining letters. */
 static size_t scan_word(const char *text, size_t len, size_t i, unsigned *flags)
 {
@@ -223,6 +242,25 @@ static size_t scan_word(const char *text, size_t len, size_t i, unsigned *flags)
 	size_t letters = 0, uppers = 0, periods = 0, part = 0;
 	bool first = true, nonlatin = false;
 	while (i < len) {
+		/* fast path: ASCII letters and digits, most of every news text */
+		unsigned char c = (unsigned char)text[i];
+		if (ascii_class[c]) {
+			if (ascii_class[c] & AC_ALPHA) {
+				letters++;
+				part++;
+				if (ascii_class[c] & AC_UPPER) {
+					uppers++;
+					if (first)
+						*flags |= DYAD_TOKF_CAP;
+				}
+			}
+			first = false;
+			i++;
+			continue;
+		}
+		/* only - . ' (and non-ASCII joiners) can continue a word */
+		if (c < 0x80 && c != '-' && c != '.' && c != '\'')
+			break;
 		decode(text, len, i, &ci);
 		if (ci.cls == C_ALPHA || ci.cls == C_DIGIT) {
 			if (ci.cls == C_ALPHA) {
@@ -356,6 +394,11 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 	bool space = true;
 	cpinfo ci;
 	while (i < len) {
+		if (text[i] == ' ') {
+			space = true;
+			i++;
+			continue;
+		}
 		decode(text, len, i, &ci);
 		if (ci.cls == C_SPACE || map_typographic(ci.cp) == ' ') {
 			space = true;
