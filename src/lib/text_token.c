@@ -345,6 +345,18 @@ static size_t scan_number(const char *text, size_t len, size_t i)
 	return i;
 }
 
+/* Is [s, e) only digits (of any script)? */
+static bool all_digits(const char *text, size_t s, size_t e)
+{
+	cpinfo ci;
+	for (size_t i = s; i < e; i += (size_t)ci.len) {
+		decode(text, e, i, &ci);
+		if (ci.cls != C_DIGIT)
+			return false;
+	}
+	return true;
+}
+
 /* Abbreviations written in lower case too ("vs.", "p. 12"). */
 static bool lower_ok(const char *w, size_t n)
 {
@@ -413,6 +425,10 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 			end = scan_word(text, len, i, &flags);
 			kind = DYAD_TOK_WORD;
 			end = take_abbrev_period(text, len, i, end, &flags);
+		} else if (ci.cls == C_DIGIT && ci.cp >= 0x80) {
+			/* Arabic-Indic and other digits: a run of them is a number */
+			end = scan_word(text, len, i, &flags);
+			kind = all_digits(text, i, end) ? DYAD_TOK_NUMBER : DYAD_TOK_WORD;
 		} else if (ci.cls == C_DIGIT) {
 			end = scan_number(text, len, i);
 			kind = DYAD_TOK_NUMBER;
@@ -444,6 +460,8 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 			end = i + (size_t)ci.len;
 			kind = ci.cls == C_SYMBOL ? DYAD_TOK_SYMBOL : DYAD_TOK_PUNCT;
 		}
+		if (end <= i)          /* never stall, whatever the input */
+			end = i + (size_t)ci.len;
 		if ((rc = push(t, text, i, end, base, kind, flags)) != 0)
 			return rc;
 		i = end;

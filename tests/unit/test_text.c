@@ -398,6 +398,16 @@ static void test_tok_scripts(void **state)
 	      { "military", W, 0 });
 }
 
+static void test_tok_nonascii_digits(void **state)
+{
+	(void)state;
+	/* Arabic-Indic year; an NKo digit after a letter (found by the fuzzer:
+	 * a non-ASCII digit used to stall the tokenizer) */
+	CHECK("\xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa3 \xdf\x89\xdf\x89 a\xdf\x89",
+	      { "\xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa3", N, 0 }, { "\xdf\x89\xdf\x89", N, 0 },
+	      { "a\xdf\x89", W, 0 });
+}
+
 static void test_tok_offsets_base(void **state)
 {
 	(void)state;
@@ -441,6 +451,7 @@ int main(void)
 		cmocka_unit_test(test_tok_acronyms_abbrevs),
 		cmocka_unit_test(test_tok_punct),
 		cmocka_unit_test(test_tok_scripts),
+		cmocka_unit_test(test_tok_nonascii_digits),
 		cmocka_unit_test(test_tok_offsets_base),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
