@@ -206,17 +206,17 @@ static void phrases_at(const dyad_coder *c, size_t i, best b[PH__N])
 		 * word (0, one-word phrases, first): only one-word phrases and
 		 * those whose second word begins like the next word can match */
 		const uint8_t *c2s = lex->list_c2 + sl->list_first;
-		uint32_t n1 = 0, lo = 0, hi = sl->list_n;
-		while (n1 < hi && !c2s[n1])
-			n1++;
-		lo = n1;
+		uint32_t n1 = sl->n_single, lo = n1, hi = sl->list_n;
 		while (lo < hi) {             /* first entry with c2s >= c2 */
 			uint32_t mid = lo + (hi - lo) / 2;
 			if (c2s[mid] < c2) lo = mid + 1; else hi = mid;
 		}
 		uint32_t end2 = lo;
-		while (end2 < sl->list_n && c2s[end2] == c2)
-			end2++;
+		hi = sl->list_n;
+		while (end2 < hi) {           /* first entry with c2s > c2 */
+			uint32_t mid = end2 + (hi - end2) / 2;
+			if (c2s[mid] <= c2) end2 = mid + 1; else hi = mid;
+		}
 		for (uint32_t q = 0; q < end2; q++) {
 			if (q == n1)
 				q = lo;

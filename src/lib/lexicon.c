@@ -279,8 +279,11 @@ int lx_finish(dyad_lexicon *lex)
 		size_t cnt = j - i;
 		if (cnt > UINT16_MAX)
 			cnt = UINT16_MAX;   /* more phrases on one word than anyone writes */
+		uint16_t single = 0;
+		while (single < cnt && !lex->list_c2[i + single])
+			single++;
 		lex->slots[k] = (lx_slot){ (uint32_t)(h >> 32) | 1u, (uint16_t)ents[i].len,
-		                           (uint16_t)cnt, (uint32_t)i };
+		                           (uint16_t)cnt, (uint32_t)i, single, 0 };
 		lex->slot_keys[k] = ents[i].key;
 		i = j;
 	}
@@ -296,7 +299,7 @@ int lx_finish(dyad_lexicon *lex)
 			size_t k = (size_t)h & (ns - 1);
 			while (lex->slots[k].hash)
 				k = (k + 1) & (ns - 1);
-			lex->slots[k] = (lx_slot){ (uint32_t)(h >> 32) | 1u, (uint16_t)p, 0, 0 };
+			lex->slots[k] = (lx_slot){ (uint32_t)(h >> 32) | 1u, (uint16_t)p, 0, 0, 0, 0 };
 			lex->slot_keys[k] = ents[i].key;
 		}
 	}
