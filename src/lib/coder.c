@@ -581,6 +581,136 @@ static void group_compounds(dyad_coder *c)
 	}
 }
 
+/* Is the comma at word p inside a compound actor ("A, B and C")? */
+static bool compound_comma(const dyad_coder *c, size_t p)
+{
+	if (p == 0 || p + 1 >= c->nw)
+		return false;
+	int a = c->w[p - 1].mention;
+	size_t q = p + 1;
+	if (q < c->nw && c->w[q].type == CW_WORD && c->w[q].s[0] == 't' && eq(c->w[q].s, c->w[q].len, "the"))
+		q++;
+	while (q < c->nw && c->w[q].noun == 2)
+		q++;
+	if (q < c->nw && c->w[q].type == CW_WORD && c->w[q].len == 3 && memcmp(c->w[q].s, "and", 3) == 0)
+		q++;
+	int b = q < c->nw ? c->w[q].mention : -1;
+	return a >= 0 && b >= 0 && c->m[a].group == c->m[b].group;
+}
+
+static size_t count_words(const dyad_coder *c, size_t s, size_t e)
+{
+	size_t n = 0;
+	for (size_t i = s; i < e; i++)
+		if (c->w[i].type == CW_WORD || c->w[i].type == CW_CONJ)
+			n++;
+	return n;
+}
+
+/*
+ * TABARI's elimination of comma-delimited nonrestrictive clauses: a
+ * clause between two commas of MIN < n <= MAX words, or between the last
+ * comma and the end of EMIN < n <= EMAX words ("..., officials said on
+ * Monday.") is removed before coding; counting is chained from the comma
+ * that closed the previous clause; commas of compound actors do not count.
+ */
+static void eliminate_commas(dyad_coder *c)
+{
+	const lx_options *o = &c->lex->opt;
+	if (!o->comma_on || c->nw < 3)
+		return;
+	uint8_t del[CD_MAX_WORDS];
+	memset(del, 0, c->nw);
+	bool any = false;
+	size_t open = SIZE_MAX;        /* comma opening the current clause */
+	size_t begin = 0;              /* first word of the current clause */
+	for (size_t i = 0; i <= c->nw; i++) {
+		bool comma = i < c->nw && c->w[i].type == CW_COMMA && c->w[i].s[0] == ',' &&
+		             !compound_comma(c, i);
+		if (!comma && i < c->nw)
+			continue;
+		size_t n = count_words(c, begin, i);
+		bool drop;
+		if (open == SIZE_MAX)
+			drop = begin == 0 && (int)n > o->comma_bmin && (int)n <= o->comma_bmax;
+		else if (i == c->nw)
+			drop = (int)n > o->comma_emin && (int)n <= o->comma_emax;
+		else
+			drop = (int)n > o->comma_min && (int)n <= o->comma_max;
+		if (drop) {
+			size_t from = open == SIZE_MAX ? begin : open;
+			size_t to = i < c->nw ? i + 1 : i;   /* closing comma goes too */
+			for (size_t k = from; k < to; k++)
+				del[k] = 1;
+			any = true;
+			open = SIZE_MAX;       /* the chain restarts without a comma */
+			begin = to;
+			if (i < c->nw && to == i + 1)
+				continue;
+		} else {
+			open = i;
+			begin = i + 1;
+		}
+	}
+	if (!any)
+		return;
+	/* compact words, mentions and verbs */
+	uint32_t map[CD_MAX_WORDS + 1];
+	size_t nw = 0;
+	for (size_t i = 0; i < c->nw; i++) {
+		map[i] = (uint32_t)nw;
+		if (!del[i])
+			c->w[nw++] = c->w[i];
+	}
+	map[c->nw] = (uint32_t)nw;
+	int16_t mmap[CD_MAX_MENTIONS];
+	size_t nm = 0;
+	for (size_t k = 0; k < c->nm; k++) {
+		mmap[k] = -1;
+		if (del[c->m[k].start])
+			continue;
+		mmap[k] = (int16_t)nm;
+		mention m = c->m[k];
+		size_t e = m.end;
+		while (e > m.start && del[e - 1])
+			e--;
+		m.start = map[m.start];
+		m.end = map[e];
+		c->m[nm++] = m;
+	}
+	for (size_t k = 0; k < nm; k++) {
+		int16_t g = mmap[c->m[k].group];
+		c->m[k].group = g >= 0 ? (uint16_t)g : (uint16_t)k;
+	}
+	for (size_t k = 0; k < nm; k++)
+		c->m[k].n_group = 0;
+	for (size_t k = 0; k < nm; k++)
+		c->m[c->m[k].group].n_group++;
+	c->nm = nm;
+	size_t nv = 0;
+	for (size_t k = 0; k < c->nv; k++) {
+		if (del[c->v[k].start])
+			continue;
+		verbocc v = c->v[k];
+		v.start = map[v.start];
+		v.end = map[v.end];
+		c->v[nv++] = v;
+	}
+	c->nv = nv;
+	c->nw = nw;
+	/* n_conj keeps the count of the whole sentence for COMPLEX: CONJ */
+	for (size_t i = 0; i < nw; i++) {
+		c->w[i].mention = -1;
+		c->w[i].verb = -1;
+	}
+	for (size_t k = 0; k < nm; k++)
+		for (size_t i = c->m[k].start; i < c->m[k].end; i++)
+			if (c->w[i].mention < 0)
+				c->w[i].mention = (int16_t)k;
+	for (size_t k = 0; k < nv; k++)
+		c->w[c->v[k].start].verb = (int16_t)k;
+}
+
 static void remember(dyad_coder *c)
 {
 	for (size_t k = 0; k < c->nm; k++) {
@@ -716,6 +846,7 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	resolve_refs(c);
 	expand_compound_refs(c);
 	group_compounds(c);
+	eliminate_commas(c);
 	int rc = cd_code_events(c, out);
 	remember(c);
 	return rc;

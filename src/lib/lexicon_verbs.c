@@ -588,9 +588,12 @@ int lx_read_verbs(lx_reader *r, char *text, size_t len)
 void lx_options_default(lx_options *o)
 {
 	memset(o, 0, sizeof *o);
-	o->comma_min = 2; o->comma_max = 8;
-	o->comma_emin = 2; o->comma_emax = 8;
-	o->comma_bmin = 2; o->comma_bmax = 8;
+	/* TABARI's defaults: comma-delimited clauses of 3-10 words inside the
+	 * sentence and at its end are dropped, the first one never */
+	o->comma_on = true;
+	o->comma_min = 2; o->comma_max = 10;
+	o->comma_emin = 2; o->comma_emax = 10;
+	o->comma_bmin = 128; o->comma_bmax = 0;
 }
 
 static bool has(const char *s, size_t n, const char *w)
