@@ -231,32 +231,6 @@ static size_t members(const dyad_coder *c, int m, const mention **out, size_t ma
 	return n;
 }
 
-static int emit_all(evctx *x, int src, int tgt, bool comp, const lx_vcode *code,
-                    const verbocc *vo, const char *pattern, uint32_t flags, uint8_t modality)
-{
-	const dyad_coder *c = x->c;
-	const mention *S[32], *T[32];
-	size_t ns = members(c, src, S, 32);
-	size_t nt = comp ? ns : members(c, tgt, T, 32);
-	if (comp)
-		memcpy(T, S, ns * sizeof *S);
-	int rc = 0;
-	for (size_t i = 0; i < ns && !rc; i++) {
-		if (!nt) {
-			rc = emit(x, S[i], NULL, code->a, vo, pattern, flags, modality);
-			continue;
-		}
-		for (size_t j = 0; j < nt && !rc; j++) {
-			if (S[i] == T[j])
-				continue;
-			rc = emit(x, S[i], T[j], code->a, vo, pattern, flags, modality);
-			if (!rc && (code->flags & LVC_PAIRED) && code->b[0])
-				rc = emit(x, T[j], S[i], code->b, vo, pattern, flags | DYAD_EVF_PAIRED, modality);
-		}
-	}
-	return rc;
-}
-
 static mention default_mention(const char *code)
 {
 	mention m;
@@ -350,6 +324,12 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		tgt = first_actor(c, cs, vo->start, c->m[by].code);
 		flags |= DYAD_EVF_PASSIVE;
 	}
+	mention dsrc, dtgt;
+	const mention *S[32], *T[32];
+	size_t ns = 0, nt = 0;
+	/* source: the first actor before the verb (in the clause, else in
+	 * the sentence); else the DEFAULT source when PRIOR; else the first
+	 * actor after the verb; else the DEFAULT source */
 	if (src < 0) {
 		const char *avoid = tgt >= 0 ? c->m[tgt].code : NULL;
 		size_t from = cs;
@@ -364,53 +344,63 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		src = first_actor(c, from, vo->start, avoid);
 		if (src < 0 && cs > 0 && !(code->flags & LVC_SUBORD))
 			src = first_actor(c, 0, vo->start, avoid);
+		if (src < 0 && o->noactprior)
+			return 1;
+		if (src < 0 && !(o->default_source[0] && o->default_source_prior))
+			src = first_actor(c, vo->end, ce, avoid);
 	}
-	mention dsrc, dtgt;
-	const bool have_src = src >= 0;
-	if (!have_src && !o->default_source[0]) {
-		return o->noactprior ? 1 : 0;
+	if (src >= 0) {
+		ns = members(c, src, S, 32);
+	} else if (o->default_source[0]) {
+		dsrc = default_mention(o->default_source);
+		S[0] = &dsrc;
+		ns = 1;
+	} else {
+		return 0;     /* no source: try the next verb */
 	}
+	/* target: the first actor after the verb with another code; else
+	 * the DEFAULT target when AFTER; else the first actor before the verb
+	 * with another code; else a compound source with itself; else the
+	 * DEFAULT target */
+	const char *scode = S[0]->code;
 	if (!comp && tgt < 0) {
-		const char *avoid = have_src ? c->m[src].code : NULL;
-		tgt = first_actor(c, vo->end, ce, avoid);
-		if (tgt < 0)
-			tgt = first_actor(c, cs, vo->start, avoid);
-		if (tgt < 0 && have_src && c->m[c->m[src].group].n_group > 1)
+		for (size_t k = 0; k < c->nm && tgt < 0; k++) {
+			const mention *m = &c->m[k];
+			if (m->start >= vo->end && m->start < ce && usable(m) && (int)k != src &&
+			    strcmp(m->code, scode) != 0)
+				tgt = (int)k;
+		}
+		if (tgt < 0 && !(o->default_target[0] && o->default_target_after))
+			tgt = first_actor(c, cs, vo->start, scode);
+		if (tgt < 0 && src >= 0 && c->m[c->m[src].group].n_group > 1 &&
+		    !(o->default_target[0] && o->default_target_after))
 			comp = true;
 	}
-	if (!have_src) {
-		dsrc = default_mention(o->default_source);
-		if (o->default_source_prior && first_actor(c, 0, vo->start, NULL) >= 0)
-			return 1;
-	}
-	int rc;
-	if (!have_src) {
-		if (tgt < 0 && o->default_target[0]) {
-			dtgt = default_mention(o->default_target);
-			rc = emit(x, &dsrc, &dtgt, code->a, vo, pattern, flags, modality);
-		} else {
-			const mention *T[32];
-			size_t nt = members(c, tgt, T, 32);
-			rc = 0;
-			for (size_t j = 0; j < nt && !rc; j++)
-				rc = emit(x, &dsrc, T[j], code->a, vo, pattern, flags, modality);
-			if (!nt)
-				rc = emit(x, &dsrc, NULL, code->a, vo, pattern, flags, modality);
-		}
-		return rc < 0 ? rc : 1;
-	}
-	if (tgt < 0 && !comp && o->default_target[0]) {
+	if (comp) {
+		memcpy(T, S, ns * sizeof *S);
+		nt = ns;
+	} else if (tgt >= 0) {
+		/* a target out of the source's own compound is that actor alone */
+		if (src >= 0 && c->m[tgt].group == c->m[src].group)
+			T[nt++] = &c->m[tgt];
+		else
+			nt = members(c, tgt, T, 32);
+	} else if (o->default_target[0]) {
 		dtgt = default_mention(o->default_target);
-		const mention *S[32];
-		size_t ns = members(c, src, S, 32);
-		rc = 0;
-		for (size_t i = 0; i < ns && !rc; i++)
-			rc = emit(x, S[i], &dtgt, code->a, vo, pattern, flags, modality);
-		return rc < 0 ? rc : 1;
+		T[0] = &dtgt;
+		nt = 1;
+	} else {
+		return 0;     /* no target: no event */
 	}
-	if (comp && src >= 0 && tgt < 0 && c->m[c->m[src].group].n_group < 2)
-		comp = false;
-	rc = emit_all(x, src, tgt, comp, code, vo, pattern, flags, modality);
+	int rc = 0;
+	for (size_t i = 0; i < ns && !rc; i++)
+		for (size_t j = 0; j < nt && !rc; j++) {
+			if (S[i] == T[j])
+				continue;
+			rc = emit(x, S[i], T[j], code->a, vo, pattern, flags, modality);
+			if (!rc && (code->flags & LVC_PAIRED) && code->b[0])
+				rc = emit(x, T[j], S[i], code->b, vo, pattern, flags | DYAD_EVF_PAIRED, modality);
+		}
 	return rc < 0 ? rc : 1;
 }
 
