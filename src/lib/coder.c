@@ -164,6 +164,19 @@ static size_t match_phrase(const dyad_coder *c, const lx_phrase *ph, size_t i)
 		if (cw->type == CW_COMMA)
 			return 0;
 		const lx_word *e = &w[k];
+		if (k > 0 && !(w[k - 1].flags & LWF_NEXT)) {
+			/* words written apart ("AL GORE", "DEATH TOLL RISEN") may
+			 * have other words between them, as in TABARI, up to a comma */
+			bool last = k + 1 == ph->n;
+			size_t q = j;
+			while (q < c->nw && c->w[q].type != CW_COMMA &&
+			       !lx_word_matches(e, c->w[q].s, c->w[q].len, last || ph->kind == PH_VERB))
+				q++;
+			if (q >= c->nw || c->w[q].type == CW_COMMA)
+				return 0;
+			j = q;
+			continue;
+		}
 		/* fast rejects before the full comparison: the index already
 		 * matched the first word's characters */
 		if (!(e->flags & LWF_LEMMA)) {
@@ -356,6 +369,13 @@ static void locate(dyad_coder *c)
 			continue;
 		}
 		phrases_at(c, i, b);
+		if (b[PH_TIME].ph && c->lex->opt.time_shift && b[PH_TIME].ph->n_codes) {
+			const char *tc = c->lex->codes[b[PH_TIME].ph->code_first].code;
+			if (tc[0] == '#')
+				c->discard = true;
+			else if (tc[0] == '+')
+				c->complex = true;
+		}
 		size_t ea = b[PH_ACTOR].ph ? b[PH_ACTOR].end : 0;
 		size_t eg = b[PH_AGENT].ph ? b[PH_AGENT].end : 0;
 		size_t en = b[PH_NOUN].ph ? b[PH_NOUN].end : 0;
@@ -404,7 +424,8 @@ static void merge_agent(mention *actor, const mention *agent)
 		return;
 	/* "White House officials": USAGOV already carries GOV */
 	size_t al = strlen(actor->code), gl = strlen(agent->code);
-	if (al >= 3 + gl && strstr(actor->code + 3, agent->code))
+	if (agent->ph && agent->ph->agent_prefix ? strncmp(actor->code, agent->code, gl) == 0
+	                                         : (al >= 3 + gl && strstr(actor->code + 3, agent->code)))
 		return;
 	char buf[DYAD_CODE_MAX * 2];
 	if (agent->ph && agent->ph->agent_prefix) {

@@ -141,6 +141,7 @@ typedef struct lx_options {
 	bool     noactprior;         /* NOACTPRIOR */
 	int      code_by;            /* 0 clause (default), 1 sentence, 2 all */
 	bool     convert_agents;
+	bool     time_shift;         /* <TIME> phrases active */
 	int      minimum_words;
 	bool     comma_on;
 	int      comma_min, comma_max, comma_emin, comma_emax, comma_bmin, comma_bmax;
