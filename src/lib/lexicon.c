@@ -238,7 +238,9 @@ int lx_finish(dyad_lexicon *lex)
 		if (!p->n)
 			continue;
 		const lx_word *w = &lex->words[p->first];
-		uint8_t c2 = p->n > 1 ? (uint8_t)lex->words[p->first + 1].s[0] : 0;
+		/* only a second word that must follow at once can be checked
+		 * against the next word; 0 makes the phrase always a candidate */
+		uint8_t c2 = (p->n > 1 && (w->flags & LWF_NEXT)) ? (uint8_t)lex->words[p->first + 1].s[0] : 0;
 		ents[ne++] = (entry){ w->s, w->len, (uint32_t)i, p->n, p->chars, c2 };
 	}
 	qsort(ents, ne, sizeof *ents, entry_cmp);
@@ -267,9 +269,8 @@ int lx_finish(dyad_lexicon *lex)
 		size_t j = i;
 		while (j < ne && ents[j].len == ents[i].len &&
 		       memcmp(ents[j].key, ents[i].key, ents[i].len) == 0) {
-			const lx_phrase *ph = &lex->phrases[ents[j].phrase];
 			lex->lists[j] = ents[j].phrase;
-			lex->list_c2[j] = ph->n > 1 ? (uint8_t)lex->words[ph->first + 1].s[0] : 0;
+			lex->list_c2[j] = ents[j].c2;
 			j++;
 		}
 		uint64_t h = hash_of(ents[i].key, ents[i].len);

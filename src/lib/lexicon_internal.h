@@ -129,7 +129,8 @@ typedef struct lx_slot {
 	uint16_t    len;
 	uint16_t    list_n;    /* phrases with this first word (0: a prefix only) */
 	uint32_t    list_first;/* into lex->lists (phrase ids) */
-	uint16_t    n_single;  /* one-word phrases: the first n_single of the list */
+	uint16_t    n_single;  /* phrases tried whatever the next word (one-word
+	                          phrases, second word apart): the first n_single */
 	uint16_t    pad;
 } lx_slot;
 
