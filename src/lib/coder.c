@@ -237,13 +237,15 @@ static void phrases_at(const dyad_coder *c, size_t i, best b[PH__N])
 				break;
 			const lx_phrase *ph = &lex->phrases[lex->lists[sl->list_first + q]];
 			best *bb = &b[ph->kind];
-			if (bb->ph && bb->end - i >= ph->n)
-				continue;   /* already have one at least as long */
+			if (bb->ph && !ph->gaps && bb->end - i > ph->n)
+				continue;   /* already have a longer one */
 			size_t e = match_phrase(c, ph, i);
 			if (!e)
 				continue;
+			/* longest, then most letters, then first in the files */
 			if (!bb->ph || e > bb->end ||
-			    (e == bb->end && ph->chars > bb->ph->chars))
+			    (e == bb->end && (ph->chars > bb->ph->chars ||
+			                      (ph->chars == bb->ph->chars && ph < bb->ph))))
 				*bb = (best){ ph, e };
 		}
 	}

@@ -234,9 +234,13 @@ int lx_finish(dyad_lexicon *lex)
 			return DYAD_ENOMEM;
 	}
 	for (size_t i = 0; i < lex->n_phrases; i++) {
-		const lx_phrase *p = &lex->phrases[i];
+		lx_phrase *p = &lex->phrases[i];
 		if (!p->n)
 			continue;
+		p->gaps = 0;
+		for (uint32_t k = 0; k + 1 < p->n; k++)
+			if (!(lex->words[p->first + k].flags & LWF_NEXT))
+				p->gaps = 1;
 		const lx_word *w = &lex->words[p->first];
 		/* only a second word that must follow at once can be checked
 		 * against the next word; 0 makes the phrase always a candidate */

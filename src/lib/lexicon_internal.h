@@ -114,7 +114,8 @@ typedef struct lx_phrase {
 	uint32_t    first, n;       /* words */
 	uint8_t     kind;           /* lx_phrase_kind */
 	uint8_t     agent_prefix;   /* agent written [XXX~]: code goes in front */
-	uint16_t    pad;
+	uint8_t     gaps;           /* some words may have words between them */
+	uint8_t     pad;
 	uint32_t    code_first, n_codes; /* actors/agents: into lex->codes */
 	uint32_t    verb;           /* PH_VERB: index into lex->verbs */
 	uint32_t    chars;          /* total characters, to prefer longer matches */
