@@ -304,7 +304,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		return 1;
 	}
 	if (code->flags & LVC_NULL)
-		return 1;
+		return 0;     /* not used as a verb here: the next verb is tried */
 	if ((code->flags & LVC_SUBORD) && sub_only) {
 		*sub_only = true;
 		return 0;
