@@ -585,6 +585,8 @@ static void group_compounds(dyad_coder *c)
 					for (size_t q = k + 1; q + 1 < c->nm; q++) {
 						size_t e = c->m[q].end;
 						if (e < c->nw && c->w[e].type == CW_CONJ) { ok = true; break; }
+						if (e + 1 < c->nw && c->w[e].type == CW_COMMA &&
+						    c->w[e + 1].type == CW_CONJ) { ok = true; break; }
 						if (e < c->nw && c->w[e].type == CW_COMMA) continue;
 						break;
 					}

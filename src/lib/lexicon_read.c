@@ -172,6 +172,12 @@ int lx_parse_words(lx_reader *r, const char *s, size_t len, bool pattern,
 		} else if (!pattern && i < len && (s[i] == '&' || (b && buf[b - 1] == '&'))) {
 			flags |= LWF_NEXT | LWF_EXACT;
 		}
+		/* "ANTI-": the text splits the hyphen off; the word must be
+		 * followed at once by the next element */
+		while (kind == LW_WORD && b > 1 && buf[b - 1] == '-') {
+			b--;
+			flags |= LWF_NEXT;
+		}
 		if (kind == LW_WORD && !b)
 			continue;
 		/* possessive: PEOPLE'S -> people + 's; MILLS' -> mills + 's */
