@@ -75,21 +75,6 @@ static void push_word(dyad_coder *c, const char *s, size_t n, dyad_span sp,
 	w->verb = -1;
 }
 
-/* Does any phrase begin with (a prefix of) this word? */
-static bool starts_phrase(const dyad_lexicon *lex, const char *s, size_t n)
-{
-	uint64_t h = LX_HASH_INIT;
-	for (size_t i = 0; i < n; i++) {
-		h = lx_hash_step(h, (unsigned char)s[i]);
-		const lx_slot *sl = lx_lookup(lex, h, s, (uint32_t)(i + 1));
-		if (!sl)
-			return false;
-		if (sl->list_n && i + 1 == n)
-			return true;
-	}
-	return false;
-}
-
 static void split_hyphen(dyad_coder *c, const dyad_token *t)
 {
 	const char *s = t->norm;
@@ -133,7 +118,8 @@ static void build_words(dyad_coder *c, const dyad_token *toks, size_t n)
 				push_word(c, t->norm, 1, t->span, t->flags, CW_WORD);
 			break;
 		default:
-			if ((t->flags & DYAD_TOKF_HYPHEN) && !starts_phrase(c->lex, t->norm, t->norm_len)) {
+			if (t->flags & DYAD_TOKF_HYPHEN) {
+				/* dictionaries store hyphenated words as their parts */
 				split_hyphen(c, t);
 				break;
 			}
@@ -662,6 +648,18 @@ static void eliminate_commas(dyad_coder *c)
 			drop = (int)n > o->comma_emin && (int)n <= o->comma_emax;
 		else
 			drop = (int)n > o->comma_min && (int)n <= o->comma_max;
+		/* "Dmitry Shugaev, director of Russia's Federal Service ...,":
+		 * a clause right after a name the dictionaries do not know that
+		 * names an actor gives that person's role: it stays */
+		if (drop && open != SIZE_MAX && i < c->nw && open > 0 &&
+		    c->w[open - 1].mention < 0 && (c->w[open - 1].tflags & DYAD_TOKF_CAP) &&
+		    c->w[open - 1].verb < 0 && c->w[open - 1].type == CW_WORD) {
+			for (size_t k = open + 1; k < i; k++)
+				if (c->w[k].mention >= 0 && c->m[c->w[k].mention].kind == MK_ACTOR) {
+					drop = false;
+					break;
+				}
+		}
 		if (drop) {
 			size_t from = open == SIZE_MAX ? begin : open;
 			size_t to = i < c->nw ? i + 1 : i;   /* closing comma goes too */

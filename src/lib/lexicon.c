@@ -376,6 +376,9 @@ static int read_file(const char *path, char **out, size_t *len_out)
 	return 0;
 }
 
+static int load_text(dyad_lexicon *lex, const char *path, char *text, size_t len,
+                     int kind, dyad_diag *diag);
+
 int lx_load_file(dyad_lexicon *lex, const char *path, int kind, dyad_diag *diag)
 {
 	char *text = NULL;
@@ -383,6 +386,16 @@ int lx_load_file(dyad_lexicon *lex, const char *path, int kind, dyad_diag *diag)
 	int rc = read_file(path, &text, &len);
 	if (rc)
 		return rc;
+	rc = load_text(lex, path, text, len, kind, diag);
+	dyad_free(text);
+	return rc;
+}
+
+/* Read one dictionary's text (owned by the caller). */
+static int load_text(dyad_lexicon *lex, const char *path, char *text, size_t len,
+                     int kind, dyad_diag *diag)
+{
+	int rc = 0;
 	lx_fingerprint_add(lex, text, len);
 	lx_reader r = { .lex = lex, .diag = diag, .path = path };
 	switch (kind) {
@@ -402,7 +415,6 @@ int lx_load_file(dyad_lexicon *lex, const char *path, int kind, dyad_diag *diag)
 	}
 	}
 	lex->n_files++;
-	dyad_free(text);
 	if (!rc && r.fatal)
 		rc = r.fatal;
 	return rc;
@@ -659,4 +671,37 @@ int dyad_project_file(const char *project_path, const char *tag, char **out)
 	}
 	dyad_free(text);
 	return rc;
+}
+
+int dyad_lexicon_load_buffers(dyad_lexicon **out, const dyad_dict_buffer *bufs,
+                              size_t n, dyad_diag *diag)
+{
+	*out = NULL;
+	dyad_lexicon *lex = lx_new();
+	if (!lex)
+		return DYAD_ENOMEM;
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		int kind = suffix_kind(bufs[i].name ? bufs[i].name : "");
+		if (kind < 0) {
+			rc = dyad_error_set(DYAD_EINVAL, "%s: unknown dictionary kind (suffix)",
+			                    bufs[i].name ? bufs[i].name : "(null)");
+			break;
+		}
+		char *copy = dyad_strndup(bufs[i].bytes ? bufs[i].bytes : "", bufs[i].bytes ? bufs[i].len : 0);
+		if (!copy) {
+			rc = DYAD_ENOMEM;
+			break;
+		}
+		rc = load_text(lex, bufs[i].name, copy, bufs[i].bytes ? bufs[i].len : 0, kind, diag);
+		dyad_free(copy);
+	}
+	if (!rc)
+		rc = lx_finish(lex);
+	if (rc) {
+		dyad_lexicon_free(lex);
+		return rc;
+	}
+	*out = lex;
+	return 0;
 }
