@@ -592,6 +592,21 @@ static void group_compounds(dyad_coder *c)
 	}
 }
 
+/* Two or more capitalized words the dictionaries do not know just
+ * before word p: a person's name ("Dmitry Shugaev"). */
+static bool unknown_name_before(const dyad_coder *c, size_t p)
+{
+	size_t n = 0;
+	while (p > 0) {
+		const cword *w = &c->w[p - 1];
+		if (w->type != CW_WORD || w->mention >= 0 || w->verb >= 0 || !(w->tflags & DYAD_TOKF_CAP))
+			break;
+		n++;
+		p--;
+	}
+	return n >= 2;
+}
+
 /* Is the comma at word p inside a compound actor ("A, B and C")? */
 static bool compound_comma(const dyad_coder *c, size_t p)
 {
@@ -651,14 +666,19 @@ static void eliminate_commas(dyad_coder *c)
 		/* "Dmitry Shugaev, director of Russia's Federal Service ...,":
 		 * a clause right after a name the dictionaries do not know that
 		 * names an actor gives that person's role: it stays */
-		if (drop && open != SIZE_MAX && i < c->nw && open > 0 &&
-		    c->w[open - 1].mention < 0 && (c->w[open - 1].tflags & DYAD_TOKF_CAP) &&
-		    c->w[open - 1].verb < 0 && c->w[open - 1].type == CW_WORD) {
-			for (size_t k = open + 1; k < i; k++)
-				if (c->w[k].mention >= 0 && c->m[c->w[k].mention].kind == MK_ACTOR) {
+		if (drop && open != SIZE_MAX && i < c->nw && unknown_name_before(c, open)) {
+			for (size_t k = open + 1; k < i; k++) {
+				int m = c->w[k].mention;
+				if (m < 0 || c->m[m].kind != MK_ACTOR || c->m[m].start != k)
+					continue;
+				size_t e = c->m[m].end;
+				/* "director of Russia's ...", "Algeria's army chief" */
+				if (word_is(c, k - 1, "of") || (e < c->nw && c->w[e].type == CW_POSS) ||
+				    (e > k && c->w[e - 1].type == CW_POSS)) {
 					drop = false;
 					break;
 				}
+			}
 		}
 		if (drop) {
 			size_t from = open == SIZE_MAX ? begin : open;
