@@ -71,6 +71,7 @@ static void push_word(dyad_coder *c, const char *s, size_t n, dyad_span sp,
 	w->tflags = tflags;
 	w->type = type;
 	w->noun = 0;
+	w->keep = 0;
 	w->mention = -1;
 	w->verb = -1;
 }
@@ -634,6 +635,48 @@ static size_t count_words(const dyad_coder *c, size_t s, size_t e)
 }
 
 /*
+ * "Dmitry Shugaev, director of Russia's Federal Service for ...,": a
+ * comma clause right after a name the dictionaries do not know, naming
+ * an actor with "of" or a possessive, gives that person's role. The most
+ * specific actor of the clause (the last one) stands for the person; the
+ * others of the clause are set aside; the clause is kept from comma
+ * elimination.
+ */
+static void role_appositions(dyad_coder *c)
+{
+	for (size_t open = 1; open < c->nw; open++) {
+		if (c->w[open].type != CW_COMMA || c->w[open].s[0] != ',' || !unknown_name_before(c, open))
+			continue;
+		size_t i = open + 1;
+		while (i < c->nw && !(c->w[i].type == CW_COMMA && c->w[i].s[0] == ','))
+			i++;
+		if (i >= c->nw || i - open > 16)
+			continue;     /* an apposition is closed by a comma, and short */
+		bool role = false;
+		int last = -1;
+		for (size_t k = open + 1; k < i; k++) {
+			int m = c->w[k].mention;
+			if (m < 0 || c->m[m].kind != MK_ACTOR || c->m[m].start != k || c->m[m].null)
+				continue;
+			size_t e = c->m[m].end;
+			if (word_is(c, k - 1, "of") || (e < c->nw && c->w[e].type == CW_POSS) ||
+			    (e > k && c->w[e - 1].type == CW_POSS))
+				role = true;
+			last = m;
+		}
+		if (!role)
+			continue;
+		for (size_t k = open + 1; k < i; k++) {
+			int m = c->w[k].mention;
+			if (m >= 0 && m != last && c->m[m].kind == MK_ACTOR)
+				c->m[m].null = 1;
+		}
+		c->w[open + 1].keep = 1;
+		open = i;
+	}
+}
+
+/*
  * TABARI's elimination of comma-delimited nonrestrictive clauses: a
  * clause between two commas of MIN < n <= MAX words, or between the last
  * comma and the end of EMIN < n <= EMAX words ("..., officials said on
@@ -663,23 +706,9 @@ static void eliminate_commas(dyad_coder *c)
 			drop = (int)n > o->comma_emin && (int)n <= o->comma_emax;
 		else
 			drop = (int)n > o->comma_min && (int)n <= o->comma_max;
-		/* "Dmitry Shugaev, director of Russia's Federal Service ...,":
-		 * a clause right after a name the dictionaries do not know that
-		 * names an actor gives that person's role: it stays */
-		if (drop && open != SIZE_MAX && i < c->nw && unknown_name_before(c, open)) {
-			for (size_t k = open + 1; k < i; k++) {
-				int m = c->w[k].mention;
-				if (m < 0 || c->m[m].kind != MK_ACTOR || c->m[m].start != k)
-					continue;
-				size_t e = c->m[m].end;
-				/* "director of Russia's ...", "Algeria's army chief" */
-				if (word_is(c, k - 1, "of") || (e < c->nw && c->w[e].type == CW_POSS) ||
-				    (e > k && c->w[e - 1].type == CW_POSS)) {
-					drop = false;
-					break;
-				}
-			}
-		}
+		/* a role apposition stays (role_appositions) */
+		if (drop && open != SIZE_MAX && open + 1 < c->nw && c->w[open + 1].keep)
+			drop = false;
 		if (drop) {
 			size_t from = open == SIZE_MAX ? begin : open;
 			size_t to = i < c->nw ? i + 1 : i;   /* closing comma goes too */
@@ -889,6 +918,7 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	resolve_refs(c);
 	expand_compound_refs(c);
 	group_compounds(c);
+	role_appositions(c);
 	eliminate_commas(c);
 	int rc = cd_code_events(c, out);
 	remember(c);

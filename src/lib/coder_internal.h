@@ -23,7 +23,8 @@ typedef struct cword {
 	dyad_span   span;
 	uint16_t    tflags;   /* token flags */
 	uint8_t     type;
-	uint8_t     noun;     /* blocked from being a verb */
+	uint8_t     noun;     /* blocked from being a verb (1 noun, 2 adjective) */
+	uint8_t     keep;     /* starts a comma clause kept from elimination */
 	int16_t     mention;  /* covering mention, -1 none */
 	int16_t     verb;     /* verb occurrence starting here, -1 none */
 } cword;

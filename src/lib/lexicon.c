@@ -242,10 +242,15 @@ int lx_finish(dyad_lexicon *lex)
 			if (!(lex->words[p->first + k].flags & LWF_NEXT))
 				p->gaps = 1;
 		const lx_word *w = &lex->words[p->first];
+		uint32_t klen = w->len;
+		/* a lemma ending in e or y is indexed without it: "supplies",
+		 * "exercising" begin with "suppl", "exercis" */
+		if ((w->flags & LWF_LEMMA) && klen > 2 && (w->s[klen - 1] == 'e' || w->s[klen - 1] == 'y'))
+			klen--;
 		/* only a second word that must follow at once can be checked
 		 * against the next word; 0 makes the phrase always a candidate */
 		uint8_t c2 = (p->n > 1 && (w->flags & LWF_NEXT)) ? (uint8_t)lex->words[p->first + 1].s[0] : 0;
-		ents[ne++] = (entry){ w->s, w->len, (uint32_t)i, p->n, p->chars, c2 };
+		ents[ne++] = (entry){ w->s, klen, (uint32_t)i, p->n, p->chars, c2 };
 	}
 	qsort(ents, ne, sizeof *ents, entry_cmp);
 	/* slots: every distinct first word, and every prefix of one (with an
@@ -507,6 +512,7 @@ int dyad_lexicon_load_project(dyad_lexicon **out, const char *project_path,
 		dyad_free(text);
 		return DYAD_ENOMEM;
 	}
+	lex->opt.comma_on = true;     /* TABARI's default */
 	rc = load_project_text(lex, project_path, text, len, diag);
 	dyad_free(text);
 	if (!rc)

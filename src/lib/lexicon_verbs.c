@@ -626,9 +626,11 @@ int lx_read_verbs(lx_reader *r, char *text, size_t len)
 void lx_options_default(lx_options *o)
 {
 	memset(o, 0, sizeof *o);
-	/* TABARI's defaults: comma-delimited clauses of 3-10 words inside the
-	 * sentence and at its end are dropped, the first one never */
-	o->comma_on = true;
+	/* TABARI's limits: comma-delimited clauses of 3-10 words inside the
+	 * sentence and at its end are dropped, the first one never. On by
+	 * default for TABARI projects only (dyad_lexicon_load_project): in
+	 * dyad's own set it would drop "On Monday, X did Y"'s main clause. */
+	o->comma_on = false;
 	o->comma_min = 2; o->comma_max = 10;
 	o->comma_emin = 2; o->comma_emax = 10;
 	o->comma_bmin = 128; o->comma_bmax = 0;
