@@ -252,7 +252,8 @@ int lx_finish(dyad_lexicon *lex)
 		uint8_t c2 = (p->n > 1 && (w->flags & LWF_NEXT)) ? (uint8_t)lex->words[p->first + 1].s[0] : 0;
 		ents[ne++] = (entry){ w->s, klen, (uint32_t)i, p->n, p->chars, c2 };
 	}
-	qsort(ents, ne, sizeof *ents, entry_cmp);
+	if (ne)
+		qsort(ents, ne, sizeof *ents, entry_cmp);
 	/* slots: every distinct first word, and every prefix of one (with an
 	 * empty list) so that the coder's prefix walk stops as soon as no
 	 * dictionary word begins with the letters read so far */
