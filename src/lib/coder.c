@@ -527,8 +527,10 @@ static void resolve_refs(dyad_coder *c)
 					code = c->m[q].code;
 					break;
 				}
-			if (!code && c->mem.last[0])
+			if (!code && c->mem.last[0]) {
 				code = c->mem.last;
+				m->from_pronoun = 1;
+			}
 			if (code) {
 				memcpy(m->code, code, DYAD_CODE_MAX);
 				m->kind = MK_ACTOR;
@@ -788,8 +790,23 @@ static void remember(dyad_coder *c)
 	for (size_t k = 0; k < c->nm; k++) {
 		const mention *m = &c->m[k];
 		if (m->kind == MK_ACTOR && !m->null && m->code[0]) {
-			memcpy(c->mem.last, m->code, DYAD_CODE_MAX);
-			break;   /* the subject-like first actor */
+			/*
+			 * The subject-like first actor, without its agent ("He" after
+			 * "Fornost President Umbardacil" is Fornost), is what a
+			 * pronoun of the next sentence refers to. When that actor was
+			 * itself a forwarded pronoun, TABARI goes back to the
+			 * document's first one; so do we.
+			 */
+			if (m->from_pronoun) {
+				if (c->mem.original[0])
+					memcpy(c->mem.last, c->mem.original, DYAD_CODE_MAX);
+			} else {
+				memset(c->mem.last, 0, DYAD_CODE_MAX);
+				memcpy(c->mem.last, m->code, 3);
+				if (!c->mem.original[0])
+					memcpy(c->mem.original, c->mem.last, DYAD_CODE_MAX);
+			}
+			break;
 		}
 	}
 	/* without a compound, two distinct actors of one sentence are what

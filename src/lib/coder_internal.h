@@ -36,6 +36,7 @@ typedef struct mention {
 	uint8_t  kind;
 	uint8_t  null, discard, complex;
 	uint8_t  used_agent;         /* an agent merged into it */
+	uint8_t  from_pronoun;       /* a pronoun resolved to an earlier actor */
 	uint16_t group;              /* compound group (index of first member) */
 	uint16_t n_group;            /* members in the group (on the first) */
 	const lx_phrase *ph;
@@ -50,7 +51,9 @@ typedef struct verbocc {
 
 /* Remembered across sentences of a document. */
 typedef struct memory {
-	char     last[DYAD_CODE_MAX];        /* last actor (pronouns) */
+	char     last[DYAD_CODE_MAX];        /* actor a pronoun opening the next
+	                                        sentence refers to (its root) */
+	char     original[DYAD_CODE_MAX];    /* the document's first such actor */
 	char     compound[8][DYAD_CODE_MAX]; /* last compound ("the two countries") */
 	int      n_compound;
 } memory;
