@@ -396,12 +396,22 @@ static void locate(dyad_coder *c)
 			if (!noun && c->nv < CD_MAX_VERBS) {
 				c->v[c->nv] = (verbocc){ (uint32_t)i, (uint32_t)ev, b[PH_VERB].ph->verb, b[PH_VERB].ph };
 				cw->verb = (int16_t)c->nv++;
+				/* "SHOT_AND_WOUNDED": a conjunction inside a verb
+				 * phrase does not split the clause */
+				for (size_t k = i + 1; k < ev; k++)
+					if (c->w[k].type == CW_CONJ) {
+						c->w[k].type = CW_WORD;
+						c->n_conj--;
+					}
 			}
 			i = ev;
 			continue;
 		}
-		if (is_pronoun(cw))
-			add_mention(c, MK_PRONOUN, i, i + 1, NULL, NULL);
+		if (is_pronoun(cw)) {
+			int m = add_mention(c, MK_PRONOUN, i, i + 1, NULL, NULL);
+			if (m >= 0 && cw->s[0] == 't')    /* they, them, their */
+				c->m[m].plural = 1;
+		}
 		i++;
 	}
 }
@@ -839,6 +849,53 @@ static void remember(dyad_coder *c)
 }
 
 /* "the two countries": becomes a compound of the remembered actors. */
+/* "Algeria and Russia ... they": a plural pronoun after a compound in
+ * the same sentence stands for the whole compound. */
+static void expand_plural_pronouns(dyad_coder *c)
+{
+	for (size_t k = 0; k < c->nm; k++) {
+		mention *m = &c->m[k];
+		if (!m->plural || m->kind != MK_ACTOR || m->from_pronoun)
+			continue;
+		int lead = -1;
+		for (size_t q = 0; q < k; q++)
+			if (c->m[q].kind == MK_ACTOR && c->m[c->m[q].group].n_group > 1) {
+				lead = c->m[q].group;
+				break;
+			}
+		if (lead < 0)
+			continue;
+		char codes[8][DYAD_CODE_MAX];
+		size_t n = 0;
+		for (size_t q = (size_t)lead; q < k && n < 8; q++)
+			if (c->m[q].group == lead && c->m[q].kind == MK_ACTOR && !c->m[q].null)
+				memcpy(codes[n++], c->m[q].code, DYAD_CODE_MAX);
+		if (n < 2 || c->nm + n - 1 > CD_MAX_MENTIONS)
+			continue;
+		size_t extra = n - 1;
+		mention save = *m;
+		memmove(&c->m[k + 1 + extra], &c->m[k + 1], (c->nm - k - 1) * sizeof *c->m);
+		c->nm += extra;
+		for (size_t q = k + 1 + extra; q < c->nm; q++)
+			if (c->m[q].group > k)
+				c->m[q].group = (uint16_t)(c->m[q].group + extra);
+		for (size_t q = 0; q <= extra; q++) {
+			c->m[k + q] = save;
+			memcpy(c->m[k + q].code, codes[q], DYAD_CODE_MAX);
+			c->m[k + q].group = (uint16_t)k;
+			c->m[k + q].n_group = q ? 1 : (uint16_t)n;
+			c->m[k + q].plural = 2;   /* a copy standing for the compound */
+		}
+		k += extra;
+	}
+	for (size_t i = 0; i < c->nw; i++)
+		c->w[i].mention = -1;
+	for (size_t k = 0; k < c->nm; k++)
+		for (size_t i = c->m[k].start; i < c->m[k].end; i++)
+			if (c->w[i].mention < 0)
+				c->w[i].mention = (int16_t)k;
+}
+
 static void expand_compound_refs(dyad_coder *c)
 {
 	for (size_t k = 0; k < c->nm; k++) {
@@ -935,6 +992,7 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	resolve_refs(c);
 	expand_compound_refs(c);
 	group_compounds(c);
+	expand_plural_pronouns(c);
 	role_appositions(c);
 	eliminate_commas(c);
 	int rc = cd_code_events(c, out);

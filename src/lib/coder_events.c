@@ -231,6 +231,14 @@ static size_t members(const dyad_coder *c, int m, const mention **out, size_t ma
 	return n;
 }
 
+static bool code_in(const char *code, const mention *const *S, size_t ns)
+{
+	for (size_t i = 0; i < ns; i++)
+		if (strcmp(code, S[i]->code) == 0)
+			return true;
+	return false;
+}
+
 static mention default_mention(const char *code)
 {
 	mention m;
@@ -325,6 +333,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		flags |= DYAD_EVF_PASSIVE;
 	}
 	mention dsrc, dtgt;
+	bool after = false;
 	const mention *S[32], *T[32];
 	size_t ns = 0, nt = 0;
 	/* source: the first actor before the verb (in the clause, else in
@@ -346,10 +355,15 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 			src = first_actor(c, 0, vo->start, avoid);
 		if (src < 0 && o->noactprior)
 			return 1;
-		if (src < 0 && !(o->default_source[0] && o->default_source_prior))
+		if (src < 0 && !(o->default_source[0] && o->default_source_prior)) {
 			src = first_actor(c, vo->end, ce, avoid);
+			after = src >= 0;
+		}
 	}
-	if (src >= 0) {
+	if (src >= 0 && after) {
+		S[0] = &c->m[src];   /* a source found after the verb is that actor alone */
+		ns = 1;
+	} else if (src >= 0) {
 		ns = members(c, src, S, 32);
 	} else if (o->default_source[0]) {
 		dsrc = default_mention(o->default_source);
@@ -362,16 +376,30 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	 * the DEFAULT target when AFTER; else the first actor before the verb
 	 * with another code; else a compound source with itself; else the
 	 * DEFAULT target */
-	const char *scode = S[0]->code;
 	if (!comp && tgt < 0) {
+		/* a code distinct from the source's (any member of a compound) */
 		for (size_t k = 0; k < c->nm && tgt < 0; k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= vo->end && m->start < ce && usable(m) && (int)k != src &&
-			    strcmp(m->code, scode) != 0)
+			    !code_in(m->code, S, ns))
 				tgt = (int)k;
 		}
-		if (tgt < 0 && !(o->default_target[0] && o->default_target_after))
-			tgt = first_actor(c, cs, vo->start, scode);
+		/* before the verb: an actor out of the source's compound, else
+		 * another member of a parsed compound ("Bree and Arnor ...") */
+		bool before_ok = !(o->default_target[0] && o->default_target_after);
+		for (size_t k = 0; k < c->nm && tgt < 0 && before_ok; k++) {
+			const mention *m = &c->m[k];
+			if (m->start >= cs && m->start < vo->start && usable(m) && (int)k != src &&
+			    (src < 0 || m->group != c->m[src].group) && !code_in(m->code, S, ns))
+				tgt = (int)k;
+		}
+		for (size_t k = 0; k < c->nm && tgt < 0 && before_ok && src >= 0; k++) {
+			const mention *m = &c->m[k];
+			if (m->start >= cs && m->start < vo->start && usable(m) && (int)k != src &&
+			    m->group == c->m[src].group && m->plural != 2 &&
+			    strcmp(m->code, S[0]->code) != 0)
+				tgt = (int)k;
+		}
 		if (tgt < 0 && src >= 0 && c->m[c->m[src].group].n_group > 1 &&
 		    !(o->default_target[0] && o->default_target_after))
 			comp = true;
@@ -418,6 +446,15 @@ static size_t clause_end(const dyad_coder *c, size_t cs, int code_by)
 	return c->nw;
 }
 
+/* Words of the sentence for SET: MINIMUM WORDS (no punctuation, no 's). */
+static size_t count_words(const dyad_coder *c)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->nw; i++)
+		n += c->w[i].type == CW_WORD || c->w[i].type == CW_CONJ;
+	return n;
+}
+
 int cd_code_events(dyad_coder *c, dyad_events *out)
 {
 	const lx_options *o = &c->lex->opt;
@@ -437,7 +474,7 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 	}
 	if ((o->complex_verbs && c->nv > (size_t)o->complex_verbs) ||
 	    (o->complex_conj && c->n_conj > (size_t)o->complex_conj) ||
-	    (o->minimum_words && c->nw < (size_t)o->minimum_words))
+	    (o->minimum_words && count_words(c) < (size_t)o->minimum_words))
 		c->complex = true;
 	if (c->discard || c->complex)
 		return 0;

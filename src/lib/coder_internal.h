@@ -37,6 +37,7 @@ typedef struct mention {
 	uint8_t  null, discard, complex;
 	uint8_t  used_agent;         /* an agent merged into it */
 	uint8_t  from_pronoun;       /* a pronoun resolved to an earlier actor */
+	uint8_t  plural;             /* they, them, their */
 	uint16_t group;              /* compound group (index of first member) */
 	uint16_t n_group;            /* members in the group (on the first) */
 	const lx_phrase *ph;

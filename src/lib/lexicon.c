@@ -513,7 +513,8 @@ int dyad_lexicon_load_project(dyad_lexicon **out, const char *project_path,
 		dyad_free(text);
 		return DYAD_ENOMEM;
 	}
-	lex->opt.comma_on = true;     /* TABARI's default */
+	lex->opt.comma_on = true;     /* TABARI's defaults */
+	lex->opt.minimum_words = 5;
 	rc = load_project_text(lex, project_path, text, len, diag);
 	dyad_free(text);
 	if (!rc)
