@@ -10,6 +10,7 @@ gen-request-verbs expands them into the verb entries of
 data/verbs/02-appeals.verbs, 03-intent.verbs, 10-demands.verbs and
 12-rejections.verbs.  Written by the dyad team.
 """
+import re
 
 EX = "{ EXERCISE | DRILL | MANOEUVRE | MANEUVER | PATROL | WAR_GAME }"
 GROW = "{ BOOST | EXPAND | STRENGTHEN | DEEPEN | DEVELOP | ENHANCE | INTENSIFY | INCREASE | PROMOTE | BOLSTER }"
@@ -163,5 +164,32 @@ def expand(frames, root, only=None, skip=()):
             phrases = verbs if "V" in frame.split() else nouns
             for ph in phrases:
                 body = " ".join(ph if t in ("V", "N") else t for t in frame.split())
-                out.append(f"- {body} [{codes[col]}]")
+                for part in split_large(body):
+                    out.append(f"- {part} [{codes[col]}]")
     return out
+
+
+MAX_FORMS = 512  # the engine expands alternatives up to this many forms
+
+
+def forms(body):
+    n = 1
+    for group in re.findall(r"\{([^{}]*)\}", body):
+        n *= len(group.split("|"))
+    return n
+
+
+def split_large(body):
+    """Split the largest {..} group until each pattern expands to at most
+    MAX_FORMS concrete forms (the engine truncates beyond that)."""
+    if forms(body) <= MAX_FORMS:
+        return [body]
+    groups = list(re.finditer(r"\{([^{}]*)\}", body))
+    g = max(groups, key=lambda m: len(m.group(1).split("|")))
+    items = [x.strip() for x in g.group(1).split("|")]
+    half = len(items) // 2
+    parts = []
+    for chunk in (items[:half], items[half:]):
+        alt = chunk[0] if len(chunk) == 1 else "{ " + " | ".join(chunk) + " }"
+        parts += split_large(body[:g.start()] + alt + body[g.end():])
+    return parts
