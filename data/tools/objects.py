@@ -162,11 +162,14 @@ def expand(frames, root, only=None, skip=()):
         if (only and key not in only) or key in skip:
             continue
         for frame in frames:
+            # "FRAME =CODE" gives every object of the frame one code
+            # ("agreed with + on N" is accord, 019, whatever N is)
+            frame, _, fixed = frame.partition(" =")
             phrases = verbs if "V" in frame.split() else nouns
             for ph in phrases:
                 body = " ".join(ph if t in ("V", "N") else t for t in frame.split())
                 for part in split_large(body):
-                    out.append(f"- {part} [{codes[col]}]")
+                    out.append(f"- {part} [{fixed or codes[col]}]")
     return out
 
 
