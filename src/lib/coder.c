@@ -392,7 +392,8 @@ static void locate(dyad_coder *c)
 			/* a verb after a determiner, or capitalized inside the
 			 * sentence, is used as a noun ("the restore", "Restore") */
 			bool noun = (i && is_determiner(&c->w[i - 1])) ||
-			            (i && (cw->tflags & DYAD_TOKF_CAP) && !(cw->tflags & DYAD_TOKF_ALLCAPS));
+			            (i && (cw->tflags & DYAD_TOKF_CAP) && !(cw->tflags & DYAD_TOKF_ALLCAPS)) ||
+			            (ev < c->nw && c->w[ev].type == CW_POSS);   /* "donate's" */
 			if (!noun && c->nv < CD_MAX_VERBS) {
 				c->v[c->nv] = (verbocc){ (uint32_t)i, (uint32_t)ev, b[PH_VERB].ph->verb, b[PH_VERB].ph };
 				cw->verb = (int16_t)c->nv++;

@@ -277,7 +277,8 @@ bool lx_word_matches(const lx_word *w, const char *t, size_t n, bool endings)
 			return false;
 	if (!(w->flags & LWF_EXACT) || n == w->len)
 		return true;
-	if (!endings || (w->flags & LWF_NOEND))
+	/* regular endings, not on 1-2 letter words ("TO_" is not "tos") */
+	if (!endings || (w->flags & LWF_NOEND) || w->len < 3)
 		return false;
 	return ending_ok(t + w->len, n - w->len, true);
 }

@@ -216,7 +216,18 @@ static int expand_one(vstate *v, const char *s, strlist *out, int *found)
 			}
 			*found = 1;
 			for (size_t k = 0; k < set->n; k++) {
-				int rc = sl_push(out, splice(s, i, j - i, set->members[k], strlen(set->members[k])));
+				/* members are marked \1...\2 so that they do not count
+				 * in the pattern's length (pattern_length) */
+				size_t ml = strlen(set->members[k]);
+				char *mk = dyad_malloc(ml + 3);
+				if (!mk)
+					return DYAD_ENOMEM;
+				mk[0] = '\1';
+				memcpy(mk + 1, set->members[k], ml);
+				mk[ml + 1] = '\2';
+				mk[ml + 2] = '\0';
+				int rc = sl_push(out, splice(s, i, j - i, mk, ml + 2));
+				dyad_free(mk);
 				if (rc)
 					return rc;
 			}
@@ -261,6 +272,33 @@ static int expand_all(vstate *v, const char *s, strlist *done)
 
 /* ------------------------------------------------------------------ */
 
+/*
+ * TABARI's pattern length, of one expanded form: letters and digits of
+ * the fixed text and of the alternative chosen (TABARI tries longer
+ * patterns before accepting a match through a shorter alternative, which
+ * sorting the expansions by their own length reproduces); the words a
+ * &SYNSET put in (marked \1...\2) count nothing. The markers are
+ * removed from `s`.
+ */
+static uint32_t pattern_length(char *s)
+{
+	uint32_t len = 0;
+	bool in_set = false;
+	size_t o = 0;
+	for (size_t i = 0; s[i]; i++) {
+		char c = s[i];
+		if (c == '\1' || c == '\2') {
+			in_set = c == '\1';
+			continue;
+		}
+		s[o++] = c;
+		if (!in_set && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			len++;
+	}
+	s[o] = '\0';
+	return len;
+}
+
 static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *code,
                        const char *line, size_t line_len)
 {
@@ -277,6 +315,7 @@ static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *
 	for (size_t i = 0; i < forms.n && !rc; i++) {
 		lx_pattern p = { 0 };
 		uint32_t first, n;
+		uint32_t plen = pattern_length(forms.items[i]);
 		if ((rc = lx_parse_words(r, forms.items[i], strlen(forms.items[i]), true, &first, &n)))
 			break;
 		int stars = 0;
@@ -286,8 +325,8 @@ static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *
 				stars++;
 				p.star = k;
 			}
-			p.length += e->len;
 		}
+		p.length = plen;
 		if (stars != 1) {
 			lx_report(r, DYAD_DIAG_WARNING, "pattern needs exactly one * (has %d)", stars);
 			continue;
@@ -412,6 +451,29 @@ static int pattern_line(vstate *v, const char *line, size_t n)
 	return add_pattern(v, body, wl, &vc, line, n);
 }
 
+/* "JAVANESE_YEN" -> "JAVANESE=_YEN": exact words of a synset member get
+ * no regular endings (TABARI manual 5.6: "KRONER_" is not "kroneren") */
+static char *exactify(const char *m)
+{
+	size_t n = strlen(m);
+	char *o = dyad_malloc(2 * n + 1);
+	if (!o)
+		return NULL;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		o[k++] = m[i];
+		/* an exact word (written WORD_) loses its regular endings;
+		 * stems stay stems */
+		bool word = is_name_char(m[i]) || m[i] == '.' || (unsigned char)m[i] >= 0x80;
+		if (word && i + 1 < n && m[i + 1] == '_')
+			o[k++] = '=';
+		else if (word && i + 1 == n && n >= 2 && m[i] == '_')
+			o[k++] = '=';
+	}
+	o[k] = '\0';
+	return o;
+}
+
 static int synset_line(vstate *v, const char *line, size_t n, synset **cur)
 {
 	lx_reader *r = v->r;
@@ -480,6 +542,16 @@ static int synset_line(vstate *v, const char *line, size_t n, synset **cur)
 	int rc = expand_all(v, m, &forms);
 	dyad_free(m);
 	for (size_t i = 0; i < forms.n && !rc; i++) {
+		/* synset members match whole words, without stems or endings
+		 * (TABARI manual 5.6): each word gets the '=' marker */
+		(void)pattern_length(forms.items[i]);   /* drops nested markers */
+		char *ex = exactify(forms.items[i]);
+		if (!ex) {
+			rc = DYAD_ENOMEM;
+			break;
+		}
+		dyad_free(forms.items[i]);
+		forms.items[i] = ex;
 		if (s->n == s->cap) {
 			size_t nc = s->cap * 2;
 			char **p = dyad_reallocarray(s->members, nc, sizeof *p);
