@@ -343,6 +343,7 @@ static void locate(dyad_coder *c)
 {
 	c->nm = 0;
 	c->nv = 0;
+	c->n_verbs_seen = 0;
 	best b[PH__N];
 	size_t i = 0;
 	while (i < c->nw) {
@@ -394,6 +395,10 @@ static void locate(dyad_coder *c)
 			bool noun = (i && is_determiner(&c->w[i - 1])) ||
 			            (i && (cw->tflags & DYAD_TOKF_CAP) && !(cw->tflags & DYAD_TOKF_ALLCAPS)) ||
 			            (ev < c->nw && c->w[ev].type == CW_POSS);   /* "donate's" */
+			/* COMPLEX: VERBS[n] counts "an attack" but not "the
+			 * promised" (as TABARI's suite expects) */
+			if (!noun || !eq(c->w[i - 1].s, c->w[i - 1].len, "the"))
+				c->n_verbs_seen++;
 			if (!noun && c->nv < CD_MAX_VERBS) {
 				c->v[c->nv] = (verbocc){ (uint32_t)i, (uint32_t)ev, b[PH_VERB].ph->verb, b[PH_VERB].ph };
 				cw->verb = (int16_t)c->nv++;

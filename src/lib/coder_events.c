@@ -438,7 +438,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 /* Clause boundaries: conjunctions left after compounds were grouped. */
 static size_t clause_end(const dyad_coder *c, size_t cs, int code_by)
 {
-	if (code_by != 0)
+	if (code_by == 1)          /* SET: CODE BY SENTENCE */
 		return c->nw;
 	for (size_t i = cs; i < c->nw; i++)
 		if (c->w[i].type == CW_CONJ)
@@ -472,7 +472,7 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 		if (vb->code.flags & LVC_COMPLEX)
 			c->complex = true;
 	}
-	if ((o->complex_verbs && c->nv > (size_t)o->complex_verbs) ||
+	if ((o->complex_verbs && c->n_verbs_seen > (size_t)o->complex_verbs) ||
 	    (o->complex_conj && c->n_conj > (size_t)o->complex_conj) ||
 	    (o->minimum_words && count_words(c) < (size_t)o->minimum_words))
 		c->complex = true;
