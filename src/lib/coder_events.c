@@ -473,7 +473,7 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 			c->complex = true;
 	}
 	if ((o->complex_verbs && c->n_verbs_seen > (size_t)o->complex_verbs) ||
-	    (o->complex_conj && c->n_conj > (size_t)o->complex_conj) ||
+	    (o->complex_conj && c->n_conj >= (size_t)o->complex_conj) ||
 	    (o->minimum_words && count_words(c) < (size_t)o->minimum_words))
 		c->complex = true;
 	if (c->discard || c->complex)
