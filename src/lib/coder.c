@@ -422,6 +422,18 @@ static void locate(dyad_coder *c)
 	}
 }
 
+/* "awful and evil", "sheep and goats": a conjunction between two words
+ * of the noun/adjective lists joins a compound noun or adjective phrase
+ * and does not split the clause (TABARI manual 7.5.1). */
+static void noun_compounds(dyad_coder *c)
+{
+	for (size_t i = 1; i + 1 < c->nw; i++)
+		if (c->w[i].type == CW_CONJ && c->w[i - 1].noun && c->w[i + 1].noun) {
+			c->w[i].type = CW_WORD;
+			c->n_conj--;
+		}
+}
+
 /* Append an agent code to an actor mention. */
 static void merge_agent(mention *actor, const mention *agent)
 {
@@ -994,6 +1006,7 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 		}
 	}
 	locate(c);
+	noun_compounds(c);
 	merge_agents(c);
 	resolve_refs(c);
 	expand_compound_refs(c);
