@@ -583,7 +583,8 @@ static void group_compounds(dyad_coder *c)
 		size_t j = a->end;
 		bool ok = false;
 		if (j < c->nw && (c->w[j].type == CW_CONJ || c->w[j].type == CW_COMMA) &&
-		    !(c->w[j].type == CW_COMMA && c->w[j].s[0] != ',')) {
+		    !(c->w[j].type == CW_COMMA && c->w[j].s[0] != ',') &&
+		    !eq(c->w[j].s, c->w[j].len, "but")) {     /* "A but B" is two clauses */
 			bool conj = c->w[j].type == CW_CONJ;
 			j++;
 			if (!conj && j < c->nw && c->w[j].type == CW_CONJ) {
