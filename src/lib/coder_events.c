@@ -409,7 +409,8 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		src = first_actor(c, from, vo->start, avoid);
 		if (src < 0 && cs > 0 && !(code->flags & LVC_SUBORD))
 			src = first_actor(c, 0, vo->start, avoid);
-		if (src < 0 && o->noactprior)
+		/* NOACTPRIOR: no actor at all before the verb */
+		if (src < 0 && o->noactprior && first_actor(c, 0, vo->start, NULL) < 0)
 			return 1;
 		if (src < 0 && !(o->default_source[0] && o->default_source_prior)) {
 			src = first_actor(c, vo->end, ce, avoid);

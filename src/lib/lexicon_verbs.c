@@ -280,7 +280,7 @@ static int expand_all(vstate *v, const char *s, strlist *done)
  * &SYNSET put in (marked \1...\2) count nothing. The markers are
  * removed from `s`.
  */
-static uint32_t pattern_length(char *s)
+static uint32_t pattern_length(char *s, bool relax)
 {
 	uint32_t len = 0;
 	bool in_set = false;
@@ -289,6 +289,10 @@ static uint32_t pattern_length(char *s)
 		char c = s[i];
 		if (c == '\1' || c == '\2') {
 			in_set = c == '\1';
+			/* "&NEGATVAUXVRB_EVER": TABARI does not hold the word after
+			 * a synset to follow it at once */
+			if (relax && c == '\2' && s[i + 1] == '_')
+				s[i + 1] = ' ';
 			continue;
 		}
 		s[o++] = c;
@@ -315,7 +319,7 @@ static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *
 	for (size_t i = 0; i < forms.n && !rc; i++) {
 		lx_pattern p = { 0 };
 		uint32_t first, n;
-		uint32_t plen = pattern_length(forms.items[i]);
+		uint32_t plen = pattern_length(forms.items[i], true);
 		if ((rc = lx_parse_words(r, forms.items[i], strlen(forms.items[i]), true, &first, &n)))
 			break;
 		int stars = 0;
@@ -544,7 +548,7 @@ static int synset_line(vstate *v, const char *line, size_t n, synset **cur)
 	for (size_t i = 0; i < forms.n && !rc; i++) {
 		/* synset members match whole words, without stems or endings
 		 * (TABARI manual 5.6): each word gets the '=' marker */
-		(void)pattern_length(forms.items[i]);   /* drops nested markers */
+		(void)pattern_length(forms.items[i], false);   /* drops nested markers */
 		char *ex = exactify(forms.items[i]);
 		if (!ex) {
 			rc = DYAD_ENOMEM;
