@@ -195,11 +195,13 @@ static void phrases_at(const dyad_coder *c, size_t i, best b[PH__N])
 	const cword *cw = &c->w[i];
 	for (int k = 0; k < PH__N; k++)
 		b[k] = (best){ NULL, 0 };
+	if (!lex->n_slots)
+		return;       /* no phrases at all */
 	uint8_t c2 = (i + 1 < c->nw && c->w[i + 1].len) ? (uint8_t)c->w[i + 1].s[0] : 1;
 	uint64_t h = LX_HASH_INIT;
 	for (size_t p = 0; p < cw->len; p++) {
 		h = lx_hash_step(h, (unsigned char)cw->s[p]);
-		const lx_slot *sl = lx_lookup(lex, h, cw->s, (uint32_t)(p + 1));
+		const lx_slot *sl = lx_lookup_next(lex, h, cw->s, (uint32_t)(p + 1));
 		if (!sl)
 			break;      /* no dictionary word begins like this */
 		/* a list is sorted by the first letter of the phrases' second
