@@ -372,6 +372,91 @@ static int add_verb_phrase(vstate *v, const char *words, size_t wl,
 	return lx_push_phrase(r->lex, &ph, NULL);
 }
 
+/* Irregular past forms for ;;dyad match=lemma files: a root in base form
+ * also matches these ("HOLD_" matches "held"). */
+static const char *const irregular[][3] = {
+	{ "arise", "arose", "arisen" }, { "begin", "began", "begun" },
+	{ "break", "broke", "broken" }, { "bring", "brought", NULL },
+	{ "build", "built", NULL }, { "buy", "bought", NULL },
+	{ "catch", "caught", NULL }, { "choose", "chose", "chosen" },
+	{ "come", "came", NULL }, { "cut", "cut", NULL },
+	{ "deal", "dealt", NULL }, { "do", "did", "done" },
+	{ "draw", "drew", "drawn" }, { "drive", "drove", "driven" },
+	{ "fall", "fell", "fallen" }, { "fight", "fought", NULL },
+	{ "find", "found", NULL }, { "flee", "fled", NULL },
+	{ "fly", "flew", "flown" }, { "forbid", "forbade", "forbidden" },
+	{ "forgive", "forgave", "forgiven" }, { "freeze", "froze", "frozen" },
+	{ "get", "got", "gotten" }, { "give", "gave", "given" },
+	{ "go", "went", "gone" }, { "hang", "hung", NULL },
+	{ "have", "had", NULL }, { "hear", "heard", NULL },
+	{ "hide", "hid", "hidden" }, { "hit", "hit", NULL },
+	{ "hold", "held", NULL }, { "hurt", "hurt", NULL },
+	{ "keep", "kept", NULL }, { "know", "knew", "known" },
+	{ "lay", "laid", NULL }, { "lead", "led", NULL },
+	{ "leave", "left", NULL }, { "lend", "lent", NULL },
+	{ "let", "let", NULL }, { "lose", "lost", NULL },
+	{ "make", "made", NULL }, { "meet", "met", NULL },
+	{ "pay", "paid", NULL }, { "put", "put", NULL },
+	{ "quit", "quit", NULL }, { "read", "read", NULL },
+	{ "ride", "rode", "ridden" }, { "rise", "rose", "risen" },
+	{ "run", "ran", NULL }, { "say", "said", NULL },
+	{ "see", "saw", "seen" }, { "seek", "sought", NULL },
+	{ "sell", "sold", NULL }, { "send", "sent", NULL },
+	{ "set", "set", NULL }, { "shake", "shook", "shaken" },
+	{ "shoot", "shot", NULL }, { "shut", "shut", NULL },
+	{ "sign", NULL, NULL }, { "sink", "sank", "sunk" },
+	{ "sit", "sat", NULL }, { "speak", "spoke", "spoken" },
+	{ "spend", "spent", NULL }, { "split", "split", NULL },
+	{ "spread", "spread", NULL }, { "stand", "stood", NULL },
+	{ "steal", "stole", "stolen" }, { "strike", "struck", "stricken" },
+	{ "swear", "swore", "sworn" }, { "take", "took", "taken" },
+	{ "teach", "taught", NULL }, { "tell", "told", NULL },
+	{ "think", "thought", NULL }, { "throw", "threw", "thrown" },
+	{ "undertake", "undertook", "undertaken" }, { "understand", "understood", NULL },
+	{ "upset", "upset", NULL }, { "wage", NULL, NULL },
+	{ "win", "won", NULL }, { "withdraw", "withdrew", "withdrawn" },
+	{ "write", "wrote", "written" },
+};
+
+/* Add the irregular forms of a lemma root (first word replaced). */
+static int irregular_forms(vstate *v, const char *words, size_t wl,
+                           const char *line, size_t n)
+{
+	size_t fw = 0;
+	while (fw < wl && words[fw] != '_' && words[fw] != ' ' && words[fw] != '~')
+		fw++;
+	char base[32];
+	if (!fw || fw >= sizeof base)
+		return 0;
+	for (size_t i = 0; i < fw; i++)
+		base[i] = (char)((words[i] >= 'A' && words[i] <= 'Z') ? words[i] + 32 : words[i]);
+	base[fw] = '\0';
+	for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++) {
+		if (strcmp(irregular[i][0], base) != 0)
+			continue;
+		for (int k = 1; k <= 2; k++) {
+			const char *f = irregular[i][k];
+			if (!f || strcmp(f, base) == 0)
+				continue;
+			char buf[512];
+			int m = snprintf(buf, sizeof buf, "%s_%.*s", f, (int)(wl - fw), words + fw);
+			if (m <= 0 || (size_t)m >= sizeof buf)
+				continue;
+			size_t bl = (size_t)m;
+			if (fw < wl && words[fw] == '_')   /* "HOLD_TALKS": one '_' is enough */
+				memmove(buf + strlen(f) + 1, buf + strlen(f) + 2, bl - strlen(f) - 1), bl--;
+			bool save = v->r->lemma;
+			v->r->lemma = false;       /* the form itself is matched exactly */
+			int rc = add_verb_phrase(v, buf, bl, line, n);
+			v->r->lemma = save;
+			if (rc)
+				return rc;
+		}
+		break;
+	}
+	return 0;
+}
+
 static int root_line(vstate *v, const char *line, size_t n)
 {
 	lx_reader *r = v->r;
@@ -400,7 +485,10 @@ static int root_line(vstate *v, const char *line, size_t n)
 	if (rc)
 		return rc;
 	v->have_verb = true;
-	return add_verb_phrase(v, line, wl, line, n);
+	rc = add_verb_phrase(v, line, wl, line, n);
+	if (!rc && r->lemma)
+		rc = irregular_forms(v, line, wl, line, n);
+	return rc;
 }
 
 static int forms_line(vstate *v, const char *line, size_t n)

@@ -55,6 +55,7 @@ static const char verbs[] =
 static const char lemma_verbs[] =
 	";;dyad match=lemma\n"
 	"SUPPLY_ [070]\n"
+	"SEND_ [071]\n"
 	"HOLD_ [---]\n"
 	"{HELD_}\n"
 	"- % * JOINT_ EXERCISE [062]\n"
@@ -251,6 +252,8 @@ static void test_lemma_verbs(void **state)
 	F;
 	assert_string_equal(code(f, "2023-08-02", "Russia supplies Algeria."), "RUS DZA 070");
 	assert_string_equal(code(f, "2023-08-02", "Russia supplied Algeria."), "RUS DZA 070");
+	/* irregular forms from the engine's table */
+	assert_string_equal(code(f, "2023-08-02", "Russia sent Algeria grain."), "RUS DZA 071");
 	assert_string_equal(code(f, "2023-08-02", "Algeria and Russia held joint exercises."),
 	                    "DZA RUS 062; RUS DZA 062");
 	/* a nominal event head: "joint military exercises between X and Y" */
