@@ -308,8 +308,9 @@ static int add_mention(dyad_coder *c, uint8_t kind, size_t s, size_t e,
 
 static bool is_pronoun(const cword *w)
 {
-	static const char *const p[] = { "he", "she", "it", "they", "his", "its", "their",
-	                                 "her", "him", "them", NULL };
+	/* possessives (his, its, their) name an owner, not a participant:
+	 * "met his Russian counterpart" */
+	static const char *const p[] = { "he", "she", "it", "they", "her", "him", "them", NULL };
 	if (w->len > 5)
 		return false;
 	for (int i = 0; p[i]; i++)
@@ -394,7 +395,10 @@ static void locate(dyad_coder *c)
 		if (ev) {
 			/* a verb after a determiner, or capitalized inside the
 			 * sentence, is used as a noun ("the restore", "Restore") */
-			bool noun = (i && is_determiner(&c->w[i - 1])) ||
+			/* dyad's lemma files write nominal heads on purpose ("the
+			 * visit of X to Y"): the determiner rule is TABARI's only */
+			bool lemma = (c->lex->words[b[PH_VERB].ph->first].flags & LWF_LEMMA) != 0;
+			bool noun = (i && !lemma && is_determiner(&c->w[i - 1])) ||
 			            (i && (cw->tflags & DYAD_TOKF_CAP) && !(cw->tflags & DYAD_TOKF_ALLCAPS)) ||
 			            (ev < c->nw && c->w[ev].type == CW_POSS);   /* "donate's" */
 			/* COMPLEX: VERBS[n] counts "an attack" but not "the
@@ -447,6 +451,17 @@ static void merge_agent(mention *actor, const mention *agent)
 	                                         : (al >= 3 + gl && strstr(actor->code + 3, agent->code)))
 		return;
 	char buf[DYAD_CODE_MAX * 2];
+	/* a seat of government used for its country ("protesters in
+	 * Niamey"): the agent's sector replaces GOV */
+	if (al == 6 && strcmp(actor->code + 3, "GOV") == 0 && !(agent->ph && agent->ph->agent_prefix) &&
+	    strncmp(agent->code, "GOV", 3) != 0 && actor->ph && actor->ph->n == 1 && !actor->used_agent) {
+		snprintf(buf, sizeof buf, "%.3s%s", actor->code, agent->code);
+		size_t n = strlen(buf) < DYAD_CODE_MAX ? strlen(buf) : DYAD_CODE_MAX - 1;
+		memcpy(actor->code, buf, n);
+		actor->code[n] = '\0';
+		actor->used_agent = 1;
+		return;
+	}
 	if (agent->ph && agent->ph->agent_prefix) {
 		size_t a = strlen(agent->code), b = strlen(actor->code);
 		memcpy(buf, agent->code, a);
@@ -469,53 +484,78 @@ static bool word_is(const dyad_coder *c, size_t i, const char *w)
 	return i < c->nw && eq(c->w[i].s, c->w[i].len, w);
 }
 
+/* The actor an agent at mention k follows: actor ['s] agent, where up
+ * to two lower-case words may come between the possessive and the agent
+ * ("Russia's top security official"; "Dagolath's first Deputy Prime
+ * Minister" keeps DAG alone, as TABARI's suite expects). */
+static mention *agent_actor_before(dyad_coder *c, size_t k)
+{
+	if (k == 0 || c->m[k - 1].kind != MK_ACTOR || c->m[k - 1].used_agent)
+		return NULL;
+	mention *a = &c->m[k - 1], *ag = &c->m[k];
+	size_t j = a->end;
+	bool poss = j < c->nw && c->w[j].type == CW_POSS;
+	if (poss)
+		j++;
+	size_t gap = ag->start - j;
+	if (gap > (poss ? 2u : 0u))
+		return NULL;
+	for (size_t q = j; q < ag->start; q++)
+		if (c->w[q].type != CW_WORD || c->w[q].verb >= 0 || (c->w[q].tflags & DYAD_TOKF_CAP))
+			return NULL;
+	return a;
+}
+
+/* The actor after an agent: agent [of|from|for|in [the]] actor. */
+static mention *agent_actor_after(dyad_coder *c, size_t k)
+{
+	if (k + 1 >= c->nm || c->m[k + 1].kind != MK_ACTOR || c->m[k + 1].used_agent)
+		return NULL;
+	mention *a = &c->m[k + 1], *ag = &c->m[k];
+	/* "a delegation of the Algerian army": an actor that has its sector
+	 * already keeps it (prefix agents such as [NGM~] still apply) */
+	if (strlen(a->code) > 3 && !(ag->ph && ag->ph->agent_prefix))
+		return NULL;
+	size_t j = ag->end;
+	if (j == a->start)
+		return a;
+	if (word_is(c, j, "of") || word_is(c, j, "from") || word_is(c, j, "for") || word_is(c, j, "in")) {
+		j++;
+		if (word_is(c, j, "the"))
+			j++;
+		if (j == a->start)
+			return a;
+	}
+	return NULL;
+}
+
 /* Agents: "Gondor's Prime Minister", "Algerian army", "minister of
  * Gondor", "the army of Algeria". The agent's words join the actor. */
 static void merge_agents(dyad_coder *c)
 {
-	for (size_t k = 0; k < c->nm; k++) {
-		mention *ag = &c->m[k];
-		if (ag->kind != MK_AGENT)
-			continue;
-		/* actor before: actor ['s] [up to two plain words] agent */
-		mention *tgt_actor = NULL;
-		if (k > 0 && c->m[k - 1].kind == MK_ACTOR && !c->m[k - 1].used_agent) {
-			mention *a = &c->m[k - 1];
-			size_t gap = ag->start - a->end, j = a->end;
-			if (j < c->nw && c->w[j].type == CW_POSS) {
-				j++;
-				gap--;
-			}
-			bool clean = gap == 0;
-			for (size_t q = j; q < ag->start && clean; q++)
-				if (c->w[q].type != CW_WORD || c->w[q].verb >= 0)
-					clean = false;
-			if (clean)
-				tgt_actor = a;
-		}
-		/* actor after: agent of/in/from [the] actor */
-		if (!tgt_actor && k + 1 < c->nm && c->m[k + 1].kind == MK_ACTOR) {
-			mention *a = &c->m[k + 1];
-			size_t j = ag->end;
-			if (j == a->start)
-				tgt_actor = a;
-			else if (word_is(c, j, "of") || word_is(c, j, "from") || word_is(c, j, "for") || word_is(c, j, "in")) {
-				j++;
-				if (word_is(c, j, "the"))
-					j++;
-				if (j == a->start)
-					tgt_actor = a;
-			}
-		}
-		if (tgt_actor) {
+	/* pass 1: the actor just before ("Algerian army", "Russia's top
+	 * security official"); pass 2: the actor after ("army of Algeria",
+	 * "delegation of the Algerian army" keeps the army's sector) */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < c->nm; k++) {
+			mention *ag = &c->m[k];
+			if (ag->kind != MK_AGENT)
+				continue;
+			mention *tgt_actor = pass == 0 ? agent_actor_before(c, k) : agent_actor_after(c, k);
+			if (!tgt_actor)
+				continue;
 			merge_agent(tgt_actor, ag);
+			/* "the Algerian and Russian navies": the sector goes to both */
+			if (pass == 0 && tgt_actor > c->m && tgt_actor[-1].kind == MK_ACTOR &&
+			    !tgt_actor[-1].used_agent && tgt_actor[-1].end + 1 == tgt_actor->start &&
+			    c->w[tgt_actor[-1].end].type == CW_CONJ)
+				merge_agent(&tgt_actor[-1], ag);
 			if (tgt_actor->start > ag->start)
 				tgt_actor->start = ag->start;
 			if (tgt_actor->end < ag->end)
 				tgt_actor->end = ag->end;
 			ag->kind = 0xff;   /* consumed */
 		}
-	}
 	/* drop consumed agents; unattached agents stay out of the search,
 	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
 	size_t o = 0;
