@@ -584,6 +584,42 @@ static void merge_agents(dyad_coder *c)
 	}
 }
 
+static bool is_function_word(const cword *w)
+{
+	static const char *const fw[] = { "outside", "inside", "near", "from", "with", "into",
+	                                  "against", "after", "before", "during", "over",
+	                                  "under", "through", "about", "their", NULL };
+	for (int i = 0; fw[i]; i++)
+		if (eq(w->s, w->len, fw[i]))
+			return true;
+	return false;
+}
+
+/* "his Russian counterpart Sergei Lavrov": a country followed, across at
+ * most one lower-case noun, by a more specific actor of the same country
+ * is that actor. */
+static void merge_same_country(dyad_coder *c)
+{
+	for (size_t k = 0; k + 1 < c->nm; k++) {
+		mention *a = &c->m[k], *b = &c->m[k + 1];
+		if (a->kind != MK_ACTOR || b->kind != MK_ACTOR || a->null || b->null)
+			continue;
+		size_t al = strlen(a->code);
+		if (al != 3 || strlen(b->code) <= al || strncmp(a->code, b->code, al) != 0)
+			continue;
+		if (b->start < a->end || b->start - a->end > 1)
+			continue;
+		bool plain = true;
+		for (size_t q = a->end; q < b->start; q++)
+			if (c->w[q].type != CW_WORD || c->w[q].verb >= 0 || (c->w[q].tflags & DYAD_TOKF_CAP) ||
+			    c->w[q].len <= 3 || is_function_word(&c->w[q]))
+				plain = false;
+		if (!plain)
+			continue;
+		a->null = 1;
+	}
+}
+
 /* Pronouns: the first actor of the sentence before them, else the last
  * actor of the document. "The two countries": the last compound. */
 static void resolve_refs(dyad_coder *c)
@@ -1051,6 +1087,7 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	locate(c);
 	noun_compounds(c);
 	merge_agents(c);
+	merge_same_country(c);
 	resolve_refs(c);
 	expand_compound_refs(c);
 	group_compounds(c);
