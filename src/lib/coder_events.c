@@ -212,6 +212,7 @@ static bool negated_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 	for (size_t k = 1; k <= 3 && k <= vo->start - cs; k++) {
 		const cword *w = &c->w[vo->start - k];
 		if ((w->len == 3 && memcmp(w->s, "not", 3) == 0) ||
+		    (w->len == 2 && memcmp(w->s, "no", 2) == 0) ||
 		    (w->len == 5 && memcmp(w->s, "never", 5) == 0) ||
 		    (w->len >= 3 && memcmp(w->s + w->len - 3, "n't", 3) == 0))
 			return true;
@@ -375,7 +376,15 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	}
 	const lx_options *o = &c->lex->opt;
 	uint32_t flags = 0;
-	uint8_t modality = negated_at(c, vo, cs) ? DYAD_MOD_NEGATED : DYAD_MOD_ASSERTED;
+	bool negated = negated_at(c, vo, cs) ||
+	               (vo->end < ce && c->w[vo->end].len == 2 && memcmp(c->w[vo->end].s, "no", 2) == 0);
+	uint8_t modality = negated ? DYAD_MOD_NEGATED : DYAD_MOD_ASSERTED;
+	/* dyad's own (lemma) verb files write no NOT patterns: a negated
+	 * event ("did not sign", "reached no agreement") is not coded.
+	 * TABARI files handle NOT in their patterns; there the event is coded
+	 * and marked negated. */
+	if (negated && (c->lex->words[vo->ph->first].flags & LWF_LEMMA))
+		return 1;
 	int src = as.src, tgt = as.tgt;
 	bool comp = false;
 	if (as.comp >= 0) {

@@ -252,6 +252,9 @@ static void test_lemma_verbs(void **state)
 	F;
 	assert_string_equal(code(f, "2023-08-02", "Russia supplies Algeria."), "RUS DZA 070");
 	assert_string_equal(code(f, "2023-08-02", "Russia supplied Algeria."), "RUS DZA 070");
+	/* negation in a lemma file: not an event */
+	assert_string_equal(code(f, "2023-08-02", "Russia did not supply Algeria."), "");
+	assert_string_equal(code(f, "2023-08-02", "Algeria and Russia held no joint exercise."), "");
 	/* irregular forms from the engine's table */
 	assert_string_equal(code(f, "2023-08-02", "Russia sent Algeria grain."), "RUS DZA 071");
 	assert_string_equal(code(f, "2023-08-02", "Algeria and Russia held joint exercises."),
