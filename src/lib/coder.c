@@ -397,7 +397,7 @@ static void locate(dyad_coder *c)
 			 * sentence, is used as a noun ("the restore", "Restore") */
 			/* dyad's lemma files write nominal heads on purpose ("the
 			 * visit of X to Y"): the determiner rule is TABARI's only */
-			bool lemma = (c->lex->words[b[PH_VERB].ph->first].flags & LWF_LEMMA) != 0;
+			bool lemma = c->lex->verbs[b[PH_VERB].ph->verb].lemma != 0;
 			bool noun = (i && !lemma && is_determiner(&c->w[i - 1])) ||
 			            (i && (cw->tflags & DYAD_TOKF_CAP) && !(cw->tflags & DYAD_TOKF_ALLCAPS)) ||
 			            (ev < c->nw && c->w[ev].type == CW_POSS);   /* "donate's" */

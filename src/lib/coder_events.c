@@ -383,7 +383,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	 * event ("did not sign", "reached no agreement") is not coded.
 	 * TABARI files handle NOT in their patterns; there the event is coded
 	 * and marked negated. */
-	if (negated && (c->lex->words[vo->ph->first].flags & LWF_LEMMA))
+	if (negated && vb->lemma)
 		return 1;
 	int src = as.src, tgt = as.tgt;
 	bool comp = false;

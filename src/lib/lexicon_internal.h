@@ -95,6 +95,7 @@ typedef struct lx_verb {
 	const char *text;
 	int32_t     bucket;             /* verbs with many patterns: index into
 	                                   lex->buckets, else -1 */
+	uint8_t     lemma;              /* from a ;;dyad match=lemma file */
 } lx_verb;
 
 /*

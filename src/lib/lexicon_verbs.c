@@ -478,6 +478,7 @@ static int root_line(vstate *v, const char *line, size_t n)
 		return 0;
 	lx_verb vb = { 0 };
 	vb.code = vc;
+	vb.lemma = r->lemma;
 	vb.pat_first = (uint32_t)r->lex->n_patterns;
 	if (!(vb.text = lx_strdup(r->lex, line, n)))
 		return DYAD_ENOMEM;
