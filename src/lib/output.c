@@ -81,6 +81,7 @@ void dyad_out_sentence(const dyad_event_ctx *ctx, const char **s, size_t *n)
 	dyad_out_span(ctx, ctx->sentence_span, s, n);
 }
 
+/* NUL bytes and invalid UTF-8 become U+FFFD: the line stays valid JSON. */
 int dyad_out_json_str(dyad_buf *b, const char *s, size_t n)
 {
 	static const char replacement[] = "\xef\xbf\xbd";
@@ -89,11 +90,16 @@ int dyad_out_json_str(dyad_buf *b, const char *s, size_t n)
 	size_t i = 0;
 	while (rc == 0 && i < n) {
 		size_t run = i;
-		while (run < n && u[run] < 0x80)
+		while (run < n && u[run] < 0x80 && u[run])
 			run++;
 		if (run > i) {
 			rc = dyad_buf_json_str(b, s + i, run - i);
 			i = run;
+			continue;
+		}
+		if (u[i] == 0) {   /* valid JSON as \u0000, but many readers refuse it */
+			rc = dyad_buf_append(b, replacement, 3);
+			i++;
 			continue;
 		}
 		utf8proc_int32_t cp;

@@ -28,7 +28,7 @@ void dyad_out_sentence(const dyad_event_ctx *ctx, const char **s, size_t *n);
 /** Length of a fixed-size code buffer's string. */
 size_t dyad_out_strlen(const char *s, size_t max);
 
-/** A quoted JSON string; invalid UTF-8 becomes U+FFFD. */
+/** A quoted JSON string; NUL bytes and invalid UTF-8 become U+FFFD. */
 int dyad_out_json_str(dyad_buf *b, const char *s, size_t n);
 /** As dyad_out_json_str(), or null when n is 0. */
 int dyad_out_json_opt(dyad_buf *b, const char *s, size_t n);

@@ -199,6 +199,16 @@ static void test_json_absent_and_hostile(void **state)
 	                    "He said \"no\\\"\tthen\nleft\x01 \xef\xbf\xbd\xef\xbf\xbd caf\xc3\xa9");
 	json_decref(j);
 
+	/* A NUL byte (never in a decoded document, but possible from a caller). */
+	static const char with_nul[] = "a\0b";
+	c.sentence_text = with_nul;
+	c.sentence_len = sizeof(with_nul) - 1;
+	j = format_json(DYAD_OUTPUT_JSONL, &ev, &c);
+	assert_string_equal(jstr(j, "text"), "a\xef\xbf\xbd" "b");
+	json_decref(j);
+	c.sentence_text = nasty;
+	c.sentence_len = sizeof(nasty) - 1;
+
 	/* No place at all: null. */
 	ev.place_name[0] = '\0';
 	j = format_json(DYAD_OUTPUT_JSONL, &ev, &c);

@@ -121,7 +121,7 @@ static void test_tabari_records(void **state)
 	assert_string_equal(f.rec.text, "Arnor met Bree.");
 	assert_non_null(strstr(f.rec.comment, "{ ARN / BRE / 040 }"));
 	assert_non_null(strstr(f.seen.text, "v.text:19: warning: record 'EMPTY' has no text"));
-	assert_non_null(strstr(f.seen.text, "v.text:23: warning"));
+	assert_non_null(strstr(f.seen.text, "v.text:23: note"));
 	assert_non_null(strstr(f.seen.text, "not closed"));
 
 	assert_int_equal(dyad_reader_next(f.r, &f.rec), 1);
