@@ -309,6 +309,15 @@ static void test_open_file(void **state)
 	assert_non_null(strstr(rec.origin, ":1"));
 	dyad_record_clear(&rec);
 	dyad_reader_free(r);
+
+	/* "-" reads standard input, named <stdin> in origins and messages. */
+	assert_non_null(freopen(path, "rb", stdin));
+	assert_int_equal(dyad_reader_open(&r, "-", DYAD_INPUT_AUTO, NULL), 0);
+	assert_int_equal(dyad_reader_next(r, &rec), 1);
+	assert_string_equal(rec.id, "f");
+	assert_string_equal(rec.origin, "<stdin>:1");
+	dyad_record_clear(&rec);
+	dyad_reader_free(r);
 	unlink(path);
 	assert_int_equal(dyad_reader_open(&r, path, DYAD_INPUT_AUTO, NULL), DYAD_EIO);
 	assert_null(r);
