@@ -491,6 +491,8 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	/* a paired code on a compound ("% *" [044:045]) gives each pair once:
 	 * first -> second with the first code, second -> first with the other */
 	bool once = comp && (code->flags & LVC_PAIRED) && code->b[0];
+	if (comp)
+		flags |= DYAD_EVF_SYMMETRIC;   /* "% *": coded both ways */
 	for (size_t i = 0; i < ns && !rc; i++)
 		for (size_t j = once ? i + 1 : 0; j < nt && !rc; j++) {
 			if (S[i] == T[j])
