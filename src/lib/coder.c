@@ -514,7 +514,9 @@ static mention *agent_actor_after(dyad_coder *c, size_t k)
 	mention *a = &c->m[k + 1], *ag = &c->m[k];
 	/* "a delegation of the Algerian army": an actor that has its sector
 	 * already keeps it (prefix agents such as [NGM~] still apply) */
-	if (strlen(a->code) > 3 && !(ag->ph && ag->ph->agent_prefix))
+	size_t al = strlen(a->code);
+	bool seat = al == 6 && strcmp(a->code + 3, "GOV") == 0 && a->ph && a->ph->n == 1;
+	if (al > 3 && !seat && !(ag->ph && ag->ph->agent_prefix))
 		return NULL;
 	size_t j = ag->end;
 	if (j == a->start)
