@@ -15,7 +15,17 @@ struct dyad_doc {
 	dyad_sentence   *sentences; /* NULL until first segmented */
 	size_t           n_sentences;
 	bool             segmented;
+	char            *norm;      /* normalized view, NULL until asked for */
+	size_t           norm_len;
+	struct norm_mark *marks;    /* norm offset -> text offset checkpoints */
+	size_t           n_marks;
 };
+
+/** Typographic quotes, dashes and spaces mapped to ASCII (text_token.c). */
+int32_t text_map_typographic(int32_t cp);
+
+/** Free the normalized view of a document (text_norm.c). */
+void text_norm_release(dyad_doc *doc);
 
 /** Segment `text` into sentences (implemented in text_segment.c). */
 int dyad_text_segment(const char *text, size_t len,

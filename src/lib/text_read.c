@@ -253,6 +253,7 @@ void dyad_doc_free(dyad_doc *doc)
 	dyad_free(doc->name);
 	dyad_free(doc->text);
 	dyad_free(doc->sentences);
+	text_norm_release(doc);
 	dyad_free(doc);
 }
 

@@ -122,7 +122,7 @@ static void decode(const char *text, size_t len, size_t i, cpinfo *ci)
 }
 
 /* Typographic characters mapped for matching. */
-static utf8proc_int32_t map_typographic(utf8proc_int32_t cp)
+int32_t text_map_typographic(int32_t cp)
 {
 	switch (cp) {
 	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
@@ -191,7 +191,7 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 		}
 		if (cp == 0xAD)               /* soft hyphen: invisible, dropped */
 			continue;
-		cp = utf8proc_tolower(map_typographic(cp));
+		cp = utf8proc_tolower(text_map_typographic(cp));
 		o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)norm + o);
 	}
 	norm[o] = '\0';
@@ -412,7 +412,7 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 			continue;
 		}
 		decode(text, len, i, &ci);
-		if (ci.cls == C_SPACE || map_typographic(ci.cp) == ' ') {
+		if (ci.cls == C_SPACE || text_map_typographic(ci.cp) == ' ') {
 			space = true;
 			i += (size_t)ci.len;
 			continue;
