@@ -21,9 +21,11 @@
 
 #include <string.h>
 
+/* A non-blank line; blank lines are only counted, so that a file of
+ * empty lines costs no memory. 12 bytes a line. */
 typedef struct line {
-	size_t s, e;      /* content without its line ending */
-	bool blank;
+	uint32_t s, e;    /* content without its line ending */
+	uint32_t blanks;  /* blank lines just before this one */
 } line;
 
 typedef struct seg {
@@ -64,25 +66,31 @@ static int split_lines(seg *g)
 {
 	const char *t = g->t;
 	size_t cap = 64, n = 0, s = 0;
+	uint32_t blanks = 0;
 	line *l = dyad_reallocarray(NULL, cap, sizeof(*l));
 	if (!l)
 		return DYAD_ENOMEM;
 	for (size_t i = 0; i <= g->len; i++) {
 		if (i < g->len && t[i] != '\n' && t[i] != '\r')
 			continue;
-		if (n == cap) {
-			line *p = dyad_reallocarray(l, cap * 2, sizeof(*l));
-			if (!p) {
-				dyad_free(l);
-				return DYAD_ENOMEM;
+		if (skip_space(t, s, i) == i) {
+			blanks += blanks < UINT32_MAX;
+		} else {
+			if (n == cap) {
+				line *p = dyad_reallocarray(l, cap * 2, sizeof(*l));
+				if (!p) {
+					dyad_free(l);
+					return DYAD_ENOMEM;
+				}
+				l = p;
+				cap *= 2;
 			}
-			l = p;
-			cap *= 2;
+			l[n].s = (uint32_t)s;
+			l[n].e = (uint32_t)i;
+			l[n].blanks = blanks;
+			blanks = 0;
+			n++;
 		}
-		l[n].s = s;
-		l[n].e = i;
-		l[n].blank = skip_space(t, s, i) == i;
-		n++;
 		if (i + 1 < g->len && t[i] == '\r' && t[i + 1] == '\n')
 			i++;
 		s = i + 1;
@@ -224,11 +232,10 @@ static bool joins_across(const seg *g, const line *p, const line *q)
 static bool detect_hardwrap(const seg *g)
 {
 	size_t hits = 0;
-	for (size_t i = 0; i + 2 < g->n_lines; i++) {
-		const line *p = &g->lines[i];
-		if (p->blank || !g->lines[i + 1].blank || g->lines[i + 2].blank)
+	for (size_t i = 0; i + 1 < g->n_lines; i++) {
+		const line *p = &g->lines[i], *q = &g->lines[i + 1];
+		if (q->blanks != 1)
 			continue;
-		const line *q = &g->lines[i + 2];
 		size_t qs = skip_space(g->t, q->s, q->e);
 		if (!seg_ends_with_stop(g->t, p->s, p->e) &&
 		    seg_start_at(g->t, qs, q->e) == SS_LOWER && ++hits >= 2)
@@ -263,7 +270,7 @@ static int paragraph(seg *g, size_t first, size_t last)
 	const char *t = g->t;
 	size_t maxlen = 0, before = g->n;
 	for (size_t i = first; i <= last; i++)
-		if (!g->lines[i].blank && line_len(g, &g->lines[i]) > maxlen)
+		if (line_len(g, &g->lines[i]) > maxlen)
 			maxlen = line_len(g, &g->lines[i]);
 	size_t piece = 0;
 	uint32_t pflags = 0;
@@ -272,8 +279,6 @@ static int paragraph(seg *g, size_t first, size_t last)
 	int rc = 0;
 	for (size_t i = first; i <= last && rc == 0; i++) {
 		const line *l = &g->lines[i];
-		if (l->blank)
-			continue;
 		size_t s = skip_space(t, l->s, l->e);
 		if (!fresh && breaks_before(g, prev, l, maxlen, pflags)) {
 			rc = flush(g, piece, prev->e, pflags);
@@ -313,22 +318,12 @@ int dyad_text_segment(const char *t, size_t len, dyad_sentence **out, size_t *n_
 	g.hardwrapped = detect_hardwrap(&g);
 	size_t i = 0;
 	while (i < g.n_lines && rc == 0) {
-		while (i < g.n_lines && g.lines[i].blank)
-			i++;
-		if (i >= g.n_lines)
-			break;
 		size_t first = i, last = i;
-		for (;;) {
-			while (last + 1 < g.n_lines && !g.lines[last + 1].blank)
-				last++;
-			size_t k = last + 1;
-			if (k + 1 < g.n_lines && g.lines[k].blank && !g.lines[k + 1].blank &&
-			    joins_across(&g, &g.lines[last], &g.lines[k + 1])) {
-				last = k + 1;
-				continue;
-			}
-			break;
-		}
+		while (last + 1 < g.n_lines &&
+		       (g.lines[last + 1].blanks == 0 ||
+		        (g.lines[last + 1].blanks == 1 &&
+		         joins_across(&g, &g.lines[last], &g.lines[last + 1]))))
+			last++;
 		rc = paragraph(&g, first, last);
 		i = last + 1;
 	}
