@@ -24,6 +24,9 @@ struct dyad_doc {
 /** Typographic quotes, dashes and spaces mapped to ASCII (text_token.c). */
 int32_t text_map_typographic(int32_t cp);
 
+/** May a string containing `cp` change under NFC? (text_token.c) */
+bool text_needs_nfc(int32_t cp);
+
 /** Free the normalized view of a document (text_norm.c). */
 void text_norm_release(dyad_doc *doc);
 

@@ -88,7 +88,7 @@ static int cluster(dyad_buf *b, const char *t, size_t i, size_t len, size_t *end
 			o += 3;
 		} else if (cp != 0xAD) {
 			cp = utf8proc_tolower(text_map_typographic(cp));
-			decomposes |= utf8proc_get_property(cp)->decomp_seqindex != UINT16_MAX;
+			decomposes |= text_needs_nfc(cp);
 			o += (size_t)utf8proc_encode_char(cp, tmp + o);
 		}
 		if (i >= len || ncp >= 32 || (unsigned char)t[i] < 0x80)
@@ -100,7 +100,7 @@ static int cluster(dyad_buf *b, const char *t, size_t i, size_t len, size_t *end
 	} while (1);
 	*end = i;
 	tmp[o] = '\0';
-	if (ncp == 1 && !decomposes)
+	if (!decomposes)
 		return dyad_buf_append(b, tmp, o);
 	utf8proc_uint8_t *nfc = utf8proc_NFC(tmp);
 	if (!nfc)

@@ -140,6 +140,18 @@ int32_t text_map_typographic(int32_t cp)
 	}
 }
 
+bool text_needs_nfc(int32_t cp)
+{
+	/* A string is already NFC when none of its characters decomposes, has
+	 * a combining class, or takes part in a composition (Hangul is
+	 * composed algorithmically). Most Arabic and Cyrillic text is. */
+	if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7A3))
+		return true;
+	const utf8proc_property_t *p = utf8proc_get_property(cp);
+	return p->decomp_seqindex != UINT16_MAX || p->comb_index != UINT16_MAX ||
+	       p->combining_class != 0;
+}
+
 static bool is_apostrophe(utf8proc_int32_t cp)
 {
 	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
@@ -167,7 +179,7 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 	if (!norm)
 		return DYAD_ENOMEM;
 	size_t o = 0, i = start;
-	bool ascii = true;
+	bool need_nfc = false;
 	while (i < end) {
 		unsigned char c = (unsigned char)text[i];
 		if (c < 0x80) {
@@ -175,7 +187,6 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 			i++;
 			continue;
 		}
-		ascii = false;
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
 		                                      (utf8proc_ssize_t)(end - i), &cp);
@@ -192,10 +203,11 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 		if (cp == 0xAD)               /* soft hyphen: invisible, dropped */
 			continue;
 		cp = utf8proc_tolower(text_map_typographic(cp));
+		need_nfc |= text_needs_nfc(cp);
 		o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)norm + o);
 	}
 	norm[o] = '\0';
-	if (!ascii) {
+	if (need_nfc) {
 		utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)norm);
 		if (nfc) {
 			size_t m = strlen((char *)nfc);
