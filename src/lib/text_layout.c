@@ -307,8 +307,8 @@ size_t seg_dateline_end(const char *t, size_t i, size_t e)
 			break;
 		words++;
 		endw = w;
-		if (w + 1 < lim && t[w] == ' ')
-			j = w + 1;
+		if (w + 1 < lim && (t[w] == ' ' || t[w] == '/'))
+			j = w + 1;     /* NEW YORK, BEIRUT/MOSCOW */
 		else
 			break;
 	}
@@ -340,8 +340,9 @@ size_t seg_dateline_end(const char *t, size_t i, size_t e)
 		size_t k = j + 1;
 		while (k < lim && k - j < 32 && t[k] != ')' && t[k] != '\n' && t[k] != '\r' && t[k] != '(')
 			k++;
-		if (k >= lim || t[k] != ')' || !(t[j + 1] >= 'A' && t[j + 1] <= 'Z'))
-			return 0;   /* an agency: (Reuters), (TASS); not (pictured) */
+		if (k >= lim || t[k] != ')' || k == j + 1 ||
+		    (!caps && !(t[j + 1] >= 'A' && t[j + 1] <= 'Z')))
+			return 0;   /* an agency: (Reuters), (TASS), (dpa); not "Tebboune (pictured) -" */
 		agency = true;
 		j = skip_spaces(t, k + 1, lim);
 	}
