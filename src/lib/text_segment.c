@@ -71,8 +71,8 @@ static int split_lines(seg *g)
 	if (!l)
 		return DYAD_ENOMEM;
 	for (size_t i = 0; i <= g->len; i++) {
-		if (i < g->len && t[i] != '\n' && t[i] != '\r')
-			continue;
+		while (i < g->len && t[i] != '\n' && t[i] != '\r')
+			i++;               /* tight skip to the line end */
 		if (skip_space(t, s, i) == i) {
 			blanks += blanks < UINT32_MAX;
 		} else {
@@ -269,9 +269,10 @@ static int paragraph(seg *g, size_t first, size_t last)
 {
 	const char *t = g->t;
 	size_t maxlen = 0, before = g->n;
-	for (size_t i = first; i <= last; i++)
-		if (line_len(g, &g->lines[i]) > maxlen)
-			maxlen = line_len(g, &g->lines[i]);
+	for (size_t i = first; i <= last; i++) {
+		size_t n = line_len(g, &g->lines[i]);
+		maxlen = n > maxlen ? n : maxlen;
+	}
 	size_t piece = 0;
 	uint32_t pflags = 0;
 	bool fresh = true;

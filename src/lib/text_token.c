@@ -86,28 +86,30 @@ static enum cls classify_cp(utf8proc_int32_t cp)
 	}
 }
 
-static void decode(const char *text, size_t len, size_t i, cpinfo *ci)
+/* ASCII classes, precomputed: the common case of decode(). */
+static const unsigned char ascii_cls[128] = {
+#define SP C_SPACE
+#define PU C_PUNCT
+#define SY C_SYMBOL
+#define DI C_DIGIT
+#define AL C_ALPHA
+	SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+	SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+	SP, PU, PU, PU, SY, SY, PU, PU, PU, PU, PU, SY, PU, PU, PU, PU,   /*  !"#$%&'()*+,-./ */
+	DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PU, PU, SY, SY, SY, PU,   /* 0-9 :;<=>? */
+	PU, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL,   /* @A-O */
+	AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, PU, PU, PU, SY, PU,   /* P-Z [\]^_ */
+	SY, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL,   /* `a-o */
+	AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, PU, SY, PU, SY, SP,   /* p-z {|}~ DEL */
+#undef SP
+#undef PU
+#undef SY
+#undef DI
+#undef AL
+};
+
+static void decode_slow(const char *text, size_t len, size_t i, cpinfo *ci)
 {
-	unsigned char c = (unsigned char)text[i];
-	if (c < 0x80) {
-		ci->cp = c;
-		ci->len = 1;
-		ci->latin = true;
-		ci->upper = c >= 'A' && c <= 'Z';
-		ci->lower = c >= 'a' && c <= 'z';
-		if (ci->upper || ci->lower)
-			ci->cls = C_ALPHA;
-		else if (c >= '0' && c <= '9')
-			ci->cls = C_DIGIT;
-		else if (c <= ' ' || c == 0x7f)
-			ci->cls = C_SPACE;
-		else if (c == '$' || c == '%' || c == '+' || c == '<' || c == '=' ||
-		         c == '>' || c == '^' || c == '`' || c == '|' || c == '~')
-			ci->cls = C_SYMBOL;
-		else
-			ci->cls = C_PUNCT;
-		return;
-	}
 	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
 	                                      (utf8proc_ssize_t)(len - i), &ci->cp);
 	if (n <= 0) {       /* cannot happen on a decoded document; be safe */
@@ -119,6 +121,21 @@ static void decode(const char *text, size_t len, size_t i, cpinfo *ci)
 	ci->upper = utf8proc_isupper(ci->cp);
 	ci->lower = utf8proc_islower(ci->cp);
 	ci->latin = ci->cp < 0x250 || (ci->cp >= 0x1E00 && ci->cp < 0x1F00);
+}
+
+static inline void decode(const char *text, size_t len, size_t i, cpinfo *ci)
+{
+	unsigned char c = (unsigned char)text[i];
+	if (c >= 0x80) {
+		decode_slow(text, len, i, ci);
+		return;
+	}
+	ci->cp = c;
+	ci->len = 1;
+	ci->latin = true;
+	ci->upper = c >= 'A' && c <= 'Z';
+	ci->lower = c >= 'a' && c <= 'z';
+	ci->cls = (enum cls)ascii_cls[c];
 }
 
 /* Typographic characters mapped for matching. */
