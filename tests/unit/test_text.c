@@ -234,6 +234,11 @@ static void test_latin1_detection(void **state)
 	                    "\xe2\x80\x9c" "D\xc3\xa9j\xc3\xa0 vu\xe2\x80\x9d \xe2\x80\x93 l'arm\xc3\xa9" "e alg\xc3\xa9rienne.");
 	assert_non_null(strstr(log.last, "read as Latin-1"));
 	dyad_doc_free(doc);
+	/* stray high bytes that are not letters inside words: repaired */
+	doc = doc_of("abc \xff\xfe def", 12);
+	assert_false(dyad_doc_stats(doc)->latin1);
+	assert_int_equal(dyad_doc_stats(doc)->repaired, 2);
+	dyad_doc_free(doc);
 	/* a UTF-8 file with one bad byte is not Latin-1 */
 	const char in2[] = "Alg\xc3\xa9rie, R\xc3\xa9publique, \xe9t\xc3\xa9 arm\xc3\xa9" "e.";
 	doc = doc_of(in2, sizeof(in2) - 1);
