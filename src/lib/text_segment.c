@@ -250,6 +250,10 @@ static bool breaks_before(const seg *g, const line *prev, const line *l,
 {
 	const char *t = g->t;
 	size_t s = skip_space(t, l->s, l->e);
+	if (seg_bullet_len(t, s, l->e))
+		/* a list goes on, or starts after a stop or colon; otherwise
+		 * "- who ..." is a dash that a hard wrap put at a line start */
+		return (piece_flags & DYAD_SENT_BULLET) || seg_ends_with_stop(t, prev->s, prev->e);
 	if (starts_structure(g, l))
 		return true;
 	if (seg_ends_with_stop(t, prev->s, prev->e)) {
