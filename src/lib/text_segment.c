@@ -102,19 +102,6 @@ static int split_lines(seg *g)
 
 /* ---- emitting sentences ------------------------------------------- */
 
-/* Begins with an opening quote and ends with a closing one. */
-static bool wholly_quoted(const char *t, size_t s, size_t e)
-{
-	if (e - s < 4 || t[s] == '(' || t[s] == '[' || !seg_opener_len(t, s, e))
-		return false;
-	unsigned char c = (unsigned char)t[e - 1];
-	if (c == '"' || c == '\'')
-		return true;
-	if (c == 0x9D || c == 0x99)      /* ” ’ */
-		return (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80;
-	return c == 0xBB && (unsigned char)t[e - 2] == 0xC2;   /* » */
-}
-
 static int push(seg *g, size_t s, size_t e, uint32_t flags)
 {
 	if (g->n == g->cap) {
@@ -125,8 +112,6 @@ static int push(seg *g, size_t s, size_t e, uint32_t flags)
 		g->items = p;
 		g->cap = cap;
 	}
-	if (wholly_quoted(g->t, s, e))
-		flags |= DYAD_SENT_QUOTE;
 	dyad_sentence *it = &g->items[g->n++];
 	it->span.start = (uint32_t)s;
 	it->span.end = (uint32_t)e;
@@ -269,6 +254,96 @@ static bool breaks_before(const seg *g, const line *prev, const line *l,
 	return line_len(g, prev) * 10 < maxlen * 6;
 }
 
+/* ---- quotations ------------------------------------------------------ */
+
+enum { Q_NONE, Q_OPEN, Q_CLOSE, Q_TOGGLE };
+
+/* A double quotation mark at t[i]: its role and *n its bytes. */
+static int dquote_at(const char *t, size_t i, size_t e, size_t *n)
+{
+	unsigned char c = (unsigned char)t[i];
+	*n = 1;
+	if (c == '"')
+		return Q_TOGGLE;
+	if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80) {
+		*n = 3;
+		unsigned char d = (unsigned char)t[i + 2];
+		return d == 0x9C || d == 0x9E ? Q_OPEN : d == 0x9D ? Q_CLOSE : Q_NONE;
+	}
+	if (c == 0xC2 && i + 1 < e) {
+		*n = 2;
+		unsigned char d = (unsigned char)t[i + 1];
+		return d == 0xAB ? Q_OPEN : d == 0xBB ? Q_CLOSE : Q_NONE;
+	}
+	return Q_NONE;
+}
+
+/* Only stops, closing marks and spaces in [i, e)? */
+static bool only_tail(const char *t, size_t i, size_t e)
+{
+	while (i < e) {
+		size_t n = seg_closer_len(t, i, e);
+		if (!n)
+			n = seg_space_len(t, i, e);
+		if (!n && (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ','))
+			n = 1;
+		if (!n)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+/* Single quotes are also apostrophes: only 'whole sentence' counts. */
+static bool single_quoted(const char *t, size_t s, size_t e)
+{
+	bool open = t[s] == '\'' || (e - s >= 3 && (unsigned char)t[s] == 0xE2 &&
+	                             (unsigned char)t[s + 1] == 0x80 && (unsigned char)t[s + 2] == 0x98);
+	unsigned char c = (unsigned char)t[e - 1];
+	return open && e - s >= 4 &&
+	       (c == '\'' || (c == 0x99 && (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80));
+}
+
+/* Is [s, e) wholly inside quotation marks, given whether a quotation was
+ * open at s? Updates *open to the state at e. */
+static bool wholly_quoted(const char *t, size_t s, size_t e, bool *open)
+{
+	size_t n0;
+	bool whole = *open || dquote_at(t, s, e, &n0) != Q_NONE;
+	for (size_t i = s; i < e; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c != '"' && c != 0xE2 && c != 0xC2)
+			continue;
+		size_t n;
+		int q = dquote_at(t, i, e, &n);
+		if (q == Q_NONE)
+			continue;
+		if (q == Q_TOGGLE)
+			q = *open ? Q_CLOSE : Q_OPEN;
+		if (q == Q_OPEN) {
+			if (!*open && i != s)
+				whole = false;     /* unquoted words before the quotation */
+			*open = true;
+		} else {
+			if (*open && !only_tail(t, i + n, e))
+				whole = false;     /* unquoted words after it: "...," he said */
+			*open = false;
+		}
+		i += n - 1;
+	}
+	return whole || single_quoted(t, s, e);
+}
+
+static void flag_quotes(seg *g, size_t from)
+{
+	bool open = false;
+	for (size_t k = from; k < g->n; k++) {
+		dyad_sentence *it = &g->items[k];
+		if (wholly_quoted(g->t, it->span.start, it->span.end, &open))
+			it->flags |= DYAD_SENT_QUOTE;
+	}
+}
+
 static int paragraph(seg *g, size_t first, size_t last)
 {
 	const char *t = g->t;
@@ -309,6 +384,7 @@ static int paragraph(seg *g, size_t first, size_t last)
 	}
 	if (rc == 0 && !fresh)
 		rc = flush(g, piece, prev->e, pflags);
+	flag_quotes(g, before);
 	if (g->n > before)
 		g->para++;
 	return rc;
