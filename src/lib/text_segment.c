@@ -278,6 +278,10 @@ static int dquote_at(const char *t, size_t i, size_t e, size_t *n)
 	return Q_NONE;
 }
 
+/* Bytes that can start a double quotation mark: " and the lead bytes of
+ * “ ” „ (E2) and « » (C2). */
+static const unsigned char quote_lead[256] = { ['"'] = 1, [0xE2] = 1, [0xC2] = 1 };
+
 /* Only stops, closing marks and spaces in [i, e)? */
 static bool only_tail(const char *t, size_t i, size_t e)
 {
@@ -311,9 +315,10 @@ static bool wholly_quoted(const char *t, size_t s, size_t e, bool *open)
 	size_t n0;
 	bool whole = *open || dquote_at(t, s, e, &n0) != Q_NONE;
 	for (size_t i = s; i < e; i++) {
-		unsigned char c = (unsigned char)t[i];
-		if (c != '"' && c != 0xE2 && c != 0xC2)
-			continue;
+		while (i < e && !quote_lead[(unsigned char)t[i]])
+			i++;               /* tight skip to a possible quote */
+		if (i >= e)
+			break;
 		size_t n;
 		int q = dquote_at(t, i, e, &n);
 		if (q == Q_NONE)
