@@ -344,6 +344,8 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 			end = i + (size_t)ci.len;
 			kind = ci.cls == C_SYMBOL ? DYAD_TOK_SYMBOL : DYAD_TOK_PUNCT;
 		}
+		if (end <= i)            /* never stall: e.g. a non-ASCII digit */
+			end = i + (size_t)ci.len;
 		if ((rc = push(t, text, i, end, base, kind, flags)) != 0)
 			return rc;
 		i = end;
