@@ -91,7 +91,8 @@ fi
 
 # 4. Overlapping date ranges are reported (as a warning).
 printf 'X_ [RUSMIL 20120101-20240512] [RUSGOV 20240101-20250101]\n' >"$tmp/overlap.actors"
-if ! python3 "$check" "$tmp/overlap.actors" | grep -q "overlapping date ranges"; then
+o=$(python3 "$check" "$tmp/overlap.actors")
+if ! grep -q "overlapping date ranges" <<<"$o"; then
 	echo "FAIL: overlapping date ranges were not reported"
 	fail=1
 fi
