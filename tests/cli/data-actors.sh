@@ -4,7 +4,7 @@
 # is meant to catch. $1 (the dyad binary) is not needed: this is a
 # stopgap until `dyad dict check` exists.
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "data-actors: python3 not found, skipping"
@@ -33,7 +33,7 @@ done
 
 # 2. Each fault below must be reported as an error (exit 1) naming the line.
 expect_error() { # name, file suffix, expected message fragment, content
-	local name=$1 suffix=$2 msg=$3 content=$4 f="$tmp/$1.$2"
+	local name=$1 msg=$3 content=$4 f="$tmp/$1.$2"
 	printf '%s\n' "$content" >"$f"
 	local o
 	o=$(python3 "$check" "$f")
@@ -82,8 +82,7 @@ NATO_ [IGOWSTNAT]
 SOUTH_CHINA_SEA_ [---]
 CÔTE_D'IVOIRE_ [CIV]
 EOF
-o=$(python3 "$check" "$good")
-if [ $? -ne 0 ]; then
+if ! o=$(python3 "$check" "$good"); then
 	echo "FAIL: valid entries were rejected:"
 	echo "$o"
 	fail=1
