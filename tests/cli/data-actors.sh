@@ -96,5 +96,36 @@ if ! grep -q "overlapping date ranges" <<<"$o"; then
 	fail=1
 fi
 
+# 5. Every organisation code igos.actors presents as CAMEO's (not marked
+# "dyad code") is one the published CAMEO/Phoenix dictionaries use.
+peers=../shared/peers
+if [ -d "$peers/cameo-dictionaries" ] && [ -d "$peers/phoenix-dictionaries" ]; then
+	if ! python3 - "$peers" <<'PY'
+import re, sys
+peers = sys.argv[1]
+text = ""
+for f in ("cameo-dictionaries/Internatnl.120521.actors",
+          "phoenix-dictionaries/Phoenix.International.actors.txt"):
+    with open("%s/%s" % (peers, f), encoding="latin-1") as fh:
+        text += fh.read()
+known = set(re.findall(r"\[([A-Z]+)", text))
+bad = 0
+with open("data/actors/igos.actors", encoding="utf-8") as fh:
+    for n, line in enumerate(fh, 1):
+        m = re.match(r"^([^+;\s]\S*)\s*\[([A-Z]+)\](.*)", line)
+        if m and "dyad code" not in m.group(3) and m.group(2) not in known:
+            print("igos.actors:%d: %s is not a published CAMEO code; "
+                  "mark it \"dyad code\"" % (n, m.group(2)))
+            bad = 1
+sys.exit(bad)
+PY
+	then
+		echo "FAIL: organisation codes presented as CAMEO's are not"
+		fail=1
+	fi
+else
+	echo "data-actors: $peers not found, skipping the CAMEO code cross-check"
+fi
+
 [ $fail -eq 0 ] && echo "data-actors: ok"
 exit $fail
