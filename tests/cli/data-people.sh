@@ -22,7 +22,9 @@ expect_fail "bad date" $'A B\t\tDZAGOV\t2020-13-01\t\tPresident\tx'
 expect_fail "start after end" $'A B\t\tDZAGOV\t2021-01-01\t2020-01-01\tPresident\tx'
 expect_fail "overlap" $'A B\t\tRUSMIL\t2012\t2024-05-12\tMinister\tx\nA B\t\tRUSGOV\t2020\t\tSecretary\tx'
 expect_fail "duplicate" $'A B\t\tDZAGOV\t2020\t\tP\tx\nA B\t\tDZAGOV\t2020\t\tP\ty'
+expect_fail "split rows" $'A B\t\tDZAGOV\t2020\t2021\tP\tx\nC D\t\tDZAGOV\t2020\t\tP\tx\nA B\t\tDZAGOV\t2022\t\tQ\tx'
+expect_fail "organisation row first" $'A B\t\tIGOUNO\t2010\t2012\tP\tx\nA B\t\tDZAGOV\t2013\t\tQ\tx'
 expect_fail "shared spelling" $'A B\tBee\tDZAGOV\t2020\t\tP\tx\nC D\tBee\tRUSGOV\t2020\t\tP\tx'
-printf '%s\n%s\n' "$hdr" $'A B\tA. B.\tRUSMIL\t2012-11-06\t2024-05-12\tMinister\tx\nA B\t\tRUSGOV\t2024-05-12\t\tSecretary\ty' >"$tmp/ok.people"
+printf '%s\n%s\n' "$hdr" $'A B\tA. B.\tRUSMIL\t2012-11-06\t2024-05-12\tMinister\tx\nA B\tA. B.\tRUSGOV\t2024-05-12\t\tSecretary\ty' >"$tmp/ok.people"
 python3 "$tool" "$tmp/ok.people" >/dev/null || { echo "FAIL: checker rejected a valid handover"; exit 1; }
 echo "data-people: ok"
