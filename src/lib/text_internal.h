@@ -72,6 +72,9 @@ size_t seg_bullet_len(const char *t, size_t i, size_t e);
 /** End of a dateline ("ALGIERS (Reuters) -") starting at t[i], else 0. */
 size_t seg_dateline_end(const char *t, size_t i, size_t e);
 
+/** Is the line [s, e) a byline ("By Karim Amrani and Olga Petrova")? */
+bool seg_is_byline(const char *t, size_t s, size_t e);
+
 /** Is the whole line [s, e) a date/time stamp ("15:19 02.08.2023 *")? */
 bool seg_is_datetime_line(const char *t, size_t s, size_t e);
 

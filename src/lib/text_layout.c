@@ -356,6 +356,17 @@ size_t seg_dateline_end(const char *t, size_t i, size_t e)
 	return j + d;
 }
 
+/* ---- bylines -------------------------------------------------------- */
+
+bool seg_is_byline(const char *t, size_t s, size_t e)
+{
+	e = trim_end(t, s, e);
+	if (e - s < 5 || e - s > 80 || !(t[s] == 'B' && (t[s + 1] == 'y' || t[s + 1] == 'Y') &&
+	                                 t[s + 2] == ' ' && t[s + 3] >= 'A' && t[s + 3] <= 'Z'))
+		return false;
+	return !seg_ends_with_stop(t, s, e);
+}
+
 /* ---- date/time stamps --------------------------------------------- */
 
 static const char *const date_words[] = {

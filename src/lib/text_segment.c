@@ -194,7 +194,7 @@ static bool starts_structure(const seg *g, const line *l)
 {
 	size_t s = skip_space(g->t, l->s, l->e);
 	return seg_bullet_len(g->t, s, l->e) || seg_dateline_end(g->t, s, l->e) ||
-	       seg_is_datetime_line(g->t, s, l->e);
+	       seg_is_datetime_line(g->t, s, l->e) || seg_is_byline(g->t, s, l->e);
 }
 
 /* May the blank line between lines p and q be inside a sentence? */
