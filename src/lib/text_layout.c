@@ -161,7 +161,7 @@ static const char *const function_words[] = {
 	"into", "its", "their", "his", "her", "our", "is", "are", "was", "were",
 	"be", "been", "has", "have", "had", "will", "would", "not", "this",
 	"these", "those", "than", "while", "about", "over", "under", "after",
-	"before", "against", "during", "such", "both", "also", "including", NULL
+	"before", "against", "during", "such", "both", "including", NULL
 };
 
 bool seg_ends_open(const char *t, size_t s, size_t e)
@@ -291,8 +291,24 @@ static bool caps_rest_of_line(const char *t, size_t i, size_t e)
 	return letters > 0;
 }
 
+/* "/TASS/." or "/AGENCY/" then a space: its end, else 0. */
+static size_t slash_agency(const char *t, size_t i, size_t e)
+{
+	if (i >= e || t[i] != '/' || i + 1 >= e || !(t[i + 1] >= 'A' && t[i + 1] <= 'Z'))
+		return 0;
+	size_t k = i + 1;
+	while (k < e && k - i < 24 && t[k] != '/' && t[k] != '\n' && t[k] != '\r')
+		k++;
+	if (k >= e || t[k] != '/')
+		return 0;
+	k++;
+	if (k < e && t[k] == '.')
+		k++;
+	return k < e && seg_space_len(t, k, e) ? k : 0;
+}
+
 /*
- * PLACE[, DATE] [(AGENCY)] DASH, where PLACE is upper-case words
+ * PLACE[, DATE] [(AGENCY)] DASH, or PLACE[, DATE] /AGENCY/ (TASS style), where PLACE is upper-case words
  * ("ALGIERS", "NEW YORK") or, when an agency follows, capitalized ones.
  * Bounded to one line of at most 100 bytes.
  */
@@ -336,6 +352,9 @@ size_t seg_dateline_end(const char *t, size_t i, size_t e)
 		j = k;
 	}
 	j = skip_spaces(t, j, lim);
+	size_t slash = slash_agency(t, j, lim);
+	if (slash && caps)
+		return slash;          /* MOSCOW, August 2. /TASS/. */
 	if (j < lim && t[j] == '(') {
 		size_t k = j + 1;
 		while (k < lim && k - j < 32 && t[k] != ')' && t[k] != '\n' && t[k] != '\r' && t[k] != '(')

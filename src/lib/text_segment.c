@@ -163,16 +163,31 @@ static bool has_inner_stop(const char *t, size_t s, size_t e)
 	return false;
 }
 
-/* Split a piece of a paragraph and flag a lone stop-less line as a headline. */
+/* Does t[i] begin a line (only spaces or tabs since a line break or s)? */
+static bool at_line_start(const char *t, size_t s, size_t i)
+{
+	while (i > s && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+		i--;
+	return i == s || t[i - 1] == '\n' || t[i - 1] == '\r';
+}
+
+/*
+ * Split a piece of a paragraph. Its last sentence is a headline when it
+ * has no stop and stands on lines of its own (the whole piece, or lines
+ * after the piece's prose: "Read also").
+ */
 static int flush(seg *g, size_t s, size_t e, uint32_t flags)
 {
 	size_t first = g->n;
 	g->flags = flags;
 	int rc = seg_split_run(g->t, s, e, emit, g);
-	if (rc == 0 && g->n == first + 1 && !(flags & (DYAD_SENT_BULLET | DYAD_SENT_DATELINE)) &&
-	    !seg_ends_with_stop(g->t, g->items[first].span.start, g->items[first].span.end) &&
-	    !has_inner_stop(g->t, g->items[first].span.start, g->items[first].span.end))
-		g->items[first].flags |= DYAD_SENT_HEADLINE;
+	if (rc || g->n == first || (flags & (DYAD_SENT_BULLET | DYAD_SENT_DATELINE)))
+		return rc;
+	dyad_sentence *last = &g->items[g->n - 1];
+	if (!seg_ends_with_stop(g->t, last->span.start, last->span.end) &&
+	    !has_inner_stop(g->t, last->span.start, last->span.end) &&
+	    at_line_start(g->t, s, last->span.start))
+		last->flags |= DYAD_SENT_HEADLINE;
 	return rc;
 }
 
