@@ -257,6 +257,32 @@ static size_t title_word(const char *t, size_t i, size_t e)
 	return j;
 }
 
+/* One or two words of a caseless script (Arabic): their end, or i. */
+static size_t caseless_words(const char *t, size_t i, size_t e)
+{
+	size_t j = i, end = i;
+	for (int w = 0; w < 2 && j < e; w++) {
+		size_t k = j;
+		while (k < e && (unsigned char)t[k] >= 0x80) {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)t + k,
+			                                      (utf8proc_ssize_t)(e - k), &cp);
+			utf8proc_category_t c = n > 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+			if (c != UTF8PROC_CATEGORY_LO && c != UTF8PROC_CATEGORY_MN)
+				break;
+			k += (size_t)n;
+		}
+		if (k == j)
+			break;
+		end = k;
+		if (k + 1 < e && t[k] == ' ' && (unsigned char)t[k + 1] >= 0x80)
+			j = k + 1;
+		else
+			break;
+	}
+	return end;
+}
+
 /* Bytes of a dash between spaces at t[i] ("-", "--", "–", "—"), else 0. */
 static size_t dash_len(const char *t, size_t i, size_t e)
 {
@@ -328,7 +354,9 @@ size_t seg_dateline_end(const char *t, size_t i, size_t e)
 		else
 			break;
 	}
-	if (!words) {
+	if (!words && (endw = caseless_words(t, i, lim)) > i) {
+		words = 1;             /* الجزائر - : a place in Arabic script */
+	} else if (!words) {
 		caps = false;
 		size_t w = title_word(t, i, lim);
 		if (w == i)

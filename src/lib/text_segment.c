@@ -151,14 +151,21 @@ static int emit(void *ctx, size_t s, size_t e)
 	return rc;
 }
 
+static bool letters_before(const char *t, size_t i, size_t n)
+{
+	for (size_t k = 1; k <= n; k++)
+		if (!((t[i - k] | 32) >= 'a' && (t[i - k] | 32) <= 'z'))
+			return false;
+	return true;
+}
+
 /* A stop after a word (not an abbreviation like "vol.") followed by a
  * space inside [s, e): prose that was not split, not a headline. */
 static bool has_inner_stop(const char *t, size_t s, size_t e)
 {
 	for (size_t i = s + 4; i + 1 < e; i++)
 		if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ' &&
-		    ((t[i - 1] | 32) >= 'a' && (t[i - 1] | 32) <= 'z') &&
-		    ((t[i - 4] | 32) >= 'a' && (t[i - 4] | 32) <= 'z'))
+		    letters_before(t, i, 4))
 			return true;
 	return false;
 }
