@@ -338,10 +338,13 @@ static size_t slash_agency(const char *t, size_t i, size_t e)
  * ("ALGIERS", "NEW YORK") or, when an agency follows, capitalized ones.
  * Bounded to one line of at most 100 bytes.
  */
-size_t seg_dateline_end(const char *t, size_t i, size_t e)
+/* The place of a dateline: upper-case words (NEW YORK, BEIRUT/MOSCOW),
+ * Arabic-script words, else capitalized words (*caps false; an agency
+ * must then follow). Returns its end, or i when there is none. */
+static size_t dateline_place(const char *t, size_t i, size_t lim, bool *caps)
 {
-	size_t lim = i + 100 < e ? i + 100 : e, j = i, endw = i, letters, words = 0;
-	bool caps = true, agency = false;
+	size_t j = i, endw = i, letters, words = 0;
+	*caps = true;
 	while (words < 5) {
 		size_t w = caps_word(t, j, lim, &letters);
 		if (w == j || letters < (words ? 1u : 2u) ||
@@ -350,25 +353,33 @@ size_t seg_dateline_end(const char *t, size_t i, size_t e)
 		words++;
 		endw = w;
 		if (w + 1 < lim && (t[w] == ' ' || t[w] == '/'))
-			j = w + 1;     /* NEW YORK, BEIRUT/MOSCOW */
+			j = w + 1;
 		else
 			break;
 	}
-	if (!words && (endw = caseless_words(t, i, lim)) > i) {
-		words = 1;             /* الجزائر - : a place in Arabic script */
-	} else if (!words) {
-		caps = false;
-		size_t w = title_word(t, i, lim);
-		if (w == i)
-			return 0;
+	if (words)
+		return endw;
+	if ((endw = caseless_words(t, i, lim)) > i)
+		return endw;           /* الجزائر - */
+	*caps = false;
+	size_t w = title_word(t, i, lim);
+	if (w == i)
+		return i;
+	endw = w;
+	for (words = 1; words < 3 && endw + 1 < lim && t[endw] == ' ' &&
+	                (w = title_word(t, endw + 1, lim)) > endw + 1; words++)
 		endw = w;
-		words = 1;
-		while (words < 3 && endw + 1 < lim && t[endw] == ' ' &&
-		       (w = title_word(t, endw + 1, lim)) > endw + 1) {
-			endw = w;
-			words++;
-		}
-	}
+	return endw;
+}
+
+size_t seg_dateline_end(const char *t, size_t i, size_t e)
+{
+	size_t lim = i + 100 < e ? i + 100 : e;
+	bool caps, agency = false;
+	size_t endw = dateline_place(t, i, lim, &caps);
+	if (endw == i)
+		return 0;
+	size_t j;
 	j = endw;
 	if (j < lim && t[j] == ',') {
 		/* ", Aug 2", ", Aug. 2, 2023", ", Algeria" */
