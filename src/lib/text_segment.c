@@ -7,12 +7,15 @@
  *    stop followed by a lower-case continuation, a line ending in a comma
  *    or a function word, or long lines of a document that is wrapped
  *    that way throughout, like PDF extractions).
- * 3. Inside a paragraph, lines that begin a bullet item, a dateline or a
- *    date/time stamp, and short lines without a stop before a capital
- *    (a headline glued to its article), start a new piece.
- * 4. Each piece is split at sentence boundaries (text_boundary.c).
+ * 3. Inside a paragraph, lines that begin a bullet item, a dateline, a
+ *    date/time stamp or a byline, and short lines without a stop before a
+ *    capital (a headline glued to its article), start a new piece; a
+ *    dateline becomes a sentence of its own.
+ * 4. Each piece is split at sentence boundaries (text_boundary.c); a
+ *    stop-less last sentence on lines of its own is a headline.
  * 5. Each sentence is trimmed, flagged, and cut at DYAD_SENTENCE_MAX_BYTES
- *    so that a 10 MB line never becomes one giant sentence.
+ *    so that a 10 MB line never becomes one giant sentence; quotations
+ *    are followed through the paragraph for DYAD_SENT_QUOTE.
  * Everything is linear in the text size; look-backs are bounded.
  */
 #include "text_internal.h"
