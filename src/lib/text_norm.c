@@ -122,11 +122,13 @@ static int build(dyad_doc *doc)
 		while (j < len && (unsigned char)t[j] < 0x80 && !before_mark(t, j, len))
 			j++;
 		if (j > i) {             /* an ASCII run, norm and text in step */
-			rc = add_mark(&m, b.len, i, true);
-			for (; rc == 0 && i < j; i++) {
-				char c = t[i];
-				rc = dyad_buf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-			}
+			size_t at = b.len;
+			if ((rc = add_mark(&m, at, i, true)) == 0 &&
+			    (rc = dyad_buf_append(&b, t + i, j - i)) == 0)
+				for (size_t k = at; k < b.len; k++)
+					if (b.data[k] >= 'A' && b.data[k] <= 'Z')
+						b.data[k] = (char)(b.data[k] + 32);
+			i = j;
 			continue;
 		}
 		size_t end = len;
