@@ -254,6 +254,24 @@ static bool detect_hardwrap(const seg *g)
 	return false;
 }
 
+/* Are at least 3 words of 4+ letters in [s, e), 80% of them capitalized? */
+static bool title_case(const char *t, size_t s, size_t e)
+{
+	size_t words = 0, caps = 0;
+	for (size_t i = s; i < e;) {
+		while (i < e && !((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z'))
+			i++;
+		size_t w = i;
+		while (i < e && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z') || t[i] == '\''))
+			i++;
+		if (i - w >= 4 && (w == s || t[w - 1] == ' ' || t[w - 1] == '-')) {
+			words++;
+			caps += t[w] >= 'A' && t[w] <= 'Z';
+		}
+	}
+	return words >= 3 && caps * 5 >= words * 4;
+}
+
 /* Must a new piece start at line l (not the first of its piece)? */
 static bool breaks_before(const seg *g, const line *prev, const line *l,
                           size_t maxlen, uint32_t piece_flags)
@@ -275,6 +293,9 @@ static bool breaks_before(const seg *g, const line *prev, const line *l,
 	seg_start k = seg_start_at(t, s, l->e);
 	if (k != SS_UPPER && k != SS_DIGIT && k != SS_CASELESS)
 		return false;
+	/* the document's first line in Title Case: a headline, however long */
+	if (prev == &g->lines[0] && title_case(t, prev->s, prev->e))
+		return true;
 	/* a short line without a stop before longer text: a headline */
 	return line_len(g, prev) * 10 < maxlen * 6;
 }
