@@ -79,7 +79,8 @@ static int pick(const wh_sent *s, const dyad_date_expr *ex, size_t n_ex, size_t 
 			best_d = dist(s, &ex[k], v);
 		}
 	}
-	if (best >= 0 || s->clause_kind[c] == WH_CL_REPORT)
+	/* A report's own date is not the reported event's, nor the reverse. */
+	if (best >= 0 || s->clause_kind[c] == WH_CL_REPORT || s->clause_kind[c] == WH_CL_CONTENT)
 		return best;
 	for (size_t k = 0; k < n_ex; k++) {
 		size_t a = wh_atom_of_tok(s, ex[k].tok_first);
