@@ -22,6 +22,11 @@ static const char *const report_verbs[] = {
 	"shows", "showed", "indicates", "indicated", "confirmed", "confirms", "warned",
 	"argued", "believes", "asserted", NULL
 };
+/* Reporting verbs that also name events of their own. */
+static const char *const weak_report_verbs[] = {
+	"announced", "declared", "reported", "reveals", "revealed", "confirmed", "confirms",
+	"warned", "shows", "showed", "indicates", "indicated", NULL
+};
 static const char *const sub_words[] = {
 	"while", "whereas", "although", "though", "but", "because", "as", "whilst", NULL
 };
@@ -140,8 +145,10 @@ static void split_token(wh_sent *s, const dyad_token *t, uint32_t tok)
 {
 	uint32_t len = t->norm_len;
 	bool exact = (t->span.end - t->span.start) == len;
-	if (len > 1 && t->norm[len - 1] == '.' && t->kind == DYAD_TOK_WORD)
-		len--;                              /* "nov." -> "nov" */
+	/* "nov." -> "nov", but "u.s." keeps its periods. */
+	if (len > 1 && t->norm[len - 1] == '.' && t->kind == DYAD_TOK_WORD &&
+	    !memchr(t->norm, '.', len - 1))
+		len--;
 	if (parts_of(t) == 1) {
 		push_atom(s, t, tok, 0, len, exact);
 		return;
@@ -249,8 +256,10 @@ static int cut_clauses(wh_sent *s)
 		s->a[i].clause = (uint32_t)(s->n_clauses - 1);
 		if (wh_is_report_verb(s, i) && !wh_is(s, i, "according")) {
 			size_t c = content_start(s, i);
+			bool that = c < s->n && c > 0 && wh_is(s, c - 1, "that");
 			bool by_comma = s->clause_kind[s->n_clauses - 1] == WH_CL_REPORT;
-			if (by_comma && (c == s->n || !wh_is(s, c - 1, "that")))
+			/* "announced", "declared" ... are events too: content only with "that". */
+			if ((by_comma || wh_in(s, i, weak_report_verbs)) && !that)
 				continue;
 			s->clause_kind[s->n_clauses - 1] = WH_CL_REPORT;
 			content_at = c;
