@@ -61,6 +61,15 @@ static size_t dist(const wh_sent *s, const dyad_date_expr *e, size_t v)
 	return v > b ? v - b : 0;
 }
 
+/* A sentence-level stop between atoms a < b (a missed sentence break, or ";"). */
+static bool hard_between(const wh_sent *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b && i < s->n; i++)
+		if (wh_is_hard_punct(s, i) && !wh_is(s, i, ":"))
+			return true;
+	return false;
+}
+
 /*
  * The expression that dates the event whose verb is atom v: the nearest
  * one in v's clause; else the nearest in an earlier clause that is not a
@@ -84,7 +93,7 @@ static int pick(const wh_sent *s, const dyad_date_expr *ex, size_t n_ex, size_t 
 		return best;
 	for (size_t k = 0; k < n_ex; k++) {
 		size_t a = wh_atom_of_tok(s, ex[k].tok_first);
-		if (a >= s->n || s->a[a].clause >= c)
+		if (a >= s->n || s->a[a].clause >= c || hard_between(s, a, v))
 			continue;
 		uint8_t kind = s->clause_kind[s->a[a].clause];
 		if (kind == WH_CL_REPORT || kind == WH_CL_CONTENT)
@@ -105,15 +114,9 @@ static void set_reported(dyad_event *ev, dyad_date pub)
 	ev->date_span.start = ev->date_span.end = 0;
 }
 
-int dyad_dates_attach(const dyad_token *toks, size_t n, dyad_date pub,
-                      dyad_event *events, size_t n_events)
+void wh_dates_attach(const wh_sent *sp, dyad_date pub, dyad_event *events, size_t n_events)
 {
-	if ((!toks && n) || (!events && n_events))
-		return dyad_error_set(DYAD_EINVAL, "dates: bad arguments");
-	wh_sent s;
-	int rc = wh_sent_build(&s, toks, n);
-	if (rc)
-		return rc;
+	const wh_sent s = *sp;
 	dyad_date_expr ex[WD_MAX];
 	int found = wd_find(&s, pub, ex, WD_MAX);
 	size_t n_ex = found > WD_MAX ? WD_MAX : (size_t)found;
@@ -131,6 +134,18 @@ int dyad_dates_attach(const dyad_token *toks, size_t n, dyad_date pub,
 		ev->date_precision = ex[b].precision;
 		ev->date_span = ex[b].span;
 	}
+}
+
+int dyad_dates_attach(const dyad_token *toks, size_t n, dyad_date pub,
+                      dyad_event *events, size_t n_events)
+{
+	if ((!toks && n) || (!events && n_events))
+		return dyad_error_set(DYAD_EINVAL, "dates: bad arguments");
+	wh_sent s;
+	int rc = wh_sent_build(&s, toks, n);
+	if (rc)
+		return rc;
+	wh_dates_attach(&s, pub, events, n_events);
 	wh_sent_free(&s);
 	return 0;
 }

@@ -127,13 +127,18 @@ static bool historical_cue(const wh_sent *s, size_t v)
 	return false;
 }
 
+/* Inside "..." or '...' (a single quote token is a quotation mark: the
+ * tokenizer keeps apostrophes inside words or as possessives). */
 static bool in_quotes(const wh_sent *s, size_t v)
 {
-	int q = 0;
-	for (size_t i = 0; i < v; i++)
+	int dq = 0, sq = 0;
+	for (size_t i = 0; i < v; i++) {
 		if (wh_is(s, i, "\""))
-			q++;
-	return q % 2 == 1;
+			dq++;
+		else if (wh_is(s, i, "'") && s->a[i].kind == DYAD_TOK_PUNCT)
+			sq++;
+	}
+	return dq % 2 == 1 || sq % 2 == 1;
 }
 
 static uint8_t classify(const wh_sent *s, size_t v, const dyad_event *ev, dyad_date pub)
@@ -163,6 +168,14 @@ static uint8_t classify(const wh_sent *s, size_t v, const dyad_event *ev, dyad_d
 	return DYAD_MOD_ASSERTED;
 }
 
+void wh_modality_attach(const wh_sent *s, dyad_date pub, dyad_event *events, size_t n_events)
+{
+	for (size_t k = 0; k < n_events; k++) {
+		size_t v = wh_event_verb(s, &events[k]);
+		events[k].modality = v < s->n ? classify(s, v, &events[k], pub) : DYAD_MOD_ASSERTED;
+	}
+}
+
 int dyad_modality_attach(const dyad_token *toks, size_t n, dyad_date pub,
                          dyad_event *events, size_t n_events)
 {
@@ -172,10 +185,7 @@ int dyad_modality_attach(const dyad_token *toks, size_t n, dyad_date pub,
 	int rc = wh_sent_build(&s, toks, n);
 	if (rc)
 		return rc;
-	for (size_t k = 0; k < n_events; k++) {
-		size_t v = wh_event_verb(&s, &events[k]);
-		events[k].modality = v < s.n ? classify(&s, v, &events[k], pub) : DYAD_MOD_ASSERTED;
-	}
+	wh_modality_attach(&s, pub, events, n_events);
 	wh_sent_free(&s);
 	return 0;
 }

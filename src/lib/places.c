@@ -174,6 +174,9 @@ static bool phrase_after(const wp_ctx *c, size_t i, wp_item *it)
 	for (size_t last = end; last > j; last--) {
 		if (wh_is(s, last - 1, "of") || wh_is(s, last - 1, "-") || wh_is(s, last - 1, "the"))
 			continue;
+		/* "the Russian Federation Council" names a body, not a place. */
+		if (last < end && capw(s, last))
+			continue;
 		if (lookup_run(c, j, last - 1, last == end ? hint : 0, &it->p)) {
 			it->first = j;
 			it->last = last - 1;
@@ -190,9 +193,19 @@ static bool phrase_after(const wp_ctx *c, size_t i, wp_item *it)
 	return true;
 }
 
+/* "the war in Ukraine", "its presence in Africa": the place of a topic
+ * noun, not of the event. */
+static const char *const topic_nouns[] = {
+	"war", "crisis", "conflict", "situation", "invasion", "developments", "events",
+	"presence", "influence", "investment", "investments", "instability",
+	"insecurity", NULL
+};
+
 static bool is_cue(const wh_sent *s, size_t i)
 {
-	if (wh_in(s, i, cues) || wh_in(s, i, visit_verbs))
+	if (wh_in(s, i, cues))
+		return !(i > 0 && wh_in(s, i - 1, topic_nouns));
+	if (wh_in(s, i, visit_verbs))
 		return true;
 	if (wh_is(s, i, "from") && i > 0)
 		return wh_in(s, i - 1, from_verbs) || (i > 1 && wh_in(s, i - 2, from_verbs));
@@ -273,16 +286,11 @@ static void clear_place(dyad_event *ev)
 	ev->place_span.start = ev->place_span.end = 0;
 }
 
-int dyad_places_attach(const dyad_gazetteer *g, const char *text, const dyad_token *toks,
-                       size_t n, const char (*countries)[4], size_t nc,
-                       dyad_event *events, size_t n_events)
+void wh_places_attach(const wh_sent *sp, const dyad_gazetteer *g, const char *text,
+                      const char (*countries)[4], size_t nc,
+                      dyad_event *events, size_t n_events)
 {
-	if ((!toks && n) || !text || (!events && n_events))
-		return dyad_error_set(DYAD_EINVAL, "places: bad arguments");
-	wh_sent s;
-	int rc = wh_sent_build(&s, toks, n);
-	if (rc)
-		return rc;
+	const wh_sent s = *sp;
 	wp_ctx c = { g, text, countries, nc, &s };
 	wp_item items[WP_MAX];
 	int found = wp_find(&c, items, WP_MAX);
@@ -304,6 +312,19 @@ int dyad_places_attach(const dyad_gazetteer *g, const char *text, const dyad_tok
 		ev->place_resolution = p->resolution;
 		ev->place_span = p->span;
 	}
+}
+
+int dyad_places_attach(const dyad_gazetteer *g, const char *text, const dyad_token *toks,
+                       size_t n, const char (*countries)[4], size_t nc,
+                       dyad_event *events, size_t n_events)
+{
+	if ((!toks && n) || !text || (!events && n_events))
+		return dyad_error_set(DYAD_EINVAL, "places: bad arguments");
+	wh_sent s;
+	int rc = wh_sent_build(&s, toks, n);
+	if (rc)
+		return rc;
+	wh_places_attach(&s, g, text, countries, nc, events, n_events);
 	wh_sent_free(&s);
 	return 0;
 }

@@ -325,15 +325,9 @@ int dyad_quantities_find(const dyad_token *toks, size_t n, dyad_quantity *out, s
 	return found;
 }
 
-int dyad_quantities_attach(const dyad_token *toks, size_t n,
-                           dyad_event *events, size_t n_events)
+void wh_quantities_attach(const wh_sent *sp, dyad_event *events, size_t n_events)
 {
-	if ((!toks && n) || (!events && n_events))
-		return dyad_error_set(DYAD_EINVAL, "quantities: bad arguments");
-	wh_sent s;
-	int rc = wh_sent_build(&s, toks, n);
-	if (rc)
-		return rc;
+	const wh_sent s = *sp;
 	wq_item items[WQ_MAX];
 	int found = wq_find(&s, items, WQ_MAX);
 	size_t n_items = found > WQ_MAX ? WQ_MAX : (size_t)found;
@@ -345,6 +339,18 @@ int dyad_quantities_attach(const dyad_token *toks, size_t n,
 			if (s.a[items[q].first].clause == s.a[v].clause)
 				ev->quantities[ev->n_quantities++] = items[q].q;
 	}
+}
+
+int dyad_quantities_attach(const dyad_token *toks, size_t n,
+                           dyad_event *events, size_t n_events)
+{
+	if ((!toks && n) || (!events && n_events))
+		return dyad_error_set(DYAD_EINVAL, "quantities: bad arguments");
+	wh_sent s;
+	int rc = wh_sent_build(&s, toks, n);
+	if (rc)
+		return rc;
+	wh_quantities_attach(&s, events, n_events);
 	wh_sent_free(&s);
 	return 0;
 }

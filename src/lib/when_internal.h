@@ -67,4 +67,13 @@ size_t wh_event_verb(const wh_sent *s, const dyad_event *ev);
 /** Parse a non-negative integer atom (digits only). -1 if not. */
 long wh_int(const wh_sent *s, size_t i);
 
+/* The stages on an already built sentence (dyad_when_annotate builds it once). */
+struct dyad_gazetteer;
+void wh_dates_attach(const wh_sent *s, dyad_date pub, dyad_event *events, size_t n_events);
+void wh_places_attach(const wh_sent *s, const struct dyad_gazetteer *g, const char *text,
+                      const char (*countries)[4], size_t nc,
+                      dyad_event *events, size_t n_events);
+void wh_quantities_attach(const wh_sent *s, dyad_event *events, size_t n_events);
+void wh_modality_attach(const wh_sent *s, dyad_date pub, dyad_event *events, size_t n_events);
+
 #endif

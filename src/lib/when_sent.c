@@ -192,7 +192,7 @@ static bool report_follows(const wh_sent *s, size_t i)
 	for (size_t k = i + 1; k < s->n && k <= i + 7; k++) {
 		if (is_punct(s, k) && !wh_is(s, k, "'s"))
 			return false;
-		if (wh_is_report_verb(s, k))
+		if (wh_is_report_verb(s, k) && !wh_in(s, k, weak_report_verbs))
 			return true;
 	}
 	return false;
@@ -220,7 +220,13 @@ static size_t content_start(const wh_sent *s, size_t i)
 /* The clause kind a comma at i opens, or -1 when the comma does not cut. */
 static int comma_cut(const wh_sent *s, size_t i)
 {
+	static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", NULL };
 	if (wh_in(s, i + 1, sub_words))
+		return WH_CL_SUB;
+	/* ", and Tebboune is set to ...": a new subject after ", and". */
+	if (wh_is(s, i + 1, "and") && i + 2 < s->n &&
+	    (wh_in(s, i + 2, pronouns) ||
+	     (s->a[i + 2].kind == DYAD_TOK_WORD && (s->a[i + 2].flags & DYAD_TOKF_CAP))))
 		return WH_CL_SUB;
 	if (wh_in(s, i + 1, rel_words) || (wh_in(s, i + 2, rel_words) && !is_punct(s, i + 1)))
 		return WH_CL_RELATIVE;
