@@ -183,6 +183,8 @@ static bool simple_at(const dp *p, size_t i, pd *out)
 /* "16/11/2022", "02.08.2023", "2022-11-16" (day first unless impossible). */
 static bool numeric_at(const dp *p, size_t i, pd *out)
 {
+	if (i >= p->s->n)
+		return false;
 	const wh_atom *a = &p->s->a[i];
 	if (a->len < 6 || a->len > 10 || !(a->s[0] >= '0' && a->s[0] <= '9'))
 		return false;
@@ -191,6 +193,8 @@ static bool numeric_at(const dp *p, size_t i, pd *out)
 	for (uint32_t k = 0; k < a->len; k++) {
 		char c = a->s[k];
 		if (c >= '0' && c <= '9') {
+			if (plen[np] >= 4)
+				return false;
 			part[np] = part[np] * 10 + (c - '0');
 			plen[np]++;
 		} else if ((c == '/' || c == '.' || c == '-') && (!sep || c == sep) && np < 2) {
