@@ -4,10 +4,10 @@
  *
  * Forms read (docs/internals/dates.md has the full list and the rules):
  *   absolute  16 November 2022, Nov. 16, 2022, May 14 2018, 2022-11-16,
- *             16/11/2022 and 02.08.2023 (day first, unless the first
- *             number cannot be a month... i.e. 11/16/2022 is read as
- *             16 November because 16 cannot be a month), September 2022,
- *             in 2021, the year 2023, in the 1990s
+ *             16/11/2022 and 02.08.2023 (numeric dates are read day first;
+ *             month first only when the second number cannot be a month:
+ *             11/16/2022 is 16 November), September 2022, in 2021, the year
+ *             2023, in the 1990s
  *   partial   on November 10, in November, early June, late 2018, mid-2021
  *   ranges    from 16 to 28 November 2022, 16-28 November, between 3 and
  *             5 May, from 2019 to 2021

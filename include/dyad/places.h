@@ -14,10 +14,10 @@
  * city, sub-city. Latitude and longitude are set only for city and
  * sub-city: a country or region is never presented as a point (lat/lon
  * stay NaN; the ISO-3 country is set when known). Ambiguous names prefer
- * the document's countries, then the more specific kind is not assumed:
- * country > named region > city (largest) > division. A name followed by
- * "region"/"province" prefers the division. Unresolved names keep their
- * raw text with resolution NONE.
+ * an entry in the document's countries, then by kind: country > named
+ * region or sub-city > city (the most populous) > division. "the Tindouf
+ * region" / "the region of Tindouf" prefer the division. Unresolved names
+ * keep their raw text with resolution NONE.
  */
 #ifndef DYAD_PLACES_H
 #define DYAD_PLACES_H

@@ -597,29 +597,42 @@ static const char *const future_cues[] = {
 	"intend", "scheduled", "upcoming", "next", "coming", NULL
 };
 
+/* Atom i is a future cue: "will", "plans", "set to", "due to" ... */
+static bool future_cue(const wh_sent *s, size_t i)
+{
+	if (s->a[i].kind != DYAD_TOK_WORD)
+		return false;
+	if (wh_in(s, i, future_cues))
+		return true;
+	return (wh_is(s, i, "set") || wh_is(s, i, "due") || wh_is(s, i, "expected") ||
+	        wh_is(s, i, "going")) && wh_is(s, i + 1, "to");
+}
+
 bool wh_clause_future(const wh_sent *s, size_t at)
 {
 	uint32_t c = at < s->n ? s->a[at].clause : 0;
-	for (size_t i = s->clause_first[c]; i < s->n && i < at; i++) {
-		if (s->a[i].clause != c)
-			continue;
-		if (wh_in(s, i, future_cues))
+	for (size_t i = s->clause_first[c]; i < s->n && i < at; i++)
+		if (s->a[i].clause == c && future_cue(s, i))
 			return true;
-		if ((wh_is(s, i, "set") || wh_is(s, i, "due") || wh_is(s, i, "expected") ||
-		     wh_is(s, i, "going")) && wh_is(s, i + 1, "to"))
-			return true;
-	}
 	return false;
 }
 
 int wd_find(const wh_sent *s, dyad_date pub, dyad_date_expr *out, size_t max)
 {
 	dp p = { s, pub, false };
-	size_t found = 0;
+	size_t found = 0, scan = 0;
+	bool fut = false;                  /* a future cue seen in the clause so far */
 	for (size_t i = 0; i < s->n;) {
 		dyad_date_expr e;
 		size_t end = i + 1;
-		p.future = wh_clause_future(s, i);
+		for (; scan < i; scan++) {
+			if (scan > 0 && s->a[scan].clause != s->a[scan - 1].clause)
+				fut = false;
+			fut = fut || future_cue(s, scan);
+		}
+		if (i > 0 && s->a[i].clause != s->a[i - 1].clause)
+			fut = false;
+		p.future = fut;
 		if (s->a[i].kind == DYAD_TOK_PUNCT || !match_at(&p, i, &e, &end) || end <= i) {
 			i++;
 			continue;

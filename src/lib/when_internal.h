@@ -50,10 +50,31 @@ typedef struct wh_sent {
 int  wh_sent_build(wh_sent *s, const dyad_token *toks, size_t n);
 void wh_sent_free(wh_sent *s);
 
-/** True when atom i's text equals the NUL-terminated word w. */
-bool wh_is(const wh_sent *s, size_t i, const char *w);
+/** True when atom i's text equals the NUL-terminated word w. Inline:
+ *  the stages call it for every cue word at every atom. */
+static inline bool wh_is(const wh_sent *s, size_t i, const char *w)
+{
+	if (i >= s->n)
+		return false;
+	const char *a = s->a[i].s;
+	uint32_t len = s->a[i].len;
+	for (uint32_t k = 0; k < len; k++)
+		if (w[k] != a[k] || !w[k])
+			return false;
+	return w[len] == 0;
+}
+
 /** True when atom i's text is one of the NULL-terminated list. */
-bool wh_in(const wh_sent *s, size_t i, const char *const *words);
+static inline bool wh_in(const wh_sent *s, size_t i, const char *const *words)
+{
+	if (i >= s->n || !s->a[i].len)
+		return false;
+	char c = s->a[i].s[0];
+	for (size_t k = 0; words[k]; k++)
+		if (words[k][0] == c && wh_is(s, i, words[k]))
+			return true;
+	return false;
+}
 /** Atom i is a punctuation mark of the sentence-level kind (. ; : ! ?). */
 bool wh_is_hard_punct(const wh_sent *s, size_t i);
 /** Atom i is a reporting verb (said, told, according ...). */

@@ -34,22 +34,6 @@ static const char *const rel_words[] = {
 	"which", "who", "whom", "whose", "where", NULL
 };
 
-bool wh_is(const wh_sent *s, size_t i, const char *w)
-{
-	if (i >= s->n)
-		return false;
-	size_t len = strlen(w);
-	return s->a[i].len == len && memcmp(s->a[i].s, w, len) == 0;
-}
-
-bool wh_in(const wh_sent *s, size_t i, const char *const *words)
-{
-	for (size_t k = 0; words[k]; k++)
-		if (wh_is(s, i, words[k]))
-			return true;
-	return false;
-}
-
 bool wh_is_hard_punct(const wh_sent *s, size_t i)
 {
 	return i < s->n && s->a[i].kind == DYAD_TOK_PUNCT && s->a[i].len == 1 &&
