@@ -68,6 +68,22 @@ int dyad_when_annotate(dyad_when_ctx *ctx, const char *doc_text,
                        const dyad_token *toks, size_t n,
                        dyad_event *events, size_t n_events);
 
+/**
+ * The when fields of `ev` as JSON object members, without braces, in the
+ * names event.h documents (for `dyad code` and the store):
+ *   "date":"2022-11-16","date_end":"2022-11-28"|null,"date_precision":"range",
+ *   "date_text":"from 16 to 28 November 2022"|null,"pub_date":..|null,
+ *   "ingest_date":..|null,"place":{"name":..,"country":..|null,"lat":..|null,
+ *   "lon":..|null,"resolution":"city"}|null,
+ *   "quantities":[{"kind":"money","value":180000000,"unit":"USD","text":"$ 180 million"}],
+ *   "modality":"asserted"
+ * `doc_text` is the document text the spans point into (NULL: no
+ * date_text / quantity text). Writes at most `size` bytes (NUL included)
+ * to `buf` and returns the length the whole text needs, as snprintf does
+ * (0 when out of memory).
+ */
+size_t dyad_when_json(char *buf, size_t size, const dyad_event *ev, const char *doc_text);
+
 /** The context's gazetteer (borrowed), for lookups of its own. */
 const dyad_gazetteer *dyad_when_gazetteer(const dyad_when_ctx *ctx);
 

@@ -210,7 +210,7 @@ static bool designation_before(const wh_sent *s, size_t j, size_t k)
 static bool count_noun(const wh_sent *s, size_t j, dyad_quantity *q, size_t *last)
 {
 	for (size_t k = j; k < s->n && k < j + NOUN_WINDOW; k++) {
-		if (s->a[k].kind == DYAD_TOK_PUNCT && !wh_is(s, k, "-"))
+		if (s->a[k].kind == DYAD_TOK_PUNCT && !wh_is(s, k, "-") && !wh_is(s, k, "\""))
 			break;
 		/* "a 150-strong contingent of paratroopers" */
 		if (wh_is(s, k, "of") && !(k > 0 && wh_in(s, k - 1, collectives)))

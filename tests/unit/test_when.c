@@ -15,6 +15,8 @@
 
 #include "dyad/when.h"
 
+#include <jansson.h>
+
 static dyad_when_ctx *ctx;
 
 static int setup(void **state)
@@ -240,10 +242,66 @@ static void test_seeds(void **state)
 	assert_true((size_t)ok * 100 >= total * 75);
 }
 
+/* dyad_when_json gives members that parse, with the documented names. */
+static void test_json(void **state)
+{
+	(void)state;
+	static const char text[] = "The two armies held \"drills\" from 16 to 28 November 2022 in "
+	                           "Hammaguir with four \"Buyan-M\" corvettes worth $ 180 million.";
+	dyad_tokens *toks = NULL;
+	assert_int_equal(dyad_tokens_new(&toks), 0);
+	assert_int_equal(dyad_tokenize(toks, text, sizeof(text) - 1, 0), 0);
+	const char countries[][4] = { "DZA" };
+	dyad_date pub = { 2022, 11, 30 }, none = { 0, 0, 0 };
+	assert_int_equal(dyad_when_set_document(ctx, pub, none, countries, 1), 0);
+	dyad_event ev;
+	dyad_event_init(&ev);
+	ev.verb_span.start = (uint32_t)(strstr(text, "held") - text);
+	ev.verb_span.end = ev.verb_span.start + 4;
+	assert_int_equal(dyad_when_annotate(ctx, text, dyad_tokens_array(toks),
+	                                    dyad_tokens_count(toks), &ev, 1), 0);
+	char buf[2048];
+	size_t need = dyad_when_json(buf + 1, sizeof(buf) - 2, &ev, text);
+	assert_true(need > 0 && need < sizeof(buf) - 3);
+	buf[0] = '{';
+	buf[need + 1] = '}';
+	buf[need + 2] = 0;
+	json_error_t err;
+	json_t *o = json_loads(buf, 0, &err);
+	assert_non_null(o);
+	assert_string_equal(json_string_value(json_object_get(o, "date")), "2022-11-16");
+	assert_string_equal(json_string_value(json_object_get(o, "date_end")), "2022-11-28");
+	assert_string_equal(json_string_value(json_object_get(o, "date_precision")), "range");
+	assert_string_equal(json_string_value(json_object_get(o, "date_text")), "from 16 to 28 November 2022");
+	assert_string_equal(json_string_value(json_object_get(o, "pub_date")), "2022-11-30");
+	assert_true(json_is_null(json_object_get(o, "ingest_date")));
+	json_t *place = json_object_get(o, "place");
+	assert_string_equal(json_string_value(json_object_get(place, "country")), "DZA");
+	assert_string_equal(json_string_value(json_object_get(place, "resolution")), "city");
+	assert_true(json_is_real(json_object_get(place, "lat")));
+	json_t *q = json_object_get(o, "quantities");
+	assert_int_equal(json_array_size(q), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(q, 1), "unit")), "USD");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(q, 1), "text")), "$ 180 million");
+	assert_string_equal(json_string_value(json_object_get(o, "modality")), "asserted");
+	json_decref(o);
+	/* Truncation: snprintf-like. */
+	char small[8];
+	assert_int_equal(dyad_when_json(small, sizeof(small), &ev, text), need);
+	assert_int_equal(strlen(small), 7);
+	/* A country is never a point. */
+	ev.place_resolution = DYAD_RES_COUNTRY;
+	dyad_when_json(buf, sizeof(buf), &ev, NULL);
+	assert_non_null(strstr(buf, "\"lat\":null"));
+	assert_non_null(strstr(buf, "\"date_text\":null"));
+	dyad_tokens_free(toks);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_document),
+		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_seeds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
