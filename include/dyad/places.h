@@ -9,6 +9,8 @@
  *   cities.tsv     GeoNames cities of 15,000+ people, converted from
  *                  Debian's libgeonames by scripts/gen-gazetteer
  *   regions.tsv    seas, named regions, a few extra places (ours)
+ *   demonyms.tsv   country adjectives (ours), read only before a
+ *                  geographic noun: "the Algerian desert" -> DZA
  *
  * Resolution: country, region (first-level division, sea, named region),
  * city, sub-city. Latitude and longitude are set only for city and
@@ -57,7 +59,8 @@ size_t dyad_gazetteer_size(const dyad_gazetteer *g);
 /** Hints for dyad_gazetteer_lookup(). */
 enum dyad_place_hint {
 	DYAD_PLACE_HINT_NONE = 0,
-	DYAD_PLACE_HINT_DIVISION = 1   /**< "the Tindouf region": prefer a division */
+	DYAD_PLACE_HINT_DIVISION = 1,  /**< "the Tindouf region": prefer a division */
+	DYAD_PLACE_HINT_DEMONYM  = 2   /**< "Algerian" before "desert": a country adjective */
 };
 
 /**

@@ -46,7 +46,8 @@ static const char *const motion[] = {
 /* Verbs whose object is where the event happened ("visited Spain"). */
 static const char *const visit_verbs[] = {
 	"visited", "visiting", "toured", "visit", "visits", "entered", "patrolled",
-	"patrolling", "reached", "shelled", "bombed", "captured", "besieged", NULL
+	"patrolling", "reached", "shelled", "bombed", "captured", "besieged", "violated",
+	"crossed", "invaded", "occupied", NULL
 };
 /* Verbs after which "from" names the place of the event. */
 static const char *const from_verbs[] = {
@@ -145,6 +146,27 @@ static void set_span(const wh_sent *s, wp_item *it)
 	it->p.span.end = s->a[it->last].span.end;
 }
 
+/* "the Algerian desert", "off the Syrian coast", "in Russian territorial
+ * waters": a country adjective before a geographic noun is the country. */
+static bool demonym_phrase(const wp_ctx *c, size_t j, size_t end, wp_item *it)
+{
+	static const char *const geo_nouns[] = {
+		"desert", "coast", "coastline", "territory", "waters", "border", "borders",
+		"soil", "airspace", "mountains", "countryside", "interior", "shores",
+		"hinterland", "steppe", "mainland", "capital", NULL
+	};
+	const wh_sent *s = c->s;
+	size_t noun = end + (wh_is(s, end, "territorial") ? 1 : 0);
+	if (end != j + 1 || !wh_in(s, noun, geo_nouns))
+		return false;
+	if (!lookup_run(c, j, j, DYAD_PLACE_HINT_DEMONYM, &it->p))
+		return false;
+	it->first = j;
+	it->last = noun;
+	set_span(s, it);
+	return true;
+}
+
 /* The name run after a cue ending at atom i; true with *it filled. */
 static bool phrase_after(const wp_ctx *c, size_t i, wp_item *it)
 {
@@ -185,7 +207,7 @@ static bool phrase_after(const wp_ctx *c, size_t i, wp_item *it)
 		}
 	}
 	if (adjective_use(s, end))
-		return false;
+		return demonym_phrase(c, j, end, it);
 	lookup_run(c, j, end - 1, hint, &it->p);   /* keeps the raw name, resolution NONE */
 	it->first = j;
 	it->last = end - 1;

@@ -19,7 +19,7 @@
 #define DYAD_DATA_DIR "data"
 #endif
 
-enum { K_COUNTRY, K_REGION, K_CITY, K_SUBCITY, K_ADMIN1 };
+enum { K_COUNTRY, K_REGION, K_CITY, K_SUBCITY, K_ADMIN1, K_DEMONYM };
 
 typedef struct wg_entry {
 	uint32_t key;       /* offset of the normalized key in the pool */
@@ -194,6 +194,8 @@ int dyad_gazetteer_load(dyad_gazetteer **out, const char *dir, dyad_diag *diag)
 	if (!rc)
 		rc = load_file(g, dir, "aliases.tsv", 2, K_COUNTRY, diag);
 	if (!rc)
+		rc = load_file(g, dir, "demonyms.tsv", 2, K_DEMONYM, diag);
+	if (!rc)
 		rc = load_file(g, dir, "regions.tsv", 5, -1, diag);
 	if (!rc)
 		rc = load_file(g, dir, "admin1.tsv", 2, K_ADMIN1, diag);
@@ -237,7 +239,7 @@ static bool in_doc(const char *iso3, const char (*countries)[4], size_t nc)
 /* Higher is better: document countries first, then kind, then size. */
 static double score(const wg_entry *e, const char (*countries)[4], size_t nc, int hint)
 {
-	static const double kind_score[] = { 5, 4, 3, 4, 2 };
+	static const double kind_score[] = { 5, 4, 3, 4, 2, 5 };
 	double s = kind_score[e->kind];
 	if (hint == DYAD_PLACE_HINT_DIVISION && e->kind == K_ADMIN1)
 		s = 6;
@@ -249,7 +251,8 @@ static double score(const wg_entry *e, const char (*countries)[4], size_t nc, in
 static uint8_t resolution_of(int kind)
 {
 	switch (kind) {
-	case K_COUNTRY: return DYAD_RES_COUNTRY;
+	case K_COUNTRY:
+	case K_DEMONYM: return DYAD_RES_COUNTRY;
 	case K_CITY:    return DYAD_RES_CITY;
 	case K_SUBCITY: return DYAD_RES_SUBCITY;
 	default:        return DYAD_RES_REGION;
@@ -271,6 +274,9 @@ int dyad_gazetteer_lookup(const dyad_gazetteer *g, const char *name, size_t len,
 	for (; g->slots[h]; h = (h + 1) & (g->n_slots - 1)) {
 		const wg_entry *e = &g->e[g->slots[h] - 1];
 		if (strcmp(g->pool.data + e->key, key))
+			continue;
+		/* Adjectives name a country only before a geographic noun. */
+		if ((e->kind == K_DEMONYM) != (hint == DYAD_PLACE_HINT_DEMONYM))
 			continue;
 		double s = score(e, countries, nc, hint);
 		if (s > best_s) {
