@@ -604,8 +604,12 @@ static bool future_cue(const wh_sent *s, size_t i)
 		return false;
 	if (wh_in(s, i, future_cues))
 		return true;
-	return (wh_is(s, i, "set") || wh_is(s, i, "due") || wh_is(s, i, "expected") ||
-	        wh_is(s, i, "going")) && wh_is(s, i + 1, "to");
+	if ((wh_is(s, i, "set") || wh_is(s, i, "due") || wh_is(s, i, "expected") ||
+	     wh_is(s, i, "going")) && wh_is(s, i + 1, "to"))
+		return true;
+	/* "a second round is expected in early July", "elections are due on ..." */
+	return (wh_is(s, i, "expected") || wh_is(s, i, "due")) && i > 0 &&
+	       (wh_is(s, i - 1, "is") || wh_is(s, i - 1, "are") || wh_is(s, i - 1, "be"));
 }
 
 bool wh_clause_future(const wh_sent *s, size_t at)

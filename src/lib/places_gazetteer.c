@@ -241,8 +241,10 @@ static double score(const wg_entry *e, const char (*countries)[4], size_t nc, in
 {
 	static const double kind_score[] = { 5, 4, 3, 4, 2, 5 };
 	double s = kind_score[e->kind];
+	/* "the Tindouf region": the division beats a city of the same name,
+	 * not one of our named regions ("the Sahel region"). */
 	if (hint == DYAD_PLACE_HINT_DIVISION && e->kind == K_ADMIN1)
-		s = 6;
+		s = 3.9;
 	if (in_doc(e->iso3, countries, nc))
 		s += 10;
 	return s + (e->pop > 0 ? log10((double)e->pop) / 10.0 : 0);

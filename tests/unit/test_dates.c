@@ -73,10 +73,9 @@ static void test_calendar(void **state)
 	assert_int_equal(dyad_date_days(epoch), 0);
 }
 
-static void test_golden_expressions(void **state)
+static void run_expressions(const char *file, int *pass_out, int *total_out)
 {
-	(void)state;
-	FILE *fp = g_open("tests/golden/dates/expressions.txt");
+	FILE *fp = g_open(file);
 	assert_non_null(fp);
 	g_line l = { .lineno = 0 };
 	int total = 0, pass = 0;
@@ -106,12 +105,24 @@ static void test_golden_expressions(void **state)
 		if (rc == 1)
 			show(got, sizeof(got), x.date, x.date_end, x.precision);
 		show(want, sizeof(want), ea, eb, eprec);
-		fprintf(stderr, "dates:%d: \"%s\": got %s \"%.*s\", want %s\n", l.lineno, l.f[1], got,
+		fprintf(stderr, "%s:%d: \"%s\": got %s \"%.*s\", want %s\n", file, l.lineno, l.f[1], got,
 		        rc == 1 ? (int)(x.span.end - x.span.start) : 0,
 		        rc == 1 ? l.f[1] + x.span.start : "", want);
 	}
 	fclose(fp);
-	fprintf(stderr, "dates: expressions %d/%d passed (%.1f%%)\n", pass, total,
+	fprintf(stderr, "dates: %s %d/%d passed (%.1f%%)\n", file, pass, total,
+	        total ? 100.0 * pass / total : 0.0);
+	*pass_out += pass;
+	*total_out += total;
+}
+
+static void test_golden_expressions(void **state)
+{
+	(void)state;
+	int pass = 0, total = 0;
+	run_expressions("tests/golden/dates/expressions.txt", &pass, &total);
+	run_expressions("tests/golden/dates/holdout.txt", &pass, &total);
+	fprintf(stderr, "dates: expressions total %d/%d passed (%.1f%%)\n", pass, total,
 	        total ? 100.0 * pass / total : 0.0);
 	assert_true(total >= 200);
 	assert_true(pass * 100 >= total * 95);
