@@ -61,8 +61,11 @@ int dyad_when_set_document(dyad_when_ctx *ctx, dyad_date pub, dyad_date ingest,
  * the coder's events for it (verb_span required; source/target spans
  * optional). Fills, per event: date, date_end, date_precision, date_span,
  * pub_date, ingest_date; place_name, place_country, lat, lon,
- * place_resolution, place_span; quantities; modality. Returns 0 or a
- * negative DYAD_E* (only on bad arguments or memory).
+ * place_resolution, place_span; quantities; modality. The countries of
+ * the events' actor codes (the first three letters of source and target
+ * when they are an ISO-3 country: "DZAMIL" -> DZA) join the document's
+ * countries for this and later sentences. Returns 0 or a negative DYAD_E*
+ * (only on bad arguments or memory).
  */
 int dyad_when_annotate(dyad_when_ctx *ctx, const char *doc_text,
                        const dyad_token *toks, size_t n,

@@ -223,6 +223,15 @@ void dyad_gazetteer_free(dyad_gazetteer *g)
 	dyad_free(g);
 }
 
+int wg_is_country(const dyad_gazetteer *g, const char *code)
+{
+	/* Countries are loaded first, so they are the first entries. */
+	for (size_t i = 0; g && i < g->n && g->e[i].kind == K_COUNTRY; i++)
+		if (!memcmp(g->e[i].iso3, code, 3))
+			return 1;
+	return 0;
+}
+
 size_t dyad_gazetteer_size(const dyad_gazetteer *g)
 {
 	return g ? g->n : 0;

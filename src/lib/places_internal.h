@@ -13,4 +13,8 @@
  */
 int wg_key(const char *s, size_t len, char *out, size_t size);
 
+struct dyad_gazetteer;
+/** Is `code` (3 bytes) the ISO-3 code of a country in the gazetteer? */
+int wg_is_country(const struct dyad_gazetteer *g, const char *code);
+
 #endif

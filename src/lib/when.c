@@ -4,6 +4,7 @@
  * is cut into atoms and clauses once and shared by the four stages.
  */
 #include "dyad/when.h"
+#include "places_internal.h"
 #include "when_internal.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -64,6 +65,20 @@ const dyad_gazetteer *dyad_when_gazetteer(const dyad_when_ctx *ctx)
 	return ctx ? ctx->gaz : NULL;
 }
 
+/* Add the country of an actor code ("DZAMIL" -> DZA) to the document's. */
+static void note_actor(dyad_when_ctx *ctx, const char *code)
+{
+	if (strnlen(code, 4) < 3 || ctx->n_countries >= DYAD_WHEN_MAX_COUNTRIES)
+		return;
+	for (size_t i = 0; i < ctx->n_countries; i++)
+		if (!memcmp(ctx->countries[i], code, 3))
+			return;
+	if (!wg_is_country(ctx->gaz, code))
+		return;
+	memcpy(ctx->countries[ctx->n_countries], code, 3);
+	ctx->countries[ctx->n_countries++][3] = 0;
+}
+
 /* The publication date for this sentence: the document's, else what the
  * coder left on the first event (its pub_date, or its record date). */
 static dyad_date pub_for(const dyad_when_ctx *ctx, const dyad_event *events, size_t n)
@@ -84,6 +99,10 @@ int dyad_when_annotate(dyad_when_ctx *ctx, const char *doc_text,
 	if (!n_events)
 		return 0;
 	dyad_date pub = pub_for(ctx, events, n_events);
+	for (size_t k = 0; k < n_events; k++) {
+		note_actor(ctx, events[k].source);
+		note_actor(ctx, events[k].target);
+	}
 	wh_sent s;
 	int rc = wh_sent_build(&s, toks, n);
 	if (rc)

@@ -148,6 +148,34 @@ static void test_document(void **state)
 	assert_true(dyad_when_annotate(NULL, "", NULL, 0, NULL, 0) < 0);
 }
 
+/* An actor's country resolves an ambiguous place of later sentences. */
+static void test_actor_countries(void **state)
+{
+	(void)state;
+	static const char text[] = "Fighting broke out in Tripoli.";
+	dyad_tokens *toks = NULL;
+	assert_int_equal(dyad_tokens_new(&toks), 0);
+	assert_int_equal(dyad_tokenize(toks, text, sizeof(text) - 1, 0), 0);
+	dyad_date pub = { 2022, 11, 30 }, none = { 0, 0, 0 };
+	assert_int_equal(dyad_when_set_document(ctx, pub, none, NULL, 0), 0);
+	dyad_event ev;
+	dyad_event_init(&ev);
+	ev.verb_span.start = 9;
+	ev.verb_span.end = 14;
+	assert_int_equal(dyad_when_annotate(ctx, text, dyad_tokens_array(toks),
+	                                    dyad_tokens_count(toks), &ev, 1), 0);
+	assert_string_equal(ev.place_country, "LBY");
+	dyad_event_init(&ev);
+	snprintf(ev.source, sizeof(ev.source), "LBNMIL");
+	snprintf(ev.target, sizeof(ev.target), "XYZREB");  /* not a country: ignored */
+	ev.verb_span.start = 9;
+	ev.verb_span.end = 14;
+	assert_int_equal(dyad_when_annotate(ctx, text, dyad_tokens_array(toks),
+	                                    dyad_tokens_count(toks), &ev, 1), 0);
+	assert_string_equal(ev.place_country, "LBN");
+	dyad_tokens_free(toks);
+}
+
 static dyad_doc *seed(const char *file)
 {
 	char path[1024];
@@ -302,6 +330,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_document),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_actor_countries),
 		cmocka_unit_test(test_seeds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
