@@ -6,7 +6,8 @@
  * clause, first match wins in this order:
  *   negated       not / n't / never / no longer, refused to, declined to,
  *                 failed to, denied, without - in the 5 words before the verb
- *   hypothetical  could, might, may, should, would (outside reported
+ *   hypothetical  could, might, may, should, would (within 3 words of the
+ *                 verb; "would" outside reported
  *                 content), if / unless / whether earlier in the clause,
  *                 "the possibility of", potential(ly)
  *   planned       plans to, intends to, aims to, agreed to, decided to,

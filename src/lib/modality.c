@@ -11,6 +11,7 @@
 #include <string.h>
 
 #define NEG_WINDOW 5   /* words before the verb that a negation may sit in */
+#define MODAL_WINDOW 3 /* words before the verb that a modal may sit in */
 
 static const char *const neg_cues[] = {
 	"not", "never", "n't", "neither", "nor", "without", "refused", "refuses",
@@ -70,9 +71,14 @@ static bool modal_may(const wh_sent *s, size_t i)
  * ("the rest would be delivered in the coming years"), else hypothetical. */
 static bool hypothetical(const wh_sent *s, size_t v, bool content)
 {
-	for (size_t i = clause_start(s, v); i < v; i++) {
+	size_t start = clause_start(s, v);
+	for (size_t i = start; i < v; i++) {
 		if (wh_in(s, i, hyp_clause_cues))
 			return true;
+		/* Modals and "potentially" govern the next verb, not the whole
+		 * clause ("potentially deepening following visits"). */
+		if (i + MODAL_WINDOW < v)
+			continue;
 		if (wh_is(s, i, "may") ? modal_may(s, i) : wh_in(s, i, hyp_cues))
 			return true;
 		if (wh_is(s, i, "would") && !content)

@@ -202,9 +202,10 @@ static size_t content_start(const wh_sent *s, size_t i)
 }
 
 /* The clause kind a comma at i opens, or -1 when the comma does not cut. */
+static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", NULL };
+
 static int comma_cut(const wh_sent *s, size_t i)
 {
-	static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", NULL };
 	if (wh_in(s, i + 1, sub_words))
 		return WH_CL_SUB;
 	/* ", and Tebboune is set to ...": a new subject after ", and". */
@@ -238,6 +239,9 @@ static int cut_clauses(wh_sent *s)
 			rc = open_clause(s, i, (uint8_t)comma_cut(s, i - 1), &cap);
 		else if (i > 0 && is_comma(s, i - 1) && cur == WH_CL_REPORT)
 			rc = open_clause(s, i, s->n_clauses == 1 ? WH_CL_MAIN : WH_CL_SUB, &cap);
+		else if (i > 0 && !is_punct(s, i - 1) && wh_in(s, i, sub_words) &&
+		         wh_in(s, i + 1, pronouns))
+			rc = open_clause(s, i, WH_CL_SUB, &cap);   /* "... armies as it comes" */
 		else if (i > 0 && wh_in(s, i, rel_words) && !is_punct(s, i - 1) &&
 		         !wh_in(s, i - 1, (const char *const[]){ "in", "of", "to", "from", NULL }))
 			rc = open_clause(s, i, WH_CL_RELATIVE, &cap);
