@@ -5,6 +5,7 @@
  */
 #include "dyad/quantities.h"
 #include "dates_internal.h"
+#include "util/alloc.h"
 #include "util/error.h"
 
 #include <stdio.h>
@@ -291,13 +292,14 @@ static int wq_find(const wh_sent *s, wq_item *out, size_t max)
 	dyad_date_expr ex[WQ_MAX];
 	dyad_date no_pub = { 0, 0, 0 };
 	int n_ex = wd_find(s, no_pub, ex, WQ_MAX);
-	bool in_date[512] = { false };
-	if (s->n <= 512)
-		mark_dates(s, ex, n_ex, in_date);
+	bool *in_date = dyad_calloc(s->n ? s->n : 1, sizeof(*in_date));
+	if (!in_date)
+		return dyad_error_set(DYAD_ENOMEM, "out of memory");
+	mark_dates(s, ex, n_ex, in_date);
 	size_t found = 0;
 	for (size_t i = 0; i < s->n;) {
 		wq_item it;
-		if ((i < 512 && in_date[i]) || !quantity_at(s, i, &it)) {
+		if (in_date[i] || !quantity_at(s, i, &it)) {
 			i++;
 			continue;
 		}
@@ -306,6 +308,7 @@ static int wq_find(const wh_sent *s, wq_item *out, size_t max)
 		found++;
 		i = it.last + 1;
 	}
+	dyad_free(in_date);
 	return (int)found;
 }
 
@@ -322,14 +325,16 @@ int dyad_quantities_find(const dyad_token *toks, size_t n, dyad_quantity *out, s
 	for (int k = 0; k < found && (size_t)k < max && k < WQ_MAX; k++)
 		out[k] = items[k].q;
 	wh_sent_free(&s);
-	return found;
+	return found;   /* or DYAD_ENOMEM */
 }
 
-void wh_quantities_attach(const wh_sent *sp, dyad_event *events, size_t n_events)
+int wh_quantities_attach(const wh_sent *sp, dyad_event *events, size_t n_events)
 {
 	const wh_sent s = *sp;
 	wq_item items[WQ_MAX];
 	int found = wq_find(&s, items, WQ_MAX);
+	if (found < 0)
+		return found;
 	size_t n_items = found > WQ_MAX ? WQ_MAX : (size_t)found;
 	for (size_t k = 0; k < n_events; k++) {
 		dyad_event *ev = &events[k];
@@ -339,6 +344,7 @@ void wh_quantities_attach(const wh_sent *sp, dyad_event *events, size_t n_events
 			if (s.a[items[q].first].clause == s.a[v].clause)
 				ev->quantities[ev->n_quantities++] = items[q].q;
 	}
+	return 0;
 }
 
 int dyad_quantities_attach(const dyad_token *toks, size_t n,
@@ -350,7 +356,7 @@ int dyad_quantities_attach(const dyad_token *toks, size_t n,
 	int rc = wh_sent_build(&s, toks, n);
 	if (rc)
 		return rc;
-	wh_quantities_attach(&s, events, n_events);
+	rc = wh_quantities_attach(&s, events, n_events);
 	wh_sent_free(&s);
-	return 0;
+	return rc;
 }

@@ -110,11 +110,11 @@ int dyad_when_annotate(dyad_when_ctx *ctx, const char *doc_text,
 	wh_dates_attach(&s, pub, events, n_events);
 	wh_places_attach(&s, ctx->gaz, doc_text, (const char(*)[4])ctx->countries,
 	                 ctx->n_countries, events, n_events);
-	wh_quantities_attach(&s, events, n_events);
+	rc = wh_quantities_attach(&s, events, n_events);
 	wh_modality_attach(&s, pub, events, n_events);
 	for (size_t k = 0; k < n_events; k++)
 		if (ctx->ingest.year)
 			events[k].ingest_date = ctx->ingest;
 	wh_sent_free(&s);
-	return 0;
+	return rc;
 }

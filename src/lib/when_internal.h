@@ -94,7 +94,7 @@ void wh_dates_attach(const wh_sent *s, dyad_date pub, dyad_event *events, size_t
 void wh_places_attach(const wh_sent *s, const struct dyad_gazetteer *g, const char *text,
                       const char (*countries)[4], size_t nc,
                       dyad_event *events, size_t n_events);
-void wh_quantities_attach(const wh_sent *s, dyad_event *events, size_t n_events);
+int  wh_quantities_attach(const wh_sent *s, dyad_event *events, size_t n_events);
 void wh_modality_attach(const wh_sent *s, dyad_date pub, dyad_event *events, size_t n_events);
 
 #endif

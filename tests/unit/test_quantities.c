@@ -122,11 +122,30 @@ static void test_find_spans(void **state)
 	dyad_tokens_free(toks);
 }
 
+/* A long sentence: numbers of a late date are still not counts. */
+static void test_long_sentence(void **state)
+{
+	(void)state;
+	static char text[8192];
+	size_t used = 0;
+	for (int i = 0; i < 700; i++)
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "and ");
+	snprintf(text + used, sizeof(text) - used, "100 soldiers left on 16 November 2022.");
+	dyad_tokens *toks = NULL;
+	assert_int_equal(dyad_tokens_new(&toks), 0);
+	assert_int_equal(dyad_tokenize(toks, text, strlen(text), 0), 0);
+	dyad_quantity q[4];
+	assert_int_equal(dyad_quantities_find(dyad_tokens_array(toks), dyad_tokens_count(toks), q, 4), 1);
+	assert_int_equal(q[0].kind, DYAD_QTY_PERSONNEL);
+	dyad_tokens_free(toks);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_quantities),
 		cmocka_unit_test(test_find_spans),
+		cmocka_unit_test(test_long_sentence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
