@@ -27,12 +27,22 @@ static void render(const dyad_event *ev, char *buf, size_t size)
 		snprintf(buf, size, "none");
 }
 
+/* Cut `s` at the first `sep`; return what follows (NULL when none). */
+static char *cut(char *s, char sep)
+{
+	char *p = s ? strchr(s, sep) : NULL;
+	if (!p)
+		return NULL;
+	*p = 0;
+	return p + 1;
+}
+
 /* Compare one expected item "kind value unit" with a quantity. */
 static bool item_ok(char *item, const dyad_quantity *q)
 {
-	char *kind = strtok_r(item, " ", &item);
-	char *val = kind ? strtok_r(NULL, " ", &item) : NULL;
-	char *unit = val ? strtok_r(NULL, " ", &item) : NULL;
+	char *kind = item;
+	char *val = cut(kind, ' ');
+	char *unit = cut(val, ' ');
 	if (!unit)
 		return false;
 	double v = strtod(val, NULL);
@@ -47,8 +57,8 @@ static bool matches(const char *expect, const dyad_event *ev)
 	char copy[512];
 	snprintf(copy, sizeof(copy), "%s", expect);
 	int k = 0;
-	char *save = NULL;
-	for (char *it = strtok_r(copy, ";", &save); it; it = strtok_r(NULL, ";", &save), k++) {
+	for (char *it = copy, *next; it; it = next, k++) {
+		next = cut(it, ';');
 		while (*it == ' ')
 			it++;
 		if (k >= ev->n_quantities || !item_ok(it, &ev->quantities[k]))
