@@ -626,6 +626,10 @@ int wd_find(const wh_sent *s, dyad_date pub, dyad_date_expr *out, size_t max)
 	dp p = { s, pub, false };
 	size_t found = 0, scan = 0;
 	bool fut = false;                  /* a future cue seen in the clause so far */
+	uint64_t fut_clause = 0;           /* clauses (first 64) with a future cue anywhere */
+	for (size_t i = 0; i < s->n; i++)
+		if (s->a[i].clause < 64 && future_cue(s, i))
+			fut_clause |= (uint64_t)1 << s->a[i].clause;
 	for (size_t i = 0; i < s->n;) {
 		dyad_date_expr e;
 		size_t end = i + 1;
@@ -636,7 +640,12 @@ int wd_find(const wh_sent *s, dyad_date pub, dyad_date_expr *out, size_t max)
 		}
 		if (i > 0 && s->a[i].clause != s->a[i - 1].clause)
 			fut = false;
-		p.future = fut;
+		/* A clause-initial date reads the tense of the whole clause ("In
+		 * May, Tebboune will visit Russia"); elsewhere only cues before it
+		 * count ("visited Paris on Monday and will travel to Rome"). */
+		uint32_t c = s->a[i].clause;
+		bool initial = i < s->clause_first[c] + 3;
+		p.future = fut || (initial && c < 64 && (fut_clause >> c & 1));
 		if (s->a[i].kind == DYAD_TOK_PUNCT || !match_at(&p, i, &e, &end) || end <= i) {
 			i++;
 			continue;
