@@ -48,6 +48,9 @@ void dyad_pipeline_set_flags(dyad_pipeline *p, uint32_t flags);
  */
 int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_events *out);
 
+/** The span of sentence `index` of the last record ({0,0} if none). */
+dyad_span dyad_pipeline_sentence(dyad_pipeline *p, uint32_t index);
+
 /** Decoded text of the last record (spans index it) and its length. */
 const char *dyad_pipeline_text(const dyad_pipeline *p, size_t *len);
 

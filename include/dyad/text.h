@@ -64,6 +64,22 @@ const char *dyad_doc_text(const dyad_doc *doc, size_t *len_out);
 /** What the reader repaired. Borrowed. */
 const dyad_read_stats *dyad_doc_stats(const dyad_doc *doc);
 
+/**
+ * The whole text normalized the way token norms are (lower case, NFC,
+ * typographic quotes/dashes/ellipsis mapped to ASCII, soft hyphens
+ * dropped), for matching over the document; computed on first call.
+ * `*len_out` receives its length. Borrowed; NULL on out of memory.
+ */
+const char *dyad_doc_norm_text(dyad_doc *doc, size_t *len_out);
+
+/**
+ * The offset in dyad_doc_text() of the character that byte `norm_off` of
+ * the normalized text came from (a length maps to the text's length), so
+ * a match found in the normalized view can be highlighted in the text.
+ * Computes the view if needed; 0 if that fails (out of memory).
+ */
+uint32_t dyad_doc_norm_offset(dyad_doc *doc, uint32_t norm_off);
+
 /* ------------------------------------------------------------------ */
 /* Sentences                                                           */
 

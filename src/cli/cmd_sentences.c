@@ -14,7 +14,10 @@ static const char description[] =
 	"Reads each FILE (standard input when none, or '-') as one document,\n"
 	"repairs its encoding, and prints its sentences: one a line (text), or\n"
 	"one JSON object a line with doc, index, start, end (byte offsets into\n"
-	"the decoded text), paragraph and text (jsonl).";
+	"the decoded text), paragraph, flags (when any: headline, dateline,\n"
+	"bullet, quote, truncated) and text (jsonl). Problems with a file are\n"
+	"reported as \"dyad: FILE: ...\" and the next file is read; binary files\n"
+	"are skipped. Exit status 1 if any file was unreadable or skipped.";
 
 /* Write a sentence on one line: inner line breaks become spaces. */
 static void print_plain(const char *s, size_t n)

@@ -195,11 +195,13 @@ static void phrases_at(const dyad_coder *c, size_t i, best b[PH__N])
 	const cword *cw = &c->w[i];
 	for (int k = 0; k < PH__N; k++)
 		b[k] = (best){ NULL, 0 };
+	if (!lex->n_slots)
+		return;       /* no phrases at all */
 	uint8_t c2 = (i + 1 < c->nw && c->w[i + 1].len) ? (uint8_t)c->w[i + 1].s[0] : 1;
 	uint64_t h = LX_HASH_INIT;
 	for (size_t p = 0; p < cw->len; p++) {
 		h = lx_hash_step(h, (unsigned char)cw->s[p]);
-		const lx_slot *sl = lx_lookup(lex, h, cw->s, (uint32_t)(p + 1));
+		const lx_slot *sl = lx_lookup_next(lex, h, cw->s, (uint32_t)(p + 1));
 		if (!sl)
 			break;      /* no dictionary word begins like this */
 		/* a list is sorted by the first letter of the phrases' second
@@ -306,8 +308,9 @@ static int add_mention(dyad_coder *c, uint8_t kind, size_t s, size_t e,
 
 static bool is_pronoun(const cword *w)
 {
-	static const char *const p[] = { "he", "she", "it", "they", "his", "its", "their",
-	                                 "her", "him", "them", NULL };
+	/* possessives (his, its, their) name an owner, not a participant:
+	 * "met his Russian counterpart" */
+	static const char *const p[] = { "he", "she", "it", "they", "her", "him", "them", NULL };
 	if (w->len > 5)
 		return false;
 	for (int i = 0; p[i]; i++)
@@ -343,6 +346,7 @@ static void locate(dyad_coder *c)
 {
 	c->nm = 0;
 	c->nv = 0;
+	c->n_verbs_seen = 0;
 	best b[PH__N];
 	size_t i = 0;
 	while (i < c->nw) {
@@ -391,8 +395,16 @@ static void locate(dyad_coder *c)
 		if (ev) {
 			/* a verb after a determiner, or capitalized inside the
 			 * sentence, is used as a noun ("the restore", "Restore") */
-			bool noun = (i && is_determiner(&c->w[i - 1])) ||
-			            (i && (cw->tflags & DYAD_TOKF_CAP) && !(cw->tflags & DYAD_TOKF_ALLCAPS));
+			/* dyad's lemma files write nominal heads on purpose ("the
+			 * visit of X to Y"): the determiner rule is TABARI's only */
+			bool lemma = c->lex->verbs[b[PH_VERB].ph->verb].lemma != 0;
+			bool noun = (i && !lemma && is_determiner(&c->w[i - 1])) ||
+			            (i && (cw->tflags & DYAD_TOKF_CAP) && !(cw->tflags & DYAD_TOKF_ALLCAPS)) ||
+			            (ev < c->nw && c->w[ev].type == CW_POSS);   /* "donate's" */
+			/* COMPLEX: VERBS[n] counts "an attack" but not "the
+			 * promised" (as TABARI's suite expects) */
+			if (!noun || !eq(c->w[i - 1].s, c->w[i - 1].len, "the"))
+				c->n_verbs_seen++;
 			if (!noun && c->nv < CD_MAX_VERBS) {
 				c->v[c->nv] = (verbocc){ (uint32_t)i, (uint32_t)ev, b[PH_VERB].ph->verb, b[PH_VERB].ph };
 				cw->verb = (int16_t)c->nv++;
@@ -416,6 +428,18 @@ static void locate(dyad_coder *c)
 	}
 }
 
+/* "awful and evil", "sheep and goats": a conjunction between two words
+ * of the noun/adjective lists joins a compound noun or adjective phrase
+ * and does not split the clause (TABARI manual 7.5.1). */
+static void noun_compounds(dyad_coder *c)
+{
+	for (size_t i = 1; i + 1 < c->nw; i++)
+		if (c->w[i].type == CW_CONJ && c->w[i - 1].noun && c->w[i + 1].noun) {
+			c->w[i].type = CW_WORD;
+			c->n_conj--;
+		}
+}
+
 /* Append an agent code to an actor mention. */
 static void merge_agent(mention *actor, const mention *agent)
 {
@@ -427,6 +451,17 @@ static void merge_agent(mention *actor, const mention *agent)
 	                                         : (al >= 3 + gl && strstr(actor->code + 3, agent->code)))
 		return;
 	char buf[DYAD_CODE_MAX * 2];
+	/* a seat of government used for its country ("protesters in
+	 * Niamey"): the agent's sector replaces GOV */
+	if (al == 6 && strcmp(actor->code + 3, "GOV") == 0 && !(agent->ph && agent->ph->agent_prefix) &&
+	    strncmp(agent->code, "GOV", 3) != 0 && actor->ph && actor->ph->n == 1 && !actor->used_agent) {
+		snprintf(buf, sizeof buf, "%.3s%s", actor->code, agent->code);
+		size_t n = strlen(buf) < DYAD_CODE_MAX ? strlen(buf) : DYAD_CODE_MAX - 1;
+		memcpy(actor->code, buf, n);
+		actor->code[n] = '\0';
+		actor->used_agent = 1;
+		return;
+	}
 	if (agent->ph && agent->ph->agent_prefix) {
 		size_t a = strlen(agent->code), b = strlen(actor->code);
 		memcpy(buf, agent->code, a);
@@ -449,53 +484,80 @@ static bool word_is(const dyad_coder *c, size_t i, const char *w)
 	return i < c->nw && eq(c->w[i].s, c->w[i].len, w);
 }
 
+/* The actor an agent at mention k follows: actor ['s] agent, where up
+ * to two lower-case words may come between the possessive and the agent
+ * ("Russia's top security official"; "Dagolath's first Deputy Prime
+ * Minister" keeps DAG alone, as TABARI's suite expects). */
+static mention *agent_actor_before(dyad_coder *c, size_t k)
+{
+	if (k == 0 || c->m[k - 1].kind != MK_ACTOR || c->m[k - 1].used_agent)
+		return NULL;
+	mention *a = &c->m[k - 1], *ag = &c->m[k];
+	size_t j = a->end;
+	bool poss = j < c->nw && c->w[j].type == CW_POSS;
+	if (poss)
+		j++;
+	size_t gap = ag->start - j;
+	if (gap > (poss ? 2u : 0u))
+		return NULL;
+	for (size_t q = j; q < ag->start; q++)
+		if (c->w[q].type != CW_WORD || c->w[q].verb >= 0 || (c->w[q].tflags & DYAD_TOKF_CAP))
+			return NULL;
+	return a;
+}
+
+/* The actor after an agent: agent [of|from|for|in [the]] actor. */
+static mention *agent_actor_after(dyad_coder *c, size_t k)
+{
+	if (k + 1 >= c->nm || c->m[k + 1].kind != MK_ACTOR || c->m[k + 1].used_agent)
+		return NULL;
+	mention *a = &c->m[k + 1], *ag = &c->m[k];
+	/* "a delegation of the Algerian army": an actor that has its sector
+	 * already keeps it (prefix agents such as [NGM~] still apply) */
+	size_t al = strlen(a->code);
+	bool seat = al == 6 && strcmp(a->code + 3, "GOV") == 0 && a->ph && a->ph->n == 1;
+	if (al > 3 && !seat && !(ag->ph && ag->ph->agent_prefix))
+		return NULL;
+	size_t j = ag->end;
+	if (j == a->start)
+		return a;
+	if (word_is(c, j, "of") || word_is(c, j, "from") || word_is(c, j, "for") || word_is(c, j, "in")) {
+		j++;
+		if (word_is(c, j, "the"))
+			j++;
+		if (j == a->start)
+			return a;
+	}
+	return NULL;
+}
+
 /* Agents: "Gondor's Prime Minister", "Algerian army", "minister of
  * Gondor", "the army of Algeria". The agent's words join the actor. */
 static void merge_agents(dyad_coder *c)
 {
-	for (size_t k = 0; k < c->nm; k++) {
-		mention *ag = &c->m[k];
-		if (ag->kind != MK_AGENT)
-			continue;
-		/* actor before: actor ['s] [up to two plain words] agent */
-		mention *tgt_actor = NULL;
-		if (k > 0 && c->m[k - 1].kind == MK_ACTOR && !c->m[k - 1].used_agent) {
-			mention *a = &c->m[k - 1];
-			size_t gap = ag->start - a->end, j = a->end;
-			if (j < c->nw && c->w[j].type == CW_POSS) {
-				j++;
-				gap--;
-			}
-			bool clean = gap == 0;
-			for (size_t q = j; q < ag->start && clean; q++)
-				if (c->w[q].type != CW_WORD || c->w[q].verb >= 0)
-					clean = false;
-			if (clean)
-				tgt_actor = a;
-		}
-		/* actor after: agent of/in/from [the] actor */
-		if (!tgt_actor && k + 1 < c->nm && c->m[k + 1].kind == MK_ACTOR) {
-			mention *a = &c->m[k + 1];
-			size_t j = ag->end;
-			if (j == a->start)
-				tgt_actor = a;
-			else if (word_is(c, j, "of") || word_is(c, j, "from") || word_is(c, j, "for") || word_is(c, j, "in")) {
-				j++;
-				if (word_is(c, j, "the"))
-					j++;
-				if (j == a->start)
-					tgt_actor = a;
-			}
-		}
-		if (tgt_actor) {
+	/* pass 1: the actor just before ("Algerian army", "Russia's top
+	 * security official"); pass 2: the actor after ("army of Algeria",
+	 * "delegation of the Algerian army" keeps the army's sector) */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < c->nm; k++) {
+			mention *ag = &c->m[k];
+			if (ag->kind != MK_AGENT)
+				continue;
+			mention *tgt_actor = pass == 0 ? agent_actor_before(c, k) : agent_actor_after(c, k);
+			if (!tgt_actor)
+				continue;
 			merge_agent(tgt_actor, ag);
+			/* "the Algerian and Russian navies": the sector goes to both */
+			if (pass == 0 && tgt_actor > c->m && tgt_actor[-1].kind == MK_ACTOR &&
+			    !tgt_actor[-1].used_agent && tgt_actor[-1].end + 1 == tgt_actor->start &&
+			    c->w[tgt_actor[-1].end].type == CW_CONJ)
+				merge_agent(&tgt_actor[-1], ag);
 			if (tgt_actor->start > ag->start)
 				tgt_actor->start = ag->start;
 			if (tgt_actor->end < ag->end)
 				tgt_actor->end = ag->end;
 			ag->kind = 0xff;   /* consumed */
 		}
-	}
 	/* drop consumed agents; unattached agents stay out of the search,
 	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
 	size_t o = 0;
@@ -521,6 +583,42 @@ static void merge_agents(dyad_coder *c)
 		c->m[k].n_group = 1;
 		for (size_t i = c->m[k].start; i < c->m[k].end; i++)
 			c->w[i].mention = (int16_t)k;
+	}
+}
+
+static bool is_function_word(const cword *w)
+{
+	static const char *const fw[] = { "outside", "inside", "near", "from", "with", "into",
+	                                  "against", "after", "before", "during", "over",
+	                                  "under", "through", "about", "their", NULL };
+	for (int i = 0; fw[i]; i++)
+		if (eq(w->s, w->len, fw[i]))
+			return true;
+	return false;
+}
+
+/* "his Russian counterpart Sergei Lavrov": a country followed, across at
+ * most one lower-case noun, by a more specific actor of the same country
+ * is that actor. */
+static void merge_same_country(dyad_coder *c)
+{
+	for (size_t k = 0; k + 1 < c->nm; k++) {
+		mention *a = &c->m[k], *b = &c->m[k + 1];
+		if (a->kind != MK_ACTOR || b->kind != MK_ACTOR || a->null || b->null)
+			continue;
+		size_t al = strlen(a->code);
+		if (al != 3 || strlen(b->code) <= al || strncmp(a->code, b->code, al) != 0)
+			continue;
+		if (b->start < a->end || b->start - a->end > 1)
+			continue;
+		bool plain = true;
+		for (size_t q = a->end; q < b->start; q++)
+			if (c->w[q].type != CW_WORD || c->w[q].verb >= 0 || (c->w[q].tflags & DYAD_TOKF_CAP) ||
+			    c->w[q].len <= 3 || is_function_word(&c->w[q]))
+				plain = false;
+		if (!plain)
+			continue;
+		a->null = 1;
 	}
 }
 
@@ -565,7 +663,8 @@ static void group_compounds(dyad_coder *c)
 		size_t j = a->end;
 		bool ok = false;
 		if (j < c->nw && (c->w[j].type == CW_CONJ || c->w[j].type == CW_COMMA) &&
-		    !(c->w[j].type == CW_COMMA && c->w[j].s[0] != ',')) {
+		    !(c->w[j].type == CW_COMMA && c->w[j].s[0] != ',') &&
+		    !eq(c->w[j].s, c->w[j].len, "but")) {     /* "A but B" is two clauses */
 			bool conj = c->w[j].type == CW_CONJ;
 			j++;
 			if (!conj && j < c->nw && c->w[j].type == CW_CONJ) {
@@ -988,7 +1087,9 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 		}
 	}
 	locate(c);
+	noun_compounds(c);
 	merge_agents(c);
+	merge_same_country(c);
 	resolve_refs(c);
 	expand_compound_refs(c);
 	group_compounds(c);

@@ -15,6 +15,7 @@
 
 typedef struct assign {
 	int src, tgt, comp;     /* mention indices, -1 none */
+	uint64_t skipped;       /* mentions passed over by '^' (bits, first 64) */
 } assign;
 
 typedef struct mctx {
@@ -56,7 +57,7 @@ static bool match_from(mctx *x, uint32_t ei, size_t pos, bool tight)
 			return false;
 		if (e->kind == LW_WORD) {
 			if (w->type != CW_COMMA &&
-			    lx_word_matches(e, w->s, w->len, true) &&
+			    lx_word_matches(e, w->s, w->len, false) &&
 			    match_from(x, ei + 1, q + 1, (e->flags & LWF_NEXT) != 0))
 				return true;
 		} else {
@@ -65,18 +66,74 @@ static bool match_from(mctx *x, uint32_t ei, size_t pos, bool tight)
 				if (e->kind == LW_COMP && c->m[c->m[m].group].n_group < 2)
 					goto next;
 				size_t end = (e->kind == LW_COMP || e->kind == LW_SKIP) ? group_end(c, m) : c->m[m].end;
-				int save_s = x->as->src, save_t = x->as->tgt, save_c = x->as->comp;
+				assign save = *x->as;
 				if (e->kind == LW_SRC) x->as->src = m;
 				else if (e->kind == LW_TGT) x->as->tgt = m;
 				else if (e->kind == LW_COMP) x->as->comp = m;
+				else if (m < 64) x->as->skipped |= 1ULL << m;
 				if (match_from(x, ei + 1, end, (e->flags & LWF_NEXT) != 0))
 					return true;
-				x->as->src = save_s;
-				x->as->tgt = save_t;
-				x->as->comp = save_c;
+				*x->as = save;
 			}
 		}
 next:
+		if (tight)
+			break;
+	}
+	return false;
+}
+
+static size_t group_start(const dyad_coder *c, int m)
+{
+	size_t st = c->m[m].start;
+	uint16_t g = c->m[m].group;
+	for (size_t k = g; k < c->nm; k++)
+		if (c->m[k].group == g && c->m[k].start < st)
+			st = c->m[k].start;
+	return st;
+}
+
+/*
+ * The part of a pattern before '*', matched right to left from the verb:
+ * each element is the nearest one before the next ("$ *" is the actor
+ * closest to the verb, as TABARI's suite expects). Element ei must end
+ * at or before `pos` (exactly at `pos` when `tight`), not before `low`.
+ */
+static bool match_back(mctx *x, size_t low, int ei, size_t pos, bool tight)
+{
+	if (ei < 0)
+		return true;
+	const lx_word *e = &x->e[ei];
+	const dyad_coder *c = x->c;
+	bool next_tight = ei > 0 && (x->e[ei - 1].flags & LWF_NEXT);
+	for (size_t q = pos; q > low; q--) {
+		size_t at = q - 1;          /* the element's last word */
+		const cword *w = &c->w[at];
+		if (w->type == CW_COMMA)
+			return false;
+		if (e->kind == LW_WORD) {
+			if (lx_word_matches(e, w->s, w->len, false) &&
+			    match_back(x, low, ei - 1, at, next_tight))
+				return true;
+		} else {
+			int m = w->mention;
+			if (m >= 0 && c->m[m].end == at + 1 && c->m[m].kind == MK_ACTOR && !c->m[m].null &&
+			    !(e->kind == LW_COMP && c->m[c->m[m].group].n_group < 2)) {
+				size_t st = (e->kind == LW_COMP || e->kind == LW_SKIP) ? group_start(c, m) : c->m[m].start;
+				int who = (e->kind == LW_COMP || e->kind == LW_SKIP) ? c->m[m].group : m;
+				assign save = *x->as;
+				if (e->kind == LW_SRC) x->as->src = who;
+				else if (e->kind == LW_TGT) x->as->tgt = who;
+				else if (e->kind == LW_COMP) x->as->comp = who;
+				else
+					for (size_t k = 0; k < c->nm && k < 64; k++)
+						if (c->m[k].group == c->m[m].group)
+							x->as->skipped |= 1ULL << k;
+				if (st >= low && match_back(x, low, ei - 1, st, next_tight))
+					return true;
+				*x->as = save;
+			}
+		}
 		if (tight)
 			break;
 	}
@@ -88,12 +145,11 @@ static bool match_pattern(const dyad_coder *c, const lx_pattern *p, const verboc
                           size_t cs, size_t ce, assign *as)
 {
 	const lx_word *e = &c->lex->words[p->first];
-	*as = (assign){ -1, -1, -1 };
-	/* lower part: elements [0, star) within [cs, vo->start) */
+	*as = (assign){ -1, -1, -1, 0 };
+	/* lower part: elements [0, star) within [cs, vo->start), right to left */
 	mctx lo = { c, e, p->star, vo->start, SIZE_MAX, as };
-	if (p->star > 0 && (e[p->star - 1].flags & LWF_NEXT))
-		lo.anchor = vo->start;
-	if (p->star > 0 && !match_from(&lo, 0, cs, false))
+	if (p->star > 0 && !match_back(&lo, cs, (int)p->star - 1, vo->start,
+	                               (e[p->star - 1].flags & LWF_NEXT) != 0))
 		return false;
 	/* upper part: elements after '*' within [vo->end, ce) */
 	mctx up = { c, e + p->star + 1, p->n - p->star - 1, ce, SIZE_MAX, as };
@@ -156,6 +212,7 @@ static bool negated_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 	for (size_t k = 1; k <= 3 && k <= vo->start - cs; k++) {
 		const cword *w = &c->w[vo->start - k];
 		if ((w->len == 3 && memcmp(w->s, "not", 3) == 0) ||
+		    (w->len == 2 && memcmp(w->s, "no", 2) == 0) ||
 		    (w->len == 5 && memcmp(w->s, "never", 5) == 0) ||
 		    (w->len >= 3 && memcmp(w->s + w->len - 3, "n't", 3) == 0))
 			return true;
@@ -257,7 +314,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	const lx_verb *vb = &c->lex->verbs[vo->verb];
 	const lx_vcode *code = &vb->code;
 	const char *pattern = vo->ph->text;
-	assign as = { -1, -1, -1 };
+	assign as = { -1, -1, -1, 0 };
 	/* candidate patterns, in order: all of them, or for verbs with many
 	 * patterns those whose key word's bucket is present in the sentence */
 	uint64_t cand[(65536 + 63) / 64];
@@ -319,7 +376,15 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	}
 	const lx_options *o = &c->lex->opt;
 	uint32_t flags = 0;
-	uint8_t modality = negated_at(c, vo, cs) ? DYAD_MOD_NEGATED : DYAD_MOD_ASSERTED;
+	bool negated = negated_at(c, vo, cs) ||
+	               (vo->end < ce && c->w[vo->end].len == 2 && memcmp(c->w[vo->end].s, "no", 2) == 0);
+	uint8_t modality = negated ? DYAD_MOD_NEGATED : DYAD_MOD_ASSERTED;
+	/* dyad's own (lemma) verb files write no NOT patterns: a negated
+	 * event ("did not sign", "reached no agreement") is not coded.
+	 * TABARI files handle NOT in their patterns; there the event is coded
+	 * and marked negated. */
+	if (negated && vb->lemma)
+		return 1;
 	int src = as.src, tgt = as.tgt;
 	bool comp = false;
 	if (as.comp >= 0) {
@@ -353,7 +418,8 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		src = first_actor(c, from, vo->start, avoid);
 		if (src < 0 && cs > 0 && !(code->flags & LVC_SUBORD))
 			src = first_actor(c, 0, vo->start, avoid);
-		if (src < 0 && o->noactprior)
+		/* NOACTPRIOR: no actor at all before the verb */
+		if (src < 0 && o->noactprior && first_actor(c, 0, vo->start, NULL) < 0)
 			return 1;
 		if (src < 0 && !(o->default_source[0] && o->default_source_prior)) {
 			src = first_actor(c, vo->end, ce, avoid);
@@ -381,7 +447,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		for (size_t k = 0; k < c->nm && tgt < 0; k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= vo->end && m->start < ce && usable(m) && (int)k != src &&
-			    !code_in(m->code, S, ns))
+			    !code_in(m->code, S, ns) && !(k < 64 && (as.skipped >> k & 1)))
 				tgt = (int)k;
 		}
 		/* before the verb: an actor out of the source's compound, else
@@ -390,7 +456,8 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		for (size_t k = 0; k < c->nm && tgt < 0 && before_ok; k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= cs && m->start < vo->start && usable(m) && (int)k != src &&
-			    (src < 0 || m->group != c->m[src].group) && !code_in(m->code, S, ns))
+			    (src < 0 || m->group != c->m[src].group) && !code_in(m->code, S, ns) &&
+			    !(k < 64 && (as.skipped >> k & 1)))
 				tgt = (int)k;
 		}
 		for (size_t k = 0; k < c->nm && tgt < 0 && before_ok && src >= 0; k++) {
@@ -424,6 +491,8 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	/* a paired code on a compound ("% *" [044:045]) gives each pair once:
 	 * first -> second with the first code, second -> first with the other */
 	bool once = comp && (code->flags & LVC_PAIRED) && code->b[0];
+	if (comp)
+		flags |= DYAD_EVF_SYMMETRIC;   /* "% *": coded both ways */
 	for (size_t i = 0; i < ns && !rc; i++)
 		for (size_t j = once ? i + 1 : 0; j < nt && !rc; j++) {
 			if (S[i] == T[j])
@@ -438,7 +507,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 /* Clause boundaries: conjunctions left after compounds were grouped. */
 static size_t clause_end(const dyad_coder *c, size_t cs, int code_by)
 {
-	if (code_by != 0)
+	if (code_by == 1)          /* SET: CODE BY SENTENCE */
 		return c->nw;
 	for (size_t i = cs; i < c->nw; i++)
 		if (c->w[i].type == CW_CONJ)
@@ -472,8 +541,8 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 		if (vb->code.flags & LVC_COMPLEX)
 			c->complex = true;
 	}
-	if ((o->complex_verbs && c->nv > (size_t)o->complex_verbs) ||
-	    (o->complex_conj && c->n_conj > (size_t)o->complex_conj) ||
+	if ((o->complex_verbs && c->n_verbs_seen > (size_t)o->complex_verbs) ||
+	    (o->complex_conj && c->n_conj >= (size_t)o->complex_conj) ||
 	    (o->minimum_words && count_words(c) < (size_t)o->minimum_words))
 		c->complex = true;
 	if (c->discard || c->complex)

@@ -71,6 +71,7 @@ struct dyad_coder {
 	verbocc    v[CD_MAX_VERBS];
 	size_t     nv;
 	size_t     n_conj;
+	size_t     n_verbs_seen;        /* for COMPLEX: VERBS[n] */
 	bool       discard, complex, truncated;
 	uint32_t   sentence;
 	const char *text;

@@ -293,7 +293,7 @@ int lx_finish(dyad_lexicon *lex)
 		uint16_t single = 0;
 		while (single < cnt && !lex->list_c2[i + single])
 			single++;
-		lex->slots[k] = (lx_slot){ (uint32_t)(h >> 32) | 1u, (uint16_t)ents[i].len,
+		lex->slots[k] = (lx_slot){ h | 1u, (uint16_t)ents[i].len,
 		                           (uint16_t)cnt, (uint32_t)i, single, 0 };
 		lex->slot_keys[k] = ents[i].key;
 		i = j;
@@ -310,7 +310,7 @@ int lx_finish(dyad_lexicon *lex)
 			size_t k = (size_t)h & (ns - 1);
 			while (lex->slots[k].hash)
 				k = (k + 1) & (ns - 1);
-			lex->slots[k] = (lx_slot){ (uint32_t)(h >> 32) | 1u, (uint16_t)p, 0, 0, 0, 0 };
+			lex->slots[k] = (lx_slot){ h | 1u, (uint16_t)p, 0, 0, 0, 0 };
 			lex->slot_keys[k] = ents[i].key;
 		}
 	}

@@ -16,6 +16,7 @@
 #include "util/arena.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* Kinds of phrase element. */
 enum lx_word_kind {
@@ -94,6 +95,7 @@ typedef struct lx_verb {
 	const char *text;
 	int32_t     bucket;             /* verbs with many patterns: index into
 	                                   lex->buckets, else -1 */
+	uint8_t     lemma;              /* from a ;;dyad match=lemma file */
 } lx_verb;
 
 /*
@@ -126,7 +128,7 @@ typedef struct lx_phrase {
  * per letter of every word coded, so it is kept small for the cache).
  * Its key string is in lex->slot_keys[] at the same index. */
 typedef struct lx_slot {
-	uint32_t    hash;      /* upper half of the 64-bit hash, | 1; 0: empty */
+	uint64_t    hash;      /* 64-bit hash of the key, | 1; 0: empty */
 	uint16_t    len;
 	uint16_t    list_n;    /* phrases with this first word (0: a prefix only) */
 	uint32_t    list_first;/* into lex->lists (phrase ids) */
@@ -233,13 +235,13 @@ static inline const lx_slot *lx_lookup(const dyad_lexicon *lex, uint64_t hash,
 {
 	if (!lex->n_slots)
 		return NULL;
-	uint32_t h32 = (uint32_t)(hash >> 32) | 1u;
+	uint64_t h = hash | 1u;
 	size_t mask = lex->n_slots - 1;
 	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
 		const lx_slot *s = &lex->slots[i];
 		if (!s->hash)
 			return NULL;
-		if (s->hash == h32 && s->len == len) {
+		if (s->hash == h && s->len == len) {
 			const char *k = lex->slot_keys[i];
 			uint32_t j = 0;
 			while (j < len && k[j] == key[j])
@@ -250,10 +252,89 @@ static inline const lx_slot *lx_lookup(const dyad_lexicon *lex, uint64_t hash,
 	}
 }
 
-/* Does word element `w` match token text `t` (len n)? `last` says the
- * element is the final word of an actor/agent/noun phrase, or any verb
- * word (regular endings allowed). */
-bool lx_word_matches(const lx_word *w, const char *t, size_t n, bool endings);
+/*
+ * The prefix walk's lookup: the caller has verified key[0 .. len-1) on
+ * the previous step, so only the last letter is compared besides the
+ * 64-bit hash and the length (a wrong hit needs a 64-bit collision).
+ */
+static inline const lx_slot *lx_lookup_next(const dyad_lexicon *lex, uint64_t hash,
+                                            const char *key, uint32_t len)
+{
+	uint64_t h = hash | 1u;
+	size_t mask = lex->n_slots - 1;
+	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+		const lx_slot *s = &lex->slots[i];
+		if (!s->hash)
+			return NULL;
+		if (s->hash == h && s->len == len && lex->slot_keys[i][len - 1] == key[len - 1])
+			return s;
+	}
+}
+
+/*
+ * Does word element `w` match token text `t` (len n)? `endings` allows
+ * TABARI's regular endings on an exact word (the final word of an
+ * actor/agent/noun phrase, verb roots). Inline: it runs for every
+ * candidate phrase word.
+ */
+static inline bool lx_ending_ok(const char *e, size_t n, bool verb)
+{
+	(void)verb;
+	switch (n) {
+	case 1: return e[0] == 's' || e[0] == 'd';
+	case 2: return (e[0] == 'e' && (e[1] == 's' || e[1] == 'd' || e[1] == 'n'));
+	case 3: return e[0] == 'i' && e[1] == 'n' && e[2] == 'g';
+	default: return false;
+	}
+}
+
+/* Lemma match: base form `w` against token `t`: regular inflections. */
+static inline bool lx_lemma_match(const char *w, size_t wl, const char *t, size_t n)
+{
+	if (n == wl)
+		return memcmp(w, t, n) == 0;
+	if (n > wl && memcmp(w, t, wl) == 0) {
+		const char *e = t + wl;
+		size_t el = n - wl;
+		if (lx_ending_ok(e, el, true))
+			return true;
+		/* doubled final consonant: ship -> shipped, shipping */
+		if (el >= 3 && e[0] == w[wl - 1] && ((el == 3 && e[1] == 'e' && e[2] == 'd') ||
+		    (el == 4 && e[1] == 'i' && e[2] == 'n' && e[3] == 'g')))
+			return true;
+		return false;
+	}
+	/* dropped final e: exercise -> exercising, exercised */
+	if (wl >= 2 && w[wl - 1] == 'e' && n >= wl - 1 && memcmp(w, t, wl - 1) == 0) {
+		const char *e = t + wl - 1;
+		size_t el = n - (wl - 1);
+		if ((el == 3 && memcmp(e, "ing", 3) == 0) || (el == 2 && memcmp(e, "ed", 2) == 0))
+			return true;
+	}
+	/* y -> ies, ied */
+	if (wl >= 2 && w[wl - 1] == 'y' && n == wl + 2 && memcmp(w, t, wl - 1) == 0 &&
+	    t[wl - 1] == 'i' && t[wl] == 'e' && (t[wl + 1] == 's' || t[wl + 1] == 'd'))
+		return true;
+	return false;
+}
+
+static inline bool lx_word_matches(const lx_word *w, const char *t, size_t n, bool endings)
+{
+	if (w->flags & LWF_LEMMA)
+		return lx_lemma_match(w->s, w->len, t, n);
+	if (n < w->len)
+		return false;
+	for (uint32_t i = 0; i < w->len; i++)   /* short words: no memcmp call */
+		if (w->s[i] != t[i])
+			return false;
+	if (!(w->flags & LWF_EXACT) || n == w->len)
+		return true;
+	/* regular endings, not on 1-2 letter words ("TO_" is not "tos") */
+	if (!endings || (w->flags & LWF_NOEND) || w->len < 3)
+		return false;
+	return lx_ending_ok(t + w->len, n - w->len, true);
+}
+
 
 /*
  * Word signatures for a cheap pattern pre-filter: a pattern word can only

@@ -225,63 +225,6 @@ int lx_parse_words(lx_reader *r, const char *s, size_t len, bool pattern,
 	return 0;
 }
 
-static bool ending_ok(const char *e, size_t n, bool verb)
-{
-	(void)verb;
-	switch (n) {
-	case 1: return e[0] == 's' || e[0] == 'd';
-	case 2: return (e[0] == 'e' && (e[1] == 's' || e[1] == 'd' || e[1] == 'n'));
-	case 3: return e[0] == 'i' && e[1] == 'n' && e[2] == 'g';
-	default: return false;
-	}
-}
-
-/* Lemma match: base form `w` against token `t`: regular inflections. */
-static bool lemma_match(const char *w, size_t wl, const char *t, size_t n)
-{
-	if (n == wl)
-		return memcmp(w, t, n) == 0;
-	if (n > wl && memcmp(w, t, wl) == 0) {
-		const char *e = t + wl;
-		size_t el = n - wl;
-		if (ending_ok(e, el, true))
-			return true;
-		/* doubled final consonant: ship -> shipped, shipping */
-		if (el >= 3 && e[0] == w[wl - 1] && ((el == 3 && e[1] == 'e' && e[2] == 'd') ||
-		    (el == 4 && e[1] == 'i' && e[2] == 'n' && e[3] == 'g')))
-			return true;
-		return false;
-	}
-	/* dropped final e: exercise -> exercising, exercised */
-	if (wl >= 2 && w[wl - 1] == 'e' && n >= wl - 1 && memcmp(w, t, wl - 1) == 0) {
-		const char *e = t + wl - 1;
-		size_t el = n - (wl - 1);
-		if ((el == 3 && memcmp(e, "ing", 3) == 0) || (el == 2 && memcmp(e, "ed", 2) == 0))
-			return true;
-	}
-	/* y -> ies, ied */
-	if (wl >= 2 && w[wl - 1] == 'y' && n == wl + 2 && memcmp(w, t, wl - 1) == 0 &&
-	    t[wl - 1] == 'i' && t[wl] == 'e' && (t[wl + 1] == 's' || t[wl + 1] == 'd'))
-		return true;
-	return false;
-}
-
-bool lx_word_matches(const lx_word *w, const char *t, size_t n, bool endings)
-{
-	if (w->flags & LWF_LEMMA)
-		return lemma_match(w->s, w->len, t, n);
-	if (n < w->len)
-		return false;
-	for (uint32_t i = 0; i < w->len; i++)   /* short words: no memcmp call */
-		if (w->s[i] != t[i])
-			return false;
-	if (!(w->flags & LWF_EXACT) || n == w->len)
-		return true;
-	if (!endings || (w->flags & LWF_NOEND))
-		return false;
-	return ending_ok(t + w->len, n - w->len, true);
-}
-
 /* ------------------------------------------------------------------ */
 /* Codes                                                               */
 

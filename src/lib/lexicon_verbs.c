@@ -216,7 +216,18 @@ static int expand_one(vstate *v, const char *s, strlist *out, int *found)
 			}
 			*found = 1;
 			for (size_t k = 0; k < set->n; k++) {
-				int rc = sl_push(out, splice(s, i, j - i, set->members[k], strlen(set->members[k])));
+				/* members are marked \1...\2 so that they do not count
+				 * in the pattern's length (pattern_length) */
+				size_t ml = strlen(set->members[k]);
+				char *mk = dyad_malloc(ml + 3);
+				if (!mk)
+					return DYAD_ENOMEM;
+				mk[0] = '\1';
+				memcpy(mk + 1, set->members[k], ml);
+				mk[ml + 1] = '\2';
+				mk[ml + 2] = '\0';
+				int rc = sl_push(out, splice(s, i, j - i, mk, ml + 2));
+				dyad_free(mk);
 				if (rc)
 					return rc;
 			}
@@ -261,6 +272,37 @@ static int expand_all(vstate *v, const char *s, strlist *done)
 
 /* ------------------------------------------------------------------ */
 
+/*
+ * TABARI's pattern length, of one expanded form: letters and digits of
+ * the fixed text and of the alternative chosen (TABARI tries longer
+ * patterns before accepting a match through a shorter alternative, which
+ * sorting the expansions by their own length reproduces); the words a
+ * &SYNSET put in (marked \1...\2) count nothing. The markers are
+ * removed from `s`.
+ */
+static uint32_t pattern_length(char *s, bool relax)
+{
+	uint32_t len = 0;
+	bool in_set = false;
+	size_t o = 0;
+	for (size_t i = 0; s[i]; i++) {
+		char c = s[i];
+		if (c == '\1' || c == '\2') {
+			in_set = c == '\1';
+			/* "&NEGATVAUXVRB_EVER": TABARI does not hold the word after
+			 * a synset to follow it at once */
+			if (relax && c == '\2' && s[i + 1] == '_')
+				s[i + 1] = ' ';
+			continue;
+		}
+		s[o++] = c;
+		if (!in_set && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			len++;
+	}
+	s[o] = '\0';
+	return len;
+}
+
 static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *code,
                        const char *line, size_t line_len)
 {
@@ -277,6 +319,7 @@ static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *
 	for (size_t i = 0; i < forms.n && !rc; i++) {
 		lx_pattern p = { 0 };
 		uint32_t first, n;
+		uint32_t plen = pattern_length(forms.items[i], true);
 		if ((rc = lx_parse_words(r, forms.items[i], strlen(forms.items[i]), true, &first, &n)))
 			break;
 		int stars = 0;
@@ -286,8 +329,8 @@ static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *
 				stars++;
 				p.star = k;
 			}
-			p.length += e->len;
 		}
+		p.length = plen;
 		if (stars != 1) {
 			lx_report(r, DYAD_DIAG_WARNING, "pattern needs exactly one * (has %d)", stars);
 			continue;
@@ -329,6 +372,91 @@ static int add_verb_phrase(vstate *v, const char *words, size_t wl,
 	return lx_push_phrase(r->lex, &ph, NULL);
 }
 
+/* Irregular past forms for ;;dyad match=lemma files: a root in base form
+ * also matches these ("HOLD_" matches "held"). */
+static const char *const irregular[][3] = {
+	{ "arise", "arose", "arisen" }, { "begin", "began", "begun" },
+	{ "break", "broke", "broken" }, { "bring", "brought", NULL },
+	{ "build", "built", NULL }, { "buy", "bought", NULL },
+	{ "catch", "caught", NULL }, { "choose", "chose", "chosen" },
+	{ "come", "came", NULL }, { "cut", "cut", NULL },
+	{ "deal", "dealt", NULL }, { "do", "did", "done" },
+	{ "draw", "drew", "drawn" }, { "drive", "drove", "driven" },
+	{ "fall", "fell", "fallen" }, { "fight", "fought", NULL },
+	{ "find", "found", NULL }, { "flee", "fled", NULL },
+	{ "fly", "flew", "flown" }, { "forbid", "forbade", "forbidden" },
+	{ "forgive", "forgave", "forgiven" }, { "freeze", "froze", "frozen" },
+	{ "get", "got", "gotten" }, { "give", "gave", "given" },
+	{ "go", "went", "gone" }, { "hang", "hung", NULL },
+	{ "have", "had", NULL }, { "hear", "heard", NULL },
+	{ "hide", "hid", "hidden" }, { "hit", "hit", NULL },
+	{ "hold", "held", NULL }, { "hurt", "hurt", NULL },
+	{ "keep", "kept", NULL }, { "know", "knew", "known" },
+	{ "lay", "laid", NULL }, { "lead", "led", NULL },
+	{ "leave", "left", NULL }, { "lend", "lent", NULL },
+	{ "let", "let", NULL }, { "lose", "lost", NULL },
+	{ "make", "made", NULL }, { "meet", "met", NULL },
+	{ "pay", "paid", NULL }, { "put", "put", NULL },
+	{ "quit", "quit", NULL }, { "read", "read", NULL },
+	{ "ride", "rode", "ridden" }, { "rise", "rose", "risen" },
+	{ "run", "ran", NULL }, { "say", "said", NULL },
+	{ "see", "saw", "seen" }, { "seek", "sought", NULL },
+	{ "sell", "sold", NULL }, { "send", "sent", NULL },
+	{ "set", "set", NULL }, { "shake", "shook", "shaken" },
+	{ "shoot", "shot", NULL }, { "shut", "shut", NULL },
+	{ "sign", NULL, NULL }, { "sink", "sank", "sunk" },
+	{ "sit", "sat", NULL }, { "speak", "spoke", "spoken" },
+	{ "spend", "spent", NULL }, { "split", "split", NULL },
+	{ "spread", "spread", NULL }, { "stand", "stood", NULL },
+	{ "steal", "stole", "stolen" }, { "strike", "struck", "stricken" },
+	{ "swear", "swore", "sworn" }, { "take", "took", "taken" },
+	{ "teach", "taught", NULL }, { "tell", "told", NULL },
+	{ "think", "thought", NULL }, { "throw", "threw", "thrown" },
+	{ "undertake", "undertook", "undertaken" }, { "understand", "understood", NULL },
+	{ "upset", "upset", NULL }, { "wage", NULL, NULL },
+	{ "win", "won", NULL }, { "withdraw", "withdrew", "withdrawn" },
+	{ "write", "wrote", "written" },
+};
+
+/* Add the irregular forms of a lemma root (first word replaced). */
+static int irregular_forms(vstate *v, const char *words, size_t wl,
+                           const char *line, size_t n)
+{
+	size_t fw = 0;
+	while (fw < wl && words[fw] != '_' && words[fw] != ' ' && words[fw] != '~')
+		fw++;
+	char base[32];
+	if (!fw || fw >= sizeof base)
+		return 0;
+	for (size_t i = 0; i < fw; i++)
+		base[i] = (char)((words[i] >= 'A' && words[i] <= 'Z') ? words[i] + 32 : words[i]);
+	base[fw] = '\0';
+	for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++) {
+		if (strcmp(irregular[i][0], base) != 0)
+			continue;
+		for (int k = 1; k <= 2; k++) {
+			const char *f = irregular[i][k];
+			if (!f || strcmp(f, base) == 0)
+				continue;
+			char buf[512];
+			int m = snprintf(buf, sizeof buf, "%s_%.*s", f, (int)(wl - fw), words + fw);
+			if (m <= 0 || (size_t)m >= sizeof buf)
+				continue;
+			size_t bl = (size_t)m;
+			if (fw < wl && words[fw] == '_')   /* "HOLD_TALKS": one '_' is enough */
+				memmove(buf + strlen(f) + 1, buf + strlen(f) + 2, bl - strlen(f) - 1), bl--;
+			bool save = v->r->lemma;
+			v->r->lemma = false;       /* the form itself is matched exactly */
+			int rc = add_verb_phrase(v, buf, bl, line, n);
+			v->r->lemma = save;
+			if (rc)
+				return rc;
+		}
+		break;
+	}
+	return 0;
+}
+
 static int root_line(vstate *v, const char *line, size_t n)
 {
 	lx_reader *r = v->r;
@@ -350,6 +478,7 @@ static int root_line(vstate *v, const char *line, size_t n)
 		return 0;
 	lx_verb vb = { 0 };
 	vb.code = vc;
+	vb.lemma = r->lemma;
 	vb.pat_first = (uint32_t)r->lex->n_patterns;
 	if (!(vb.text = lx_strdup(r->lex, line, n)))
 		return DYAD_ENOMEM;
@@ -357,7 +486,10 @@ static int root_line(vstate *v, const char *line, size_t n)
 	if (rc)
 		return rc;
 	v->have_verb = true;
-	return add_verb_phrase(v, line, wl, line, n);
+	rc = add_verb_phrase(v, line, wl, line, n);
+	if (!rc && r->lemma)
+		rc = irregular_forms(v, line, wl, line, n);
+	return rc;
 }
 
 static int forms_line(vstate *v, const char *line, size_t n)
@@ -410,6 +542,29 @@ static int pattern_line(vstate *v, const char *line, size_t n)
 	if (!parse_vcode(r, code, cl, &vc))
 		return 0;
 	return add_pattern(v, body, wl, &vc, line, n);
+}
+
+/* "JAVANESE_YEN" -> "JAVANESE=_YEN": exact words of a synset member get
+ * no regular endings (TABARI manual 5.6: "KRONER_" is not "kroneren") */
+static char *exactify(const char *m)
+{
+	size_t n = strlen(m);
+	char *o = dyad_malloc(2 * n + 1);
+	if (!o)
+		return NULL;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		o[k++] = m[i];
+		/* an exact word (written WORD_) loses its regular endings;
+		 * stems stay stems */
+		bool word = is_name_char(m[i]) || m[i] == '.' || (unsigned char)m[i] >= 0x80;
+		if (word && i + 1 < n && m[i + 1] == '_')
+			o[k++] = '=';
+		else if (word && i + 1 == n && n >= 2 && m[i] == '_')
+			o[k++] = '=';
+	}
+	o[k] = '\0';
+	return o;
 }
 
 static int synset_line(vstate *v, const char *line, size_t n, synset **cur)
@@ -480,6 +635,16 @@ static int synset_line(vstate *v, const char *line, size_t n, synset **cur)
 	int rc = expand_all(v, m, &forms);
 	dyad_free(m);
 	for (size_t i = 0; i < forms.n && !rc; i++) {
+		/* synset members match whole words, without stems or endings
+		 * (TABARI manual 5.6): each word gets the '=' marker */
+		(void)pattern_length(forms.items[i], false);   /* drops nested markers */
+		char *ex = exactify(forms.items[i]);
+		if (!ex) {
+			rc = DYAD_ENOMEM;
+			break;
+		}
+		dyad_free(forms.items[i]);
+		forms.items[i] = ex;
 		if (s->n == s->cap) {
 			size_t nc = s->cap * 2;
 			char **p = dyad_reallocarray(s->members, nc, sizeof *p);

@@ -150,3 +150,17 @@ int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_eve
 	p->st.events += out->count - before;
 	return (int)(out->count - before);
 }
+
+dyad_span dyad_pipeline_sentence(dyad_pipeline *p, uint32_t index)
+{
+	dyad_span none = { 0, 0 };
+	if (!p->doc)
+		return none;
+	size_t len;
+	dyad_doc_text(p->doc, &len);
+	if (p->flags & DYAD_PIPE_ONE_SENTENCE)
+		return index == 0 ? (dyad_span){ 0, (uint32_t)len } : none;
+	size_t n;
+	const dyad_sentence *s = dyad_doc_sentences(p->doc, &n);
+	return (s && index < n) ? s[index].span : none;
+}

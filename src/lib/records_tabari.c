@@ -11,7 +11,7 @@
  * a slash-star comment after the text (sometimes on the last text line)
  * with the expected events; its inner text goes to rec->comment. Some
  * comments in real files are never closed: the blank line still ends
- * the record, with a warning.
+ * the record, with a note (nothing is lost).
  *
  * Eight-digit YYYYMMDD dates (TABARI's "SET: YYYY = TRUE") are accepted.
  * A header whose date cannot be read keeps its record with year 0 and a
@@ -163,7 +163,7 @@ static int finish(dyad_reader *r, body *b, dyad_record *rec, size_t header_line)
 	int rc = 0;
 	if (b->in_comment) {
 		dyad_reader_where(r, b->comment_line, where, sizeof(where));
-		rc = dyad_diag_report(r->diag, DYAD_DIAG_WARNING, where,
+		rc = dyad_diag_report(r->diag, DYAD_DIAG_NOTE, where,
 		                      "record '%s': comment not closed before the blank line ending the record",
 		                      rec->id);
 		if (rc)

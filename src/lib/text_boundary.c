@@ -152,6 +152,9 @@ static bool period_ends(const char *t, size_t s, size_t dot, size_t next, size_t
 	if (n == 0 || n >= 32)
 		return true;
 	const char *word = t + w;
+	if (w == s && n <= 2 && word[0] >= '0' && word[0] <= '9' && word[n - 1] >= '0' &&
+	    word[n - 1] <= '9')
+		return false;          /* "1." opening a sentence: a list number */
 	if ((n == 1 && word[0] >= 'A' && word[0] <= 'Z') || single_upper(word, n))
 		return next_is_starter(t, next, e);           /* initial */
 	bool dotted = memchr(word, '.', n) != NULL, alpha = true;
@@ -201,55 +204,74 @@ static size_t stop_len(const char *t, size_t i, size_t e, bool *ellipsis)
 	return 0;
 }
 
+/* A candidate boundary: stops [i, stops_end), closing marks up to j,
+ * white space up to next. */
+typedef struct cand {
+	size_t i, stops_end, j, next;
+	size_t periods, others, ellipses;
+} cand;
+
+/* Read the candidate at the stop t[c->i]; false if no space follows it. */
+static bool read_candidate(const char *t, size_t e, cand *c)
+{
+	size_t j = c->i, n;
+	bool ell;
+	c->periods = c->others = c->ellipses = 0;
+	while (j < e && (n = stop_len(t, j, e, &ell)) != 0) {
+		c->periods += t[j] == '.';
+		c->ellipses += ell;
+		c->others += !ell && t[j] != '.';
+		j += n;
+	}
+	c->stops_end = j;
+	for (int q = 0; q < 4 && j < e && (n = seg_closer_len(t, j, e)) != 0; q++)
+		j += n;
+	c->j = j;
+	if (j < e && !seg_space_len(t, j, e))
+		return false;          /* 3.5, U.S.-led, "Why?", ... */
+	while (j < e && (n = seg_space_len(t, j, e)) != 0)
+		j += n;
+	c->next = j;
+	return true;
+}
+
+/* Does the candidate end the sentence that began at `cur`? */
+static bool candidate_ends(const char *t, size_t cur, size_t e, const cand *c)
+{
+	if (c->next >= e)
+		return true;
+	if (c->others == 0 && c->ellipses == 0 && c->periods == 1)
+		return period_ends(t, cur, c->i, c->next, e);
+	seg_start k = seg_start_at(t, c->next, e);
+	if (c->others == 0)        /* an ellipsis: only before a capital */
+		return k == SS_UPPER || k == SS_CASELESS;
+	return k != SS_LOWER && k != SS_OTHER;
+}
+
 int seg_split_run(const char *t, size_t s, size_t e, seg_emit_fn emit, void *ctx)
 {
 	size_t cur = s, i = s;
 	int rc = 0;
 	while (i < e && rc == 0) {
-		if (!stop_byte[(unsigned char)t[i]]) {
-			i++;
-			continue;
-		}
+		while (i < e && !stop_byte[(unsigned char)t[i]])
+			i++;               /* tight skip over ordinary bytes */
 		bool ell;
-		size_t n = stop_len(t, i, e, &ell);
-		if (!n) {
+		if (i >= e)
+			break;
+		if (!stop_len(t, i, e, &ell)) {
 			i++;
 			continue;
 		}
-		size_t j = i, periods = 0, others = 0, ellipses = 0;
-		while (j < e && (n = stop_len(t, j, e, &ell)) != 0) {
-			periods += t[j] == '.';
-			ellipses += ell;
-			others += !ell && t[j] != '.';
-			j += n;
-		}
-		size_t stops_end = j;
-		for (int q = 0; q < 4 && j < e && (n = seg_closer_len(t, j, e)) != 0; q++)
-			j += n;
-		if (j < e && !seg_space_len(t, j, e)) {
-			i = stops_end;    /* 3.5, U.S.-led, "Why?", ... */
+		cand c = { .i = i };
+		if (!read_candidate(t, e, &c)) {
+			i = c.stops_end;
 			continue;
 		}
-		size_t next = j;
-		while (next < e && (n = seg_space_len(t, next, e)) != 0)
-			next += n;
-		bool ends;
-		if (next >= e)
-			ends = true;
-		else if (others == 0 && ellipses == 0 && periods == 1)
-			ends = period_ends(t, s, i, next, e);
-		else if (others == 0)      /* an ellipsis: only before a capital */
-			ends = seg_start_at(t, next, e) == SS_UPPER ||
-			       seg_start_at(t, next, e) == SS_CASELESS;
-		else {
-			seg_start k = seg_start_at(t, next, e);
-			ends = k != SS_LOWER && k != SS_OTHER;
+		if (candidate_ends(t, cur, e, &c)) {
+			rc = emit(ctx, cur, c.j);
+			cur = c.next;
 		}
-		if (ends) {
-			rc = emit(ctx, cur, j);
-			cur = next;
-		}
-		i = next > j ? next : j;
+		i = c.next > c.j ? c.next : c.j;
 	}
 	if (rc == 0 && cur < e)
 		rc = emit(ctx, cur, e);

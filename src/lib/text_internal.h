@@ -15,7 +15,20 @@ struct dyad_doc {
 	dyad_sentence   *sentences; /* NULL until first segmented */
 	size_t           n_sentences;
 	bool             segmented;
+	char            *norm;      /* normalized view, NULL until asked for */
+	size_t           norm_len;
+	struct norm_mark *marks;    /* norm offset -> text offset checkpoints */
+	size_t           n_marks;
 };
+
+/** Typographic quotes, dashes and spaces mapped to ASCII (text_token.c). */
+int32_t text_map_typographic(int32_t cp);
+
+/** May a string containing `cp` change under NFC? (text_token.c) */
+bool text_needs_nfc(int32_t cp);
+
+/** Free the normalized view of a document (text_norm.c). */
+void text_norm_release(dyad_doc *doc);
 
 /** Segment `text` into sentences (implemented in text_segment.c). */
 int dyad_text_segment(const char *text, size_t len,
@@ -58,6 +71,9 @@ size_t seg_bullet_len(const char *t, size_t i, size_t e);
 
 /** End of a dateline ("ALGIERS (Reuters) -") starting at t[i], else 0. */
 size_t seg_dateline_end(const char *t, size_t i, size_t e);
+
+/** Is the line [s, e) a byline ("By Karim Amrani and Olga Petrova")? */
+bool seg_is_byline(const char *t, size_t s, size_t e);
 
 /** Is the whole line [s, e) a date/time stamp ("15:19 02.08.2023 *")? */
 bool seg_is_datetime_line(const char *t, size_t s, size_t e);

@@ -161,7 +161,7 @@ static const char *const function_words[] = {
 	"into", "its", "their", "his", "her", "our", "is", "are", "was", "were",
 	"be", "been", "has", "have", "had", "will", "would", "not", "this",
 	"these", "those", "than", "while", "about", "over", "under", "after",
-	"before", "against", "during", "such", "both", "also", "including", NULL
+	"before", "against", "during", "such", "both", "including", NULL
 };
 
 bool seg_ends_open(const char *t, size_t s, size_t e)
@@ -257,6 +257,32 @@ static size_t title_word(const char *t, size_t i, size_t e)
 	return j;
 }
 
+/* One or two words of a caseless script (Arabic): their end, or i. */
+static size_t caseless_words(const char *t, size_t i, size_t e)
+{
+	size_t j = i, end = i;
+	for (int w = 0; w < 2 && j < e; w++) {
+		size_t k = j;
+		while (k < e && (unsigned char)t[k] >= 0x80) {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)t + k,
+			                                      (utf8proc_ssize_t)(e - k), &cp);
+			utf8proc_category_t c = n > 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+			if (c != UTF8PROC_CATEGORY_LO && c != UTF8PROC_CATEGORY_MN)
+				break;
+			k += (size_t)n;
+		}
+		if (k == j)
+			break;
+		end = k;
+		if (k + 1 < e && t[k] == ' ' && (unsigned char)t[k + 1] >= 0x80)
+			j = k + 1;
+		else
+			break;
+	}
+	return end;
+}
+
 /* Bytes of a dash between spaces at t[i] ("-", "--", "–", "—"), else 0. */
 static size_t dash_len(const char *t, size_t i, size_t e)
 {
@@ -278,15 +304,47 @@ static size_t skip_spaces(const char *t, size_t i, size_t e)
 	return i;
 }
 
+/* Is the rest of the line upper case ("RUSSIA - ALGERIA TALKS")? Then the
+ * dash joins two parts of a headline, it does not end a dateline. */
+static bool caps_rest_of_line(const char *t, size_t i, size_t e)
+{
+	size_t letters = 0;
+	for (size_t k = i; k < e && k - i < 200 && t[k] != '\n' && t[k] != '\r'; k++) {
+		if (t[k] >= 'a' && t[k] <= 'z')
+			return false;
+		letters += t[k] >= 'A' && t[k] <= 'Z';
+	}
+	return letters > 0;
+}
+
+/* "/TASS/." or "/AGENCY/" then a space: its end, else 0. */
+static size_t slash_agency(const char *t, size_t i, size_t e)
+{
+	if (i >= e || t[i] != '/' || i + 1 >= e || !(t[i + 1] >= 'A' && t[i + 1] <= 'Z'))
+		return 0;
+	size_t k = i + 1;
+	while (k < e && k - i < 24 && t[k] != '/' && t[k] != '\n' && t[k] != '\r')
+		k++;
+	if (k >= e || t[k] != '/')
+		return 0;
+	k++;
+	if (k < e && t[k] == '.')
+		k++;
+	return k < e && seg_space_len(t, k, e) ? k : 0;
+}
+
 /*
- * PLACE[, DATE] [(AGENCY)] DASH, where PLACE is upper-case words
+ * PLACE[, DATE] [(AGENCY)] DASH, or PLACE[, DATE] /AGENCY/ (TASS style), where PLACE is upper-case words
  * ("ALGIERS", "NEW YORK") or, when an agency follows, capitalized ones.
  * Bounded to one line of at most 100 bytes.
  */
-size_t seg_dateline_end(const char *t, size_t i, size_t e)
+/* The place of a dateline: upper-case words (NEW YORK, BEIRUT/MOSCOW),
+ * Arabic-script words, else capitalized words (*caps false; an agency
+ * must then follow). Returns its end, or i when there is none. */
+static size_t dateline_place(const char *t, size_t i, size_t lim, bool *caps)
 {
-	size_t lim = i + 100 < e ? i + 100 : e, j = i, endw = i, letters, words = 0;
-	bool caps = true, agency = false;
+	size_t j = i, endw = i, letters, words = 0;
+	*caps = true;
 	while (words < 5) {
 		size_t w = caps_word(t, j, lim, &letters);
 		if (w == j || letters < (words ? 1u : 2u) ||
@@ -294,24 +352,34 @@ size_t seg_dateline_end(const char *t, size_t i, size_t e)
 			break;
 		words++;
 		endw = w;
-		if (w + 1 < lim && t[w] == ' ')
+		if (w + 1 < lim && (t[w] == ' ' || t[w] == '/'))
 			j = w + 1;
 		else
 			break;
 	}
-	if (!words) {
-		caps = false;
-		size_t w = title_word(t, i, lim);
-		if (w == i)
-			return 0;
+	if (words)
+		return endw;
+	if ((endw = caseless_words(t, i, lim)) > i)
+		return endw;           /* الجزائر - */
+	*caps = false;
+	size_t w = title_word(t, i, lim);
+	if (w == i)
+		return i;
+	endw = w;
+	for (words = 1; words < 3 && endw + 1 < lim && t[endw] == ' ' &&
+	                (w = title_word(t, endw + 1, lim)) > endw + 1; words++)
 		endw = w;
-		words = 1;
-		while (words < 3 && endw + 1 < lim && t[endw] == ' ' &&
-		       (w = title_word(t, endw + 1, lim)) > endw + 1) {
-			endw = w;
-			words++;
-		}
-	}
+	return endw;
+}
+
+size_t seg_dateline_end(const char *t, size_t i, size_t e)
+{
+	size_t lim = i + 100 < e ? i + 100 : e;
+	bool caps, agency = false;
+	size_t endw = dateline_place(t, i, lim, &caps);
+	if (endw == i)
+		return 0;
+	size_t j;
 	j = endw;
 	if (j < lim && t[j] == ',') {
 		/* ", Aug 2", ", Aug. 2, 2023", ", Algeria" */
@@ -323,12 +391,16 @@ size_t seg_dateline_end(const char *t, size_t i, size_t e)
 		j = k;
 	}
 	j = skip_spaces(t, j, lim);
+	size_t slash = slash_agency(t, j, lim);
+	if (slash && caps)
+		return slash;          /* MOSCOW, August 2. /TASS/. */
 	if (j < lim && t[j] == '(') {
 		size_t k = j + 1;
 		while (k < lim && k - j < 32 && t[k] != ')' && t[k] != '\n' && t[k] != '\r' && t[k] != '(')
 			k++;
-		if (k >= lim || t[k] != ')' || !(t[j + 1] >= 'A' && t[j + 1] <= 'Z'))
-			return 0;   /* an agency: (Reuters), (TASS); not (pictured) */
+		if (k >= lim || t[k] != ')' || k == j + 1 ||
+		    (!caps && !(t[j + 1] >= 'A' && t[j + 1] <= 'Z')))
+			return 0;   /* an agency: (Reuters), (TASS), (dpa); not "Tebboune (pictured) -" */
 		agency = true;
 		j = skip_spaces(t, k + 1, lim);
 	}
@@ -337,9 +409,20 @@ size_t seg_dateline_end(const char *t, size_t i, size_t e)
 	if (j >= lim)
 		return 0;
 	size_t d = dash_len(t, j, e);
-	if (!d)
+	if (!d || caps_rest_of_line(t, j + d, e))
 		return 0;
 	return j + d;
+}
+
+/* ---- bylines -------------------------------------------------------- */
+
+bool seg_is_byline(const char *t, size_t s, size_t e)
+{
+	e = trim_end(t, s, e);
+	if (e - s < 5 || e - s > 80 || !(t[s] == 'B' && (t[s + 1] == 'y' || t[s + 1] == 'Y') &&
+	                                 t[s + 2] == ' ' && t[s + 3] >= 'A' && t[s + 3] <= 'Z'))
+		return false;
+	return !seg_ends_with_stop(t, s, e);
 }
 
 /* ---- date/time stamps --------------------------------------------- */

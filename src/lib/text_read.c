@@ -39,11 +39,19 @@ static int put_cp(dyad_buf *b, utf8proc_int32_t cp)
 	return dyad_buf_append(b, tmp, (size_t)n);
 }
 
-/* Count valid multi-byte sequences and invalid bytes to pick a policy. */
-static void survey(const uint8_t *s, size_t len, size_t *valid_mb, size_t *invalid)
+static bool ascii_letter(uint8_t c)
+{
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+/* Count valid multi-byte sequences, invalid bytes, and invalid bytes that
+ * touch an ASCII letter (an accented letter inside a Latin-1 word, such
+ * as "Alg\xe9rie", rather than stray bytes), to pick a policy. */
+static void survey(const uint8_t *s, size_t len, size_t *valid_mb, size_t *invalid,
+                   size_t *in_words)
 {
 	size_t i = 0;
-	*valid_mb = *invalid = 0;
+	*valid_mb = *invalid = *in_words = 0;
 	while (i < len) {
 		if (s[i] < 0x80) {
 			i++;
@@ -56,6 +64,8 @@ static void survey(const uint8_t *s, size_t len, size_t *valid_mb, size_t *inval
 			i += (size_t)n;
 		} else {
 			(*invalid)++;
+			*in_words += (i > 0 && ascii_letter(s[i - 1])) ||
+			             (i + 1 < len && ascii_letter(s[i + 1]));
 			i++;
 		}
 	}
@@ -171,11 +181,12 @@ int dyad_doc_from_bytes(dyad_doc **out, const char *name,
 		len -= 3;
 	}
 	doc->stats.binary = looks_binary(s, len);
-	size_t valid_mb, invalid;
-	survey(s, len, &valid_mb, &invalid);
-	/* Latin-1 text has many lone high bytes and (almost) no valid
-	 * multi-byte sequences; UTF-8 with a few bad bytes is the reverse. */
-	if (invalid && valid_mb * 8 < invalid) {
+	size_t valid_mb, invalid, in_words;
+	survey(s, len, &valid_mb, &invalid, &in_words);
+	/* Latin-1 text has many lone high bytes, mostly letters inside words,
+	 * and (almost) no valid multi-byte sequences; UTF-8 with a few bad
+	 * bytes is the reverse, and stray bytes between spaces are repaired. */
+	if (invalid && valid_mb * 8 < invalid && in_words * 2 >= invalid) {
 		doc->stats.latin1 = true;
 		rc = decode_latin1(&b, s, len, &doc->stats);
 	} else {
@@ -253,6 +264,7 @@ void dyad_doc_free(dyad_doc *doc)
 	dyad_free(doc->name);
 	dyad_free(doc->text);
 	dyad_free(doc->sentences);
+	text_norm_release(doc);
 	dyad_free(doc);
 }
 

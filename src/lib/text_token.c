@@ -86,28 +86,30 @@ static enum cls classify_cp(utf8proc_int32_t cp)
 	}
 }
 
-static void decode(const char *text, size_t len, size_t i, cpinfo *ci)
+/* ASCII classes, precomputed: the common case of decode(). */
+static const unsigned char ascii_cls[128] = {
+#define SP C_SPACE
+#define PU C_PUNCT
+#define SY C_SYMBOL
+#define DI C_DIGIT
+#define AL C_ALPHA
+	SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+	SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+	SP, PU, PU, PU, SY, SY, PU, PU, PU, PU, PU, SY, PU, PU, PU, PU,   /*  !"#$%&'()*+,-./ */
+	DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PU, PU, SY, SY, SY, PU,   /* 0-9 :;<=>? */
+	PU, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL,   /* @A-O */
+	AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, PU, PU, PU, SY, PU,   /* P-Z [\]^_ */
+	SY, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL,   /* `a-o */
+	AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, PU, SY, PU, SY, SP,   /* p-z {|}~ DEL */
+#undef SP
+#undef PU
+#undef SY
+#undef DI
+#undef AL
+};
+
+static void decode_slow(const char *text, size_t len, size_t i, cpinfo *ci)
 {
-	unsigned char c = (unsigned char)text[i];
-	if (c < 0x80) {
-		ci->cp = c;
-		ci->len = 1;
-		ci->latin = true;
-		ci->upper = c >= 'A' && c <= 'Z';
-		ci->lower = c >= 'a' && c <= 'z';
-		if (ci->upper || ci->lower)
-			ci->cls = C_ALPHA;
-		else if (c >= '0' && c <= '9')
-			ci->cls = C_DIGIT;
-		else if (c <= ' ' || c == 0x7f)
-			ci->cls = C_SPACE;
-		else if (c == '$' || c == '%' || c == '+' || c == '<' || c == '=' ||
-		         c == '>' || c == '^' || c == '`' || c == '|' || c == '~')
-			ci->cls = C_SYMBOL;
-		else
-			ci->cls = C_PUNCT;
-		return;
-	}
 	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
 	                                      (utf8proc_ssize_t)(len - i), &ci->cp);
 	if (n <= 0) {       /* cannot happen on a decoded document; be safe */
@@ -121,8 +123,23 @@ static void decode(const char *text, size_t len, size_t i, cpinfo *ci)
 	ci->latin = ci->cp < 0x250 || (ci->cp >= 0x1E00 && ci->cp < 0x1F00);
 }
 
+static inline void decode(const char *text, size_t len, size_t i, cpinfo *ci)
+{
+	unsigned char c = (unsigned char)text[i];
+	if (c >= 0x80) {
+		decode_slow(text, len, i, ci);
+		return;
+	}
+	ci->cp = c;
+	ci->len = 1;
+	ci->latin = true;
+	ci->upper = c >= 'A' && c <= 'Z';
+	ci->lower = c >= 'a' && c <= 'z';
+	ci->cls = (enum cls)ascii_cls[c];
+}
+
 /* Typographic characters mapped for matching. */
-static utf8proc_int32_t map_typographic(utf8proc_int32_t cp)
+int32_t text_map_typographic(int32_t cp)
 {
 	switch (cp) {
 	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
@@ -138,6 +155,18 @@ static utf8proc_int32_t map_typographic(utf8proc_int32_t cp)
 	default:
 		return cp;
 	}
+}
+
+bool text_needs_nfc(int32_t cp)
+{
+	/* A string is already NFC when none of its characters decomposes, has
+	 * a combining class, or takes part in a composition (Hangul is
+	 * composed algorithmically). Most Arabic and Cyrillic text is. */
+	if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7A3))
+		return true;
+	const utf8proc_property_t *p = utf8proc_get_property(cp);
+	return p->decomp_seqindex != UINT16_MAX || p->comb_index != UINT16_MAX ||
+	       p->combining_class != 0;
 }
 
 static bool is_apostrophe(utf8proc_int32_t cp)
@@ -167,7 +196,7 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 	if (!norm)
 		return DYAD_ENOMEM;
 	size_t o = 0, i = start;
-	bool ascii = true;
+	bool need_nfc = false;
 	while (i < end) {
 		unsigned char c = (unsigned char)text[i];
 		if (c < 0x80) {
@@ -175,7 +204,6 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 			i++;
 			continue;
 		}
-		ascii = false;
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
 		                                      (utf8proc_ssize_t)(end - i), &cp);
@@ -191,11 +219,12 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 		}
 		if (cp == 0xAD)               /* soft hyphen: invisible, dropped */
 			continue;
-		cp = utf8proc_tolower(map_typographic(cp));
+		cp = utf8proc_tolower(text_map_typographic(cp));
+		need_nfc |= text_needs_nfc(cp);
 		o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)norm + o);
 	}
 	norm[o] = '\0';
-	if (!ascii) {
+	if (need_nfc) {
 		utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)norm);
 		if (nfc) {
 			size_t m = strlen((char *)nfc);
@@ -412,7 +441,7 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 			continue;
 		}
 		decode(text, len, i, &ci);
-		if (ci.cls == C_SPACE || map_typographic(ci.cp) == ' ') {
+		if (ci.cls == C_SPACE || text_map_typographic(ci.cp) == ' ') {
 			space = true;
 			i += (size_t)ci.len;
 			continue;

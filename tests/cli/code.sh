@@ -41,7 +41,7 @@ rc=$?
 check "exit 0 with dictionary warnings" test $rc -eq 0
 check "malformed line named file:line" grep -q "t.actors:3: .*bad date restriction" "$tmp/err.txt"
 check "unknown option named" grep -q "t.options:1: .*unknown option FROBNICATE" "$tmp/err.txt"
-check "TSV header" grep -q "^doc	sentence	date	source	target	cameo	root	quad	goldstein	plover	source_text	target_text	verb_text	pattern	text$" "$tmp/out.tsv"
+check "TSV header" grep -q "^doc	sentence	date	source	target	cameo	root	quad	goldstein	plover	source_text	target_text	verb_text	pattern	.*	text$" "$tmp/out.tsv"
 check "event coded after the bad line" grep -q "^R1	0	2023-08-02	DZA	MAR	111	11	" "$tmp/out.tsv"
 
 "$dyad" code --strict --dict "$tmp/dict" "$tmp/tabari.txt" > /dev/null 2> "$tmp/err2.txt"
@@ -60,6 +60,9 @@ check "pattern and spans" grep -q '"source_text":"Morocco","target_text":"Spain"
 check "overlong sentence exit 0" test $? -eq 0
 check "overlong sentence reported" grep -q "tokens: coded on its first 1000" "$tmp/err4.txt"
 check "record after the overlong one coded" grep -q "^AFTER	0	2023-08-04	ESP	MAR	111" "$tmp/out4.tsv"
+
+"$dyad" code --dict "$tmp/dict" --format plover "$tmp/in.jsonl" > "$tmp/out7.jsonl" 2>/dev/null
+check "plover output" grep -q '"J2"' "$tmp/out7.jsonl"
 
 "$dyad" code --format xml "$tmp/tabari.txt" > /dev/null 2>&1
 check "unknown format is a usage error" test $? -eq 2

@@ -6,7 +6,9 @@
  *    start and end on code point boundaries, are at most
  *    DYAD_SENTENCE_MAX_BYTES long, and their paragraphs never decrease;
  *  - tokens are non-empty, ordered, inside their sentence, and their
- *    normalized forms are NUL-terminated strings of norm_len bytes.
+ *    normalized forms are NUL-terminated strings of norm_len bytes;
+ *  - the normalized view is valid UTF-8 and its offsets map back in order
+ *    into the text.
  */
 #include "dyad/text.h"
 
@@ -74,6 +76,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		check_tokens(toks, a, b);
 	}
+	size_t nl;
+	const char *norm = dyad_doc_norm_text(doc, &nl);
+	if (!norm)
+		abort();
+	check_text(norm, nl);
+	uint32_t prev = 0;
+	for (uint32_t k = 0; k <= nl; k++) {
+		uint32_t o = dyad_doc_norm_offset(doc, k);
+		if (o < prev || o > len)
+			abort();
+		prev = o;
+	}
+	if (dyad_doc_norm_offset(doc, (uint32_t)nl) != len)
+		abort();
 	/* the tokenizer must also cope with text not cut at sentence boundaries */
 	if (len < (1u << 20) && dyad_tokenize(toks, text, len, 0) == 0)
 		check_tokens(toks, 0, (uint32_t)len);

@@ -30,6 +30,7 @@ static const char actors[] =
 	"SPAIN_ [ESP]\n"
 	"NIGER_ [NER]\n"
 	"KREMLIN_ [RUSGOV]\n"
+	"ALGIERS_ [DZAGOV]\n"
 	"FEDERAL_SERVICE_FOR_MILITARY-TECHNICAL_COOPERATION_ [RUSGOV]\n"
 	"OLD_GENERAL_ [DZAMIL 19900101-19991231] [DZAMIL >20200101] [DZA]\n"
 	"NORTH_AND_SOUTH_ [NNN/SSS]\n"
@@ -38,7 +39,9 @@ static const char actors[] =
 static const char agents[] =
 	"ARMY_ [~MIL]\n"
 	"DEFENCE_MINISTER_ [~MIL]\n"
-	"FOREIGN_MINISTER_ [~GOV]\n";
+	"FOREIGN_MINISTER_ [~GOV]\n"
+	"TROOPS_ [~MIL]\n"
+	"PROTESTERS_ [~CVL]\n";
 
 static const char verbs[] =
 	"CONDEMN_ [111]\n"
@@ -55,6 +58,7 @@ static const char verbs[] =
 static const char lemma_verbs[] =
 	";;dyad match=lemma\n"
 	"SUPPLY_ [070]\n"
+	"SEND_ [071]\n"
 	"HOLD_ [---]\n"
 	"{HELD_}\n"
 	"- % * JOINT_ EXERCISE [062]\n"
@@ -164,6 +168,13 @@ static void test_agents(void **state)
 	assert_string_equal(code(f, "2023-08-02", "The Algerian army attacked Niger."), "DZAMIL NER 190");
 	assert_string_equal(code(f, "2023-08-02", "Russia's foreign minister condemned Spain."), "RUSGOV ESP 111");
 	assert_string_equal(code(f, "2023-08-02", "The army of Morocco attacked Niger."), "MARMIL NER 190");
+	/* an agent shared by two country adjectives */
+	assert_string_equal(code(f, "2023-08-02", "Algerian and Russian troops attacked Niger."),
+	                    "DZAMIL NER 190; RUSMIL NER 190");
+	/* a capital used for its country takes the agent's sector */
+	assert_string_equal(code(f, "2023-08-02", "Protesters in Algiers condemned Spain."), "DZACVL ESP 111");
+	/* a country adjective before a more specific actor of its own */
+	assert_string_equal(code(f, "2023-08-02", "Spain condemned Russian minister Sergei Shoigu."), "ESP RUSMIL 111");
 }
 
 static void test_passive(void **state)
@@ -251,6 +262,11 @@ static void test_lemma_verbs(void **state)
 	F;
 	assert_string_equal(code(f, "2023-08-02", "Russia supplies Algeria."), "RUS DZA 070");
 	assert_string_equal(code(f, "2023-08-02", "Russia supplied Algeria."), "RUS DZA 070");
+	/* negation in a lemma file: not an event */
+	assert_string_equal(code(f, "2023-08-02", "Russia did not supply Algeria."), "");
+	assert_string_equal(code(f, "2023-08-02", "Algeria and Russia held no joint exercise."), "");
+	/* irregular forms from the engine's table */
+	assert_string_equal(code(f, "2023-08-02", "Russia sent Algeria grain."), "RUS DZA 071");
 	assert_string_equal(code(f, "2023-08-02", "Algeria and Russia held joint exercises."),
 	                    "DZA RUS 062; RUS DZA 062");
 	/* a nominal event head: "joint military exercises between X and Y" */

@@ -121,7 +121,7 @@ static void test_tabari_records(void **state)
 	assert_string_equal(f.rec.text, "Arnor met Bree.");
 	assert_non_null(strstr(f.rec.comment, "{ ARN / BRE / 040 }"));
 	assert_non_null(strstr(f.seen.text, "v.text:19: warning: record 'EMPTY' has no text"));
-	assert_non_null(strstr(f.seen.text, "v.text:23: warning"));
+	assert_non_null(strstr(f.seen.text, "v.text:23: note"));
 	assert_non_null(strstr(f.seen.text, "not closed"));
 
 	assert_int_equal(dyad_reader_next(f.r, &f.rec), 1);
@@ -307,6 +307,15 @@ static void test_open_file(void **state)
 	assert_int_equal(dyad_reader_next(r, &rec), 1);
 	assert_string_equal(rec.text, "From a file.");
 	assert_non_null(strstr(rec.origin, ":1"));
+	dyad_record_clear(&rec);
+	dyad_reader_free(r);
+
+	/* "-" reads standard input, named <stdin> in origins and messages. */
+	assert_non_null(freopen(path, "rb", stdin));
+	assert_int_equal(dyad_reader_open(&r, "-", DYAD_INPUT_AUTO, NULL), 0);
+	assert_int_equal(dyad_reader_next(r, &rec), 1);
+	assert_string_equal(rec.id, "f");
+	assert_string_equal(rec.origin, "<stdin>:1");
 	dyad_record_clear(&rec);
 	dyad_reader_free(r);
 	unlink(path);

@@ -234,6 +234,11 @@ static void test_latin1_detection(void **state)
 	                    "\xe2\x80\x9c" "D\xc3\xa9j\xc3\xa0 vu\xe2\x80\x9d \xe2\x80\x93 l'arm\xc3\xa9" "e alg\xc3\xa9rienne.");
 	assert_non_null(strstr(log.last, "read as Latin-1"));
 	dyad_doc_free(doc);
+	/* stray high bytes that are not letters inside words: repaired */
+	doc = doc_of("abc \xff\xfe def", 10);
+	assert_false(dyad_doc_stats(doc)->latin1);
+	assert_int_equal(dyad_doc_stats(doc)->repaired, 2);
+	dyad_doc_free(doc);
 	/* a UTF-8 file with one bad byte is not Latin-1 */
 	const char in2[] = "Alg\xc3\xa9rie, R\xc3\xa9publique, \xe9t\xc3\xa9 arm\xc3\xa9" "e.";
 	doc = doc_of(in2, sizeof(in2) - 1);
@@ -268,6 +273,56 @@ static void test_file_errors(void **state)
 	assert_non_null(strstr(dyad_error_last(), "Is a directory"));
 	assert_int_equal(dyad_doc_from_file(&doc, DYAD_SOURCE_DIR "/tests/golden/sentences/README.md", NULL), 0);
 	assert_true(dyad_doc_stats(doc)->bytes_in > 100);
+	dyad_doc_free(doc);
+}
+
+/* ---- normalized view ---------------------------------------------- */
+
+static void test_norm_view(void **state)
+{
+	(void)state;
+	/* typographic apostrophe and quotes, em dash, decomposed e-acute,
+	 * ellipsis, soft hyphen, Cyrillic capitals, Arabic */
+	const char in[] = "Algeria\xe2\x80\x99s \xe2\x80\x9c" "Army\xe2\x80\x9d \xe2\x80\x94 Re\xcc\x81sume\xcc\x81"
+	                  "\xe2\x80\xa6 mili\xc2\xad" "tary \xd0\xa8\xd0\x9e \xd9\x85\xd8\xb5\xd8\xb1 END";
+	dyad_doc *doc = doc_of(in, sizeof(in) - 1);
+	size_t nl, tl;
+	const char *t = dyad_doc_text(doc, &tl);
+	const char *n = dyad_doc_norm_text(doc, &nl);
+	const char want[] = "algeria's \"army\" - r\xc3\xa9sum\xc3\xa9... military "
+	                    "\xd1\x88\xd0\xbe \xd9\x85\xd8\xb5\xd8\xb1 end";
+	assert_string_equal(n, want);
+	assert_int_equal(nl, strlen(want));
+	/* every norm offset maps to a text offset, in order */
+	uint32_t prev = 0;
+	for (uint32_t k = 0; k <= nl; k++) {
+		uint32_t o = dyad_doc_norm_offset(doc, k);
+		assert_true(o >= prev && o <= tl);
+		prev = o;
+	}
+	/* a match in the view is highlighted in the text */
+	const char *hit = strstr(n, "r\xc3\xa9sum\xc3\xa9");
+	uint32_t a = dyad_doc_norm_offset(doc, (uint32_t)(hit - n));
+	uint32_t b = dyad_doc_norm_offset(doc, (uint32_t)(hit - n + 8));
+	assert_int_equal(b - a, 10);
+	assert_memory_equal(t + a, "Re\xcc\x81sume\xcc\x81", 10);
+	hit = strstr(n, "end");
+	a = dyad_doc_norm_offset(doc, (uint32_t)(hit - n));
+	assert_memory_equal(t + a, "END", 3);
+	assert_int_equal(dyad_doc_norm_offset(doc, (uint32_t)nl), tl);
+	hit = strstr(n, "army");
+	assert_memory_equal(t + dyad_doc_norm_offset(doc, (uint32_t)(hit - n)), "Army", 4);
+	hit = strstr(n, "\"army");          /* the quote maps to the whole 3-byte mark */
+	assert_memory_equal(t + dyad_doc_norm_offset(doc, (uint32_t)(hit - n)), "\xe2\x80\x9c", 3);
+	dyad_doc_free(doc);
+	/* ASCII and empty documents */
+	doc = doc_of("Plain ASCII.", 12);
+	assert_string_equal(dyad_doc_norm_text(doc, &nl), "plain ascii.");
+	assert_int_equal(dyad_doc_norm_offset(doc, 6), 6);
+	dyad_doc_free(doc);
+	doc = doc_of("", 0);
+	assert_string_equal(dyad_doc_norm_text(doc, &nl), "");
+	assert_int_equal(dyad_doc_norm_offset(doc, 0), 0);
 	dyad_doc_free(doc);
 }
 
@@ -443,6 +498,7 @@ int main(void)
 		cmocka_unit_test(test_latin1_detection),
 		cmocka_unit_test(test_nul_bytes_offsets),
 		cmocka_unit_test(test_file_errors),
+		cmocka_unit_test(test_norm_view),
 		cmocka_unit_test(test_tok_words_and_case),
 		cmocka_unit_test(test_tok_numbers),
 		cmocka_unit_test(test_tok_money),
