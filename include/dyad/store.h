@@ -1,0 +1,131 @@
+/*
+ * dyad/store.h - the event store: documents, sentences, mentions (one
+ * coded event in one sentence) and events (mentions of one real-world
+ * event clustered across documents), in an embedded SQLite database.
+ *
+ * Schema, merge rule, transactions and migrations: docs/internals/store.md.
+ *
+ * Writes happen inside batches (dyad_store_begin / dyad_store_commit):
+ * a process killed mid-batch loses that batch only, and documents are
+ * keyed by a content hash, so running the same ingest again resumes
+ * where it stopped and changes nothing that was already committed.
+ */
+#ifndef DYAD_STORE_H
+#define DYAD_STORE_H
+
+#include "dyad/common.h"
+#include "dyad/event.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Current schema version (the number of migrations). */
+#define DYAD_STORE_SCHEMA_VERSION 1
+
+/** An open store. Opaque; one per thread. */
+typedef struct dyad_store dyad_store;
+
+/** Open (creating and migrating as needed) the store at `path`. */
+int dyad_store_open(dyad_store **out, const char *path);
+
+/** Close a store, rolling back an open batch; NULL is ignored. */
+void dyad_store_free(dyad_store *s);
+
+/** Schema version of the open database. */
+int dyad_store_schema_version(const dyad_store *s);
+
+/** Start / commit / roll back a batch of writes. */
+int dyad_store_begin(dyad_store *s);
+int dyad_store_commit(dyad_store *s);
+int dyad_store_rollback(dyad_store *s);
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                            */
+
+/** A document offered to the store. Strings borrowed; any may be NULL. */
+typedef struct dyad_store_doc {
+	const char *origin;    /**< where it came from: path, "path:line", URL */
+	const char *title;
+	const char *outlet;
+	const char *url;
+	dyad_date   pub_date;
+	const char *language;  /**< ISO 639-1 ("en"), "und" when unknown */
+	const char *text;
+	size_t      text_len;
+} dyad_store_doc;
+
+/** What adding a document found. */
+typedef enum dyad_doc_status {
+	DYAD_DOC_NEW = 0,        /**< stored; to be coded */
+	DYAD_DOC_NEAR_DUPLICATE, /**< stored and linked to a near-identical document; to be coded */
+	DYAD_DOC_DUPLICATE,      /**< same normalized text as a stored document: new source recorded */
+	DYAD_DOC_SEEN            /**< same text from the same origin: nothing changed (re-ingest) */
+} dyad_doc_status;
+
+/**
+ * Add a document. Exact duplicates (same text after normalizing space,
+ * case, quotes and dashes) are not stored again: their origin, outlet and
+ * URL are added to the first copy's sources. *doc_id receives the id of
+ * the stored document (the first copy for duplicates), *status what
+ * happened.
+ */
+int dyad_store_add_document(dyad_store *s, const dyad_store_doc *d,
+                            int64_t *doc_id, dyad_doc_status *status);
+
+/** Mark a stored document as coded (its sentences and mentions are in). */
+int dyad_store_mark_coded(dyad_store *s, int64_t doc_id);
+
+/** Whether a stored document is marked coded. */
+int dyad_store_is_coded(dyad_store *s, int64_t doc_id, bool *coded);
+
+/** Store one sentence of a document; `text` is its text. */
+int dyad_store_add_sentence(dyad_store *s, int64_t doc_id, uint32_t index,
+                            uint32_t start, uint32_t end,
+                            const char *text, size_t len, bool repeated);
+
+/* ------------------------------------------------------------------ */
+/* Mentions and events                                                  */
+
+/** CAMEO attributes of a code, looked up by the caller from the codebook. */
+typedef struct dyad_code_attrs {
+	char   root[3];        /**< "04" */
+	int    quad;           /**< QuadClass 1-4 */
+	double goldstein;
+	const char *plover;    /**< PLOVER event type ("CONSULT"); may be NULL */
+} dyad_code_attrs;
+
+/**
+ * Store one coded event of sentence `ev->sentence` of document `doc_id`
+ * (whose text is `doc_text`, used to keep the spans' text) and attach it
+ * to an event (creating one when none matches the merge rule). `dict_version`
+ * identifies the dictionaries that coded it. *event_id may be NULL.
+ */
+int dyad_store_add_mention(dyad_store *s, int64_t doc_id, const dyad_event *ev,
+                           const char *doc_text, size_t doc_len,
+                           const dyad_code_attrs *attrs,
+                           const char *dict_version, int64_t *event_id);
+
+/** Record an input that could not be read or stored. */
+int dyad_store_reject(dyad_store *s, const char *input, const char *record,
+                      const char *error);
+
+/** Default attributes of a CAMEO code from its root alone (quad, PLOVER). */
+void dyad_code_attrs_default(dyad_code_attrs *a, const char *cameo);
+
+/* ------------------------------------------------------------------ */
+/* Counts                                                               */
+
+typedef struct dyad_store_counts {
+	int64_t documents, duplicates, sentences, mentions, events, rejected, actors;
+} dyad_store_counts;
+
+int dyad_store_counts_get(dyad_store *s, dyad_store_counts *c);
+
+/** The SQLite handle, for queries (borrowed; type sqlite3 *). */
+void *dyad_store_db(dyad_store *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
