@@ -84,7 +84,7 @@ static const char *const stmt_sql[ST__COUNT] = {
 		" VALUES(?1,?2,?3,?4,?5)",
 	[ST_BAND_FIND] =
 		"SELECT b.doc_id, d.simhash FROM simhash_bands b JOIN documents d ON d.id = b.doc_id"
-		" WHERE b.band = ?1 AND b.value = ?2 LIMIT 16",
+		" WHERE b.band = ?1 AND b.value = ?2 LIMIT 64",
 	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO simhash_bands(band, value, doc_id) VALUES(?1,?2,?3)",
 	[ST_DOC_CODED] = "UPDATE documents SET coded = 1 WHERE id = ?1",
 	[ST_DOC_IS_CODED] = "SELECT coded FROM documents WHERE id = ?1",

@@ -10,22 +10,28 @@
 
 /* Near duplicates: at most this many differing SimHash bits (random
  * 64-bit hashes differ by 32 on average; two texts differing by a word
- * or a credit line by 2-6). Candidates are found by looking up four
- * 16-bit bands: within 3 bits two hashes always share a band; within 4-6
- * they do in most cases (e.g. 77% at 5 bits), which is the price of an
+ * or a credit line by 2-6). Candidates are found by looking up five
+ * 13-bit bands (the last 12): within 4 bits two hashes always share a
+ * band; within 5 or 6 they do in 96% and 88% of cases, the price of an
  * indexed lookup instead of a scan. */
 #define NEAR_MAX_DISTANCE 6
+#define NEAR_BANDS 5
+
+static int band_value(uint64_t sh, int band)
+{
+	return (int)((sh >> (13 * band)) & 0x1fff);
+}
 
 static int find_near(dyad_store *s, uint64_t sh, int64_t *best_id, int *best_dist)
 {
 	*best_id = 0;
 	*best_dist = 64;
-	for (int band = 0; band < 4; band++) {
+	for (int band = 0; band < NEAR_BANDS; band++) {
 		sqlite3_stmt *st = store_stmt(s, ST_BAND_FIND);
 		if (!st)
 			return DYAD_EDB;
 		sqlite3_bind_int(st, 1, band);
-		sqlite3_bind_int(st, 2, (int)((sh >> (16 * band)) & 0xffff));
+		sqlite3_bind_int(st, 2, band_value(sh, band));
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			int d = store_hamming(sh, (uint64_t)sqlite3_column_int64(st, 1));
@@ -116,12 +122,12 @@ static int insert_doc(dyad_store *s, const dyad_store_doc *d, const char *hash,
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "storing a document");
 	*doc_id = sqlite3_last_insert_rowid(s->db);
-	for (int band = 0; band < 4; band++) {
+	for (int band = 0; band < NEAR_BANDS; band++) {
 		st = store_stmt(s, ST_BAND_INSERT);
 		if (!st)
 			return DYAD_EDB;
 		sqlite3_bind_int(st, 1, band);
-		sqlite3_bind_int(st, 2, (int)((sh >> (16 * band)) & 0xffff));
+		sqlite3_bind_int(st, 2, band_value(sh, band));
 		sqlite3_bind_int64(st, 3, *doc_id);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			return store_db_error(s, "storing a document");
