@@ -41,6 +41,14 @@ int dyad_coder_code_sentence(dyad_coder *coder, const char *text,
                              const dyad_token *toks, size_t n_toks,
                              uint32_t sentence_index, dyad_events *out);
 
+/**
+ * Why the last sentence coded nothing, if it did: `complex` (a complex
+ * code or the COMPLEX limits), `discard` (a discard code), `truncated`
+ * (cut at the word limit). Returns complex || discard.
+ */
+bool dyad_coder_last_flags(const dyad_coder *coder, bool *complex,
+                           bool *discard, bool *truncated);
+
 #ifdef __cplusplus
 }
 #endif

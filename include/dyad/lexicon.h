@@ -38,6 +38,35 @@ int dyad_lexicon_load_default(dyad_lexicon **out, dyad_diag *diag);
 /** Free a lexicon; NULL is ignored. */
 void dyad_lexicon_free(dyad_lexicon *lex);
 
+/**
+ * A short hex string identifying the dictionaries' contents (a hash of
+ * every file read, in load order): the "dictionary version" stored with
+ * each event. Borrowed; "" for NULL.
+ */
+const char *dyad_lexicon_fingerprint(const dyad_lexicon *lex);
+
+/** Counts for reports: 0 phrases, 1 verbs, 2 patterns, 3 files. */
+size_t dyad_lexicon_count(const dyad_lexicon *lex, int what);
+
+/**
+ * Apply one TABARI options line ("COMPLEX: VERBS[5] ...", "SET: CODE BY
+ * SENTENCE", "DEFAULT: OFF" ...) to a loaded lexicon, as the validation
+ * suite's OPTION records do. Unknown options are reported to `diag` with
+ * `where`. Returns 0, or DYAD_EPARSE from a strict sink.
+ */
+int dyad_lexicon_set_option(dyad_lexicon *lex, const char *line,
+                            const char *where, dyad_diag *diag);
+
+/** Reset the options to those the dictionaries' .options files gave. */
+void dyad_lexicon_reset_options(dyad_lexicon *lex);
+
+/**
+ * The file a TABARI .project names with `<tag>` ("textfile" ...),
+ * resolved against the project's directory. *out is allocated (free with
+ * free()); DYAD_ENOTFOUND when the tag is absent.
+ */
+int dyad_project_file(const char *project_path, const char *tag, char **out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,210 @@
+/*
+ * lexicon_internal.h - the compiled form of the dictionaries, shared by
+ * the readers (lexicon_read*.c), the index (lexicon.c) and the coder.
+ *
+ * Every phrase (actor, agent, noun, adjective, verb root or form) is a
+ * run of lx_word elements in one flat array; phrases are indexed by
+ * their first word in an open-addressing hash table so that the coder
+ * can find, for a token, every phrase whose first word is the token or
+ * (for stems) a prefix of it with one probe per prefix length.
+ */
+#ifndef DYAD_LEXICON_INTERNAL_H
+#define DYAD_LEXICON_INTERNAL_H
+
+#include "dyad/lexicon.h"
+#include "dyad/event.h"
+#include "util/arena.h"
+
+#include <stdint.h>
+
+/* Kinds of phrase element. */
+enum lx_word_kind {
+	LW_WORD = 0,  /* a word (stem or exact) */
+	LW_VERB,      /* '*': the verb of a pattern */
+	LW_SRC,       /* '$': source actor */
+	LW_TGT,       /* '+': target actor */
+	LW_COMP,      /* '%': compound actor, source and target */
+	LW_SKIP       /* '^': skip one actor */
+};
+
+/* Element flags. */
+enum lx_word_flag {
+	LWF_EXACT = 1u << 0,  /* whole word (ends with '_' or '=') */
+	LWF_NEXT  = 1u << 1,  /* next element must follow immediately */
+	LWF_NOEND = 1u << 2,  /* '=': no regular endings */
+	LWF_LEMMA = 1u << 3,  /* ;;dyad match=lemma: base form + inflections */
+	LWF_POSS  = 1u << 4   /* matches a possessive token ('s) */
+};
+
+typedef struct lx_word {
+	const char *s;     /* lower case; "" for non-word kinds */
+	uint16_t    len;
+	uint8_t     kind;
+	uint8_t     flags;
+} lx_word;
+
+/* Phrase kinds. */
+enum lx_phrase_kind {
+	PH_ACTOR = 0,
+	PH_AGENT,
+	PH_NOUN,
+	PH_ADJ,
+	PH_VERB,      /* a verb root or one of its forms */
+	PH_TIME,
+	PH__N
+};
+
+/* An actor code, possibly restricted to [from, to] (YYYYMMDD, 0 = open). */
+typedef struct lx_code {
+	const char *code;  /* "DZAGOV", "---" (null), "###" (discard) */
+	int32_t     from, to;
+	uint8_t     dated; /* 1 if from/to restrict it */
+	uint8_t     fallback; /* .people: country alone off all rows */
+} lx_code;
+
+/* Verb code flags. */
+enum lx_vcode_flag {
+	LVC_NULL     = 1u << 0,  /* [---] */
+	LVC_DISCARD  = 1u << 1,  /* [###] */
+	LVC_COMPLEX  = 1u << 2,  /* [+++] */
+	LVC_SUBORD   = 1u << 3,  /* [023?]: used only if nothing else codes */
+	LVC_DOMINANT = 1u << 4,  /* [031!] */
+	LVC_PAIRED   = 1u << 5   /* [A:B] */
+};
+
+typedef struct lx_vcode {
+	char     a[DYAD_CAMEO_MAX];   /* source -> target */
+	char     b[DYAD_CAMEO_MAX];   /* paired: target -> source */
+	uint32_t flags;
+} lx_vcode;
+
+/* A verb pattern: words with exactly one LW_VERB element. */
+typedef struct lx_pattern {
+	uint32_t    first, n;  /* into lex->words */
+	uint32_t    star;      /* index (relative) of the '*' */
+	uint32_t    length;    /* alphanumeric characters, for ordering */
+	lx_vcode    code;
+	const char *text;      /* the pattern as written (for "why") */
+} lx_pattern;
+
+/* A verb root entry. */
+typedef struct lx_verb {
+	lx_vcode    code;
+	uint32_t    pat_first, pat_n;   /* into lex->patterns, longest first */
+	const char *text;
+} lx_verb;
+
+/* A phrase of the index. */
+typedef struct lx_phrase {
+	uint32_t    first, n;       /* words */
+	uint8_t     kind;           /* lx_phrase_kind */
+	uint8_t     agent_prefix;   /* agent written [XXX~]: code goes in front */
+	uint16_t    pad;
+	uint32_t    code_first, n_codes; /* actors/agents: into lex->codes */
+	uint32_t    verb;           /* PH_VERB: index into lex->verbs */
+	uint32_t    chars;          /* total characters, to prefer longer matches */
+	const char *text;           /* as written, for explanations */
+} lx_phrase;
+
+/* One slot of the first-word index. */
+typedef struct lx_slot {
+	uint64_t    hash;      /* 0: empty */
+	const char *key;
+	uint32_t    len;
+	uint32_t    list_first, list_n;  /* into lex->lists (phrase ids) */
+} lx_slot;
+
+/* Options (the subset of TABARI's .options the coder uses). */
+typedef struct lx_options {
+	int      complex_verbs;      /* COMPLEX: VERBS[n]; 0 = off */
+	int      complex_conj;       /* CONJ[n] */
+	int      complex_actors;     /* ACTORS[n] */
+	bool     noactprior;         /* NOACTPRIOR */
+	int      code_by;            /* 0 clause (default), 1 sentence, 2 all */
+	bool     convert_agents;
+	int      minimum_words;
+	bool     comma_on;
+	int      comma_min, comma_max, comma_emin, comma_emax, comma_bmin, comma_bmax;
+	char     default_source[DYAD_CODE_MAX];
+	char     default_target[DYAD_CODE_MAX];
+	bool     default_source_prior;  /* only when no actor prior */
+	bool     default_target_after;
+} lx_options;
+
+struct dyad_lexicon {
+	dyad_arena  arena;          /* strings */
+	lx_word    *words;    size_t n_words, cap_words;
+	lx_phrase  *phrases;  size_t n_phrases, cap_phrases;
+	lx_code    *codes;    size_t n_codes, cap_codes;
+	lx_verb    *verbs;    size_t n_verbs, cap_verbs;
+	lx_pattern *patterns; size_t n_patterns, cap_patterns;
+	uint32_t   *lists;    size_t n_lists;
+	lx_slot    *slots;    size_t n_slots;   /* power of two */
+	lx_options  opt;
+	lx_options  opt_loaded;         /* as the files gave them */
+	uint64_t    fp_hash;            /* fingerprint accumulator */
+	char        fingerprint[24];
+	size_t      n_files;
+	size_t      n_problems;
+};
+
+/* Build-time helpers (lexicon.c). */
+int  lx_push_word(dyad_lexicon *lex, const lx_word *w);
+int  lx_push_phrase(dyad_lexicon *lex, const lx_phrase *p, uint32_t *id);
+int  lx_push_code(dyad_lexicon *lex, const lx_code *c);
+int  lx_push_verb(dyad_lexicon *lex, const lx_verb *v, uint32_t *id);
+int  lx_push_pattern(dyad_lexicon *lex, const lx_pattern *p);
+char *lx_strdup(dyad_lexicon *lex, const char *s, size_t len);
+dyad_lexicon *lx_new(void);
+int  lx_finish(dyad_lexicon *lex);
+void lx_fingerprint_add(dyad_lexicon *lex, const char *bytes, size_t len);
+int  lx_load_file(dyad_lexicon *lex, const char *path, int kind, dyad_diag *diag);
+void lx_options_default(lx_options *o);
+
+/* File kinds for lx_load_file. */
+enum { LXF_ACTORS, LXF_AGENTS, LXF_VERBS, LXF_OPTIONS, LXF_PEOPLE };
+
+/* Readers (lexicon_read.c, lexicon_verbs.c, lexicon_options.c). */
+typedef struct lx_reader {
+	dyad_lexicon *lex;
+	dyad_diag    *diag;
+	const char   *path;
+	size_t        line;
+	char          where[512];
+	bool          lemma;          /* ;;dyad match=lemma */
+	int           fatal;          /* strict-mode error code */
+} lx_reader;
+
+int  lx_report(lx_reader *r, dyad_severity sev, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+int  lx_read_actors(lx_reader *r, char *text, size_t len, int kind);
+int  lx_read_verbs(lx_reader *r, char *text, size_t len);
+int  lx_read_people(lx_reader *r, char *text, size_t len);
+/* Apply one options line (also used by validation OPTION records). */
+int  lx_options_line(lx_options *o, const char *line, size_t len,
+                     lx_reader *r);
+/* Parse a TABARI phrase ("NATIONAL_PEOPLE'S_ARMY_", "- * OF_ $ [042]"
+ * words part) into words; returns count or negative. */
+int  lx_parse_words(lx_reader *r, const char *s, size_t len, bool pattern,
+                    uint32_t *first, uint32_t *n);
+/* Parse a date "YYMMDD" or "YYYYMMDD" into YYYYMMDD; -1 if bad. */
+int32_t lx_parse_date(const char *s, size_t len);
+
+/* Lookup (lexicon.c). */
+const lx_slot *lx_lookup(const dyad_lexicon *lex, uint64_t hash,
+                         const char *key, uint32_t len);
+uint64_t lx_hash_step(uint64_t h, unsigned char c);
+#define LX_HASH_INIT 1469598103934665603ULL
+
+/* Does word element `w` match token text `t` (len n)? `last` says the
+ * element is the final word of an actor/agent/noun phrase, or any verb
+ * word (regular endings allowed). */
+bool lx_word_matches(const lx_word *w, const char *t, size_t n, bool endings);
+
+/* Options access for the coder and validate. */
+lx_options *lx_lexicon_options(dyad_lexicon *lex);
+
+#endif

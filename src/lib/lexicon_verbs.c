@@ -1,0 +1,712 @@
+/*
+ * lexicon_verbs.c - the .verbs reader: synsets, verb roots, irregular
+ * forms, patterns (alternatives and synsets expanded at load time into
+ * plain patterns, so that the coder's matcher stays simple and fast),
+ * and the .options reader.
+ */
+#include "lexicon_internal.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_EXPANSIONS 512
+#define MAX_SYNSETS    512
+
+static bool is_sp(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+static bool is_name_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '\'';
+}
+
+typedef struct synset {
+	char  *name;         /* without '&' */
+	char **members;
+	size_t n, cap;
+} synset;
+
+typedef struct vstate {
+	lx_reader *r;
+	synset     sets[MAX_SYNSETS];
+	size_t     n_sets;
+	uint32_t   verb;        /* current verb, UINT32_MAX: none */
+	bool       have_verb;
+} vstate;
+
+static synset *find_set(vstate *v, const char *name, size_t n)
+{
+	for (size_t i = 0; i < v->n_sets; i++)
+		if (strlen(v->sets[i].name) == n && strncmp(v->sets[i].name, name, n) == 0)
+			return &v->sets[i];
+	return NULL;
+}
+
+static void free_sets(vstate *v)
+{
+	for (size_t i = 0; i < v->n_sets; i++) {
+		for (size_t j = 0; j < v->sets[i].n; j++)
+			dyad_free(v->sets[i].members[j]);
+		dyad_free(v->sets[i].members);
+		dyad_free(v->sets[i].name);
+	}
+	v->n_sets = 0;
+}
+
+/* Parse a verb code block body: 064, 032:033, ---, ###, +++, 023?, 031!. */
+static int parse_vcode(lx_reader *r, const char *s, size_t n, lx_vcode *out)
+{
+	char buf[64];
+	size_t b = 0;
+	for (size_t i = 0; i < n && b < sizeof buf - 1; i++)
+		if (!is_sp(s[i]))
+			buf[b++] = s[i];
+	buf[b] = '\0';
+	memset(out, 0, sizeof *out);
+	if (!b) {
+		lx_report(r, DYAD_DIAG_WARNING, "no code in []");
+		return 0;
+	}
+	if (strcmp(buf, "---") == 0) { out->flags = LVC_NULL; return 1; }
+	if (strcmp(buf, "###") == 0) { out->flags = LVC_DISCARD; return 1; }
+	if (strcmp(buf, "+++") == 0) { out->flags = LVC_COMPLEX; return 1; }
+	char *colon = strchr(buf, ':');
+	char *second = NULL;
+	if (colon) {
+		*colon = '\0';
+		second = colon + 1;
+		out->flags |= LVC_PAIRED;
+	}
+	for (char *q = buf; *q; q++) {
+		if (*q == '?') { out->flags |= LVC_SUBORD; *q = '\0'; break; }
+		if (*q == '!') { out->flags |= LVC_DOMINANT; *q = '\0'; break; }
+	}
+	if (second)
+		for (char *q = second; *q; q++)
+			if (*q == '?' || *q == '!') { *q = '\0'; break; }
+	if (!buf[0] || strlen(buf) >= DYAD_CAMEO_MAX || (second && (!second[0] || strlen(second) >= DYAD_CAMEO_MAX))) {
+		lx_report(r, DYAD_DIAG_WARNING, "bad verb code [%s]", buf);
+		return 0;
+	}
+	memcpy(out->a, buf, strlen(buf) + 1);
+	if (second) {
+		if (strcmp(second, "---") == 0)
+			out->flags &= ~(uint32_t)LVC_PAIRED;
+		else
+			memcpy(out->b, second, strlen(second) + 1);
+	}
+	return 1;
+}
+
+/* Split "WORDS [CODE] ; comment" -> words length, code body. */
+static int split_code(lx_reader *r, const char *s, size_t n, size_t *wlen,
+                      const char **code, size_t *clen)
+{
+	size_t i = 0;
+	while (i < n && s[i] != '[' && s[i] != ';')
+		i++;
+	*wlen = i;
+	while (*wlen && is_sp(s[*wlen - 1]))
+		(*wlen)--;
+	if (i >= n || s[i] != '[') {
+		*code = NULL;
+		*clen = 0;
+		return 0;
+	}
+	const char *close = memchr(s + i, ']', n - i);
+	if (!close) {
+		lx_report(r, DYAD_DIAG_WARNING, "missing ] in code");
+		return -1;
+	}
+	*code = s + i + 1;
+	*clen = (size_t)(close - s - i - 1);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Expansion of {A | B} alternatives and &SYNSET references             */
+
+typedef struct strlist {
+	char **items;
+	size_t n, cap;
+} strlist;
+
+static int sl_push(strlist *l, char *s)
+{
+	if (!s)
+		return DYAD_ENOMEM;
+	if (l->n == l->cap) {
+		size_t nc = l->cap ? l->cap * 2 : 8;
+		char **p = dyad_reallocarray(l->items, nc, sizeof *p);
+		if (!p) {
+			dyad_free(s);
+			return DYAD_ENOMEM;
+		}
+		l->items = p;
+		l->cap = nc;
+	}
+	l->items[l->n++] = s;
+	return 0;
+}
+
+static void sl_free(strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		dyad_free(l->items[i]);
+	dyad_free(l->items);
+	l->items = NULL;
+	l->n = l->cap = 0;
+}
+
+static char *splice(const char *s, size_t at, size_t cut, const char *ins, size_t insl)
+{
+	size_t n = strlen(s);
+	char *o = dyad_malloc(n - cut + insl + 1);
+	if (!o)
+		return NULL;
+	memcpy(o, s, at);
+	memcpy(o + at, ins, insl);
+	memcpy(o + at + insl, s + at + cut, n - at - cut + 1);
+	return o;
+}
+
+/* Expand the first {..} or &NAME of `s` into `out`; 0 if none (s final). */
+static int expand_one(vstate *v, const char *s, strlist *out, int *found)
+{
+	*found = 0;
+	for (size_t i = 0; s[i]; i++) {
+		if (s[i] == '{') {
+			const char *close = strchr(s + i, '}');
+			if (!close) {
+				lx_report(v->r, DYAD_DIAG_WARNING, "missing } in pattern");
+				*found = -1;
+				return 0;
+			}
+			*found = 1;
+			size_t cut = (size_t)(close - s - i) + 1;
+			const char *p = s + i + 1;
+			while (p < close) {
+				const char *bar = memchr(p, '|', (size_t)(close - p));
+				const char *e = bar ? bar : close;
+				const char *a = p, *b = e;
+				while (a < b && is_sp(*a)) a++;
+				while (b > a && is_sp(b[-1])) b--;
+				int rc = sl_push(out, splice(s, i, cut, a, (size_t)(b - a)));
+				if (rc)
+					return rc;
+				p = e + 1;
+			}
+			return 0;
+		}
+		if (s[i] == '&' && is_name_char(s[i + 1])) {
+			size_t j = i + 1;
+			while (is_name_char(s[j]))
+				j++;
+			synset *set = find_set(v, s + i + 1, j - i - 1);
+			if (!set) {
+				lx_report(v->r, DYAD_DIAG_WARNING, "unknown synset &%.*s", (int)(j - i - 1), s + i + 1);
+				*found = -1;
+				return 0;
+			}
+			*found = 1;
+			for (size_t k = 0; k < set->n; k++) {
+				int rc = sl_push(out, splice(s, i, j - i, set->members[k], strlen(set->members[k])));
+				if (rc)
+					return rc;
+			}
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* Fully expand `s` into `done`. */
+static int expand_all(vstate *v, const char *s, strlist *done)
+{
+	strlist work = { 0 }, next = { 0 };
+	int rc = sl_push(&work, dyad_strdup(s));
+	for (int round = 0; !rc && work.n && round < 16; round++) {
+		for (size_t i = 0; i < work.n && !rc; i++) {
+			int found;
+			rc = expand_one(v, work.items[i], &next, &found);
+			if (rc)
+				break;
+			if (found < 0)
+				continue;
+			if (!found) {
+				rc = sl_push(done, work.items[i]);
+				work.items[i] = NULL;
+			}
+			if (done->n + next.n > MAX_EXPANSIONS) {
+				lx_report(v->r, DYAD_DIAG_WARNING, "pattern expands to more than %d forms: truncated", MAX_EXPANSIONS);
+				sl_free(&next);
+				sl_free(&work);
+				return 0;
+			}
+		}
+		sl_free(&work);
+		work = next;
+		next = (strlist){ 0 };
+	}
+	sl_free(&work);
+	sl_free(&next);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+
+static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *code,
+                       const char *line, size_t line_len)
+{
+	lx_reader *r = v->r;
+	char *w = dyad_strndup(words, wl);
+	if (!w)
+		return DYAD_ENOMEM;
+	strlist forms = { 0 };
+	int rc = expand_all(v, w, &forms);
+	dyad_free(w);
+	const char *text = NULL;
+	if (!rc && forms.n && !(text = lx_strdup(r->lex, line, line_len)))
+		rc = DYAD_ENOMEM;
+	for (size_t i = 0; i < forms.n && !rc; i++) {
+		lx_pattern p = { 0 };
+		uint32_t first, n;
+		if ((rc = lx_parse_words(r, forms.items[i], strlen(forms.items[i]), true, &first, &n)))
+			break;
+		int stars = 0;
+		for (uint32_t k = 0; k < n; k++) {
+			const lx_word *e = &r->lex->words[first + k];
+			if (e->kind == LW_VERB) {
+				stars++;
+				p.star = k;
+			}
+			p.length += e->len;
+		}
+		if (stars != 1) {
+			lx_report(r, DYAD_DIAG_WARNING, "pattern needs exactly one * (has %d)", stars);
+			continue;
+		}
+		p.first = first;
+		p.n = n;
+		p.code = *code;
+		p.text = text;
+		if ((rc = lx_push_pattern(r->lex, &p)))
+			break;
+		r->lex->verbs[v->verb].pat_n++;
+	}
+	sl_free(&forms);
+	return rc;
+}
+
+static int add_verb_phrase(vstate *v, const char *words, size_t wl,
+                           const char *line, size_t line_len)
+{
+	lx_reader *r = v->r;
+	uint32_t first, n;
+	int rc = lx_parse_words(r, words, wl, false, &first, &n);
+	if (rc)
+		return rc;
+	if (!n) {
+		lx_report(r, DYAD_DIAG_WARNING, "verb phrase missing");
+		return 0;
+	}
+	lx_phrase ph = { 0 };
+	ph.first = first;
+	ph.n = n;
+	ph.kind = PH_VERB;
+	ph.verb = v->verb;
+	for (uint32_t i = 0; i < n; i++)
+		ph.chars += r->lex->words[first + i].len;
+	ph.text = lx_strdup(r->lex, line, line_len);
+	if (!ph.text)
+		return DYAD_ENOMEM;
+	return lx_push_phrase(r->lex, &ph, NULL);
+}
+
+static int root_line(vstate *v, const char *line, size_t n)
+{
+	lx_reader *r = v->r;
+	size_t wl, cl;
+	const char *code;
+	if (split_code(r, line, n, &wl, &code, &cl) < 0)
+		return 0;
+	v->have_verb = false;
+	if (!wl) {
+		lx_report(r, DYAD_DIAG_WARNING, "verb missing");
+		return 0;
+	}
+	lx_vcode vc;
+	if (!code) {
+		lx_report(r, DYAD_DIAG_WARNING, "verb without [code]");
+		return 0;
+	}
+	if (!parse_vcode(r, code, cl, &vc))
+		return 0;
+	lx_verb vb = { 0 };
+	vb.code = vc;
+	vb.pat_first = (uint32_t)r->lex->n_patterns;
+	if (!(vb.text = lx_strdup(r->lex, line, n)))
+		return DYAD_ENOMEM;
+	int rc = lx_push_verb(r->lex, &vb, &v->verb);
+	if (rc)
+		return rc;
+	v->have_verb = true;
+	return add_verb_phrase(v, line, wl, line, n);
+}
+
+static int forms_line(vstate *v, const char *line, size_t n)
+{
+	if (!v->have_verb) {
+		lx_report(v->r, DYAD_DIAG_WARNING, "verb forms without a verb");
+		return 0;
+	}
+	const char *close = memchr(line, '}', n);
+	const char *e = close ? close : line + n;
+	const char *p = line + 1;
+	while (p < e) {
+		while (p < e && is_sp(*p)) p++;
+		const char *q = p;
+		while (q < e && !is_sp(*q)) q++;
+		if (q > p) {
+			int rc = add_verb_phrase(v, p, (size_t)(q - p), line, n);
+			if (rc)
+				return rc;
+		}
+		p = q;
+	}
+	return 0;
+}
+
+static int pattern_line(vstate *v, const char *line, size_t n)
+{
+	lx_reader *r = v->r;
+	if (!v->have_verb) {
+		lx_report(r, DYAD_DIAG_WARNING, "pattern without a verb");
+		return 0;
+	}
+	/* patterns of a verb must be contiguous in lex->patterns */
+	lx_verb *vb = &r->lex->verbs[v->verb];
+	if (vb->pat_first + vb->pat_n != r->lex->n_patterns) {
+		lx_report(r, DYAD_DIAG_WARNING, "pattern separated from its verb: ignored");
+		return 0;
+	}
+	size_t wl, cl;
+	const char *code;
+	const char *body = line + 1;
+	size_t bn = n - 1;
+	if (split_code(r, body, bn, &wl, &code, &cl) < 0)
+		return 0;
+	if (!code) {
+		lx_report(r, DYAD_DIAG_WARNING, "pattern without [code]");
+		return 0;
+	}
+	lx_vcode vc;
+	if (!parse_vcode(r, code, cl, &vc))
+		return 0;
+	return add_pattern(v, body, wl, &vc, line, n);
+}
+
+static int synset_line(vstate *v, const char *line, size_t n, synset **cur)
+{
+	lx_reader *r = v->r;
+	if (line[0] == '&') {
+		size_t j = 1;
+		while (j < n && is_name_char(line[j]))
+			j++;
+		if (j == 1) {
+			lx_report(r, DYAD_DIAG_WARNING, "synset name missing");
+			*cur = NULL;
+			return 0;
+		}
+		if (find_set(v, line + 1, j - 1)) {
+			*cur = find_set(v, line + 1, j - 1);
+			return 0;
+		}
+		if (v->n_sets == MAX_SYNSETS) {
+			lx_report(r, DYAD_DIAG_WARNING, "too many synsets");
+			*cur = NULL;
+			return 0;
+		}
+		synset *s = &v->sets[v->n_sets];
+		memset(s, 0, sizeof *s);
+		if (!(s->name = dyad_strndup(line + 1, j - 1)))
+			return DYAD_ENOMEM;
+		v->n_sets++;
+		*cur = s;
+		return 0;
+	}
+	if (line[0] != '+' || !*cur) {
+		lx_report(r, DYAD_DIAG_WARNING, "synset member outside a synset");
+		return 0;
+	}
+	size_t e = 1;
+	while (e < n && line[e] != ';')
+		e++;
+	while (e > 1 && is_sp(line[e - 1]))
+		e--;
+	if (e <= 1)
+		return 0;
+	/* a member naming its own set would loop */
+	if (memchr(line, '&', e)) {
+		const char *a = memchr(line, '&', e);
+		size_t k = 1;
+		while (a + k < line + e && is_name_char(a[k]))
+			k++;
+		if (k - 1 == strlen((*cur)->name) && strncmp(a + 1, (*cur)->name, k - 1) == 0) {
+			lx_report(r, DYAD_DIAG_WARNING, "synset refers to itself");
+			return 0;
+		}
+	}
+	synset *s = *cur;
+	if (s->n == s->cap) {
+		size_t nc = s->cap ? s->cap * 2 : 8;
+		char **p = dyad_reallocarray(s->members, nc, sizeof *p);
+		if (!p)
+			return DYAD_ENOMEM;
+		s->members = p;
+		s->cap = nc;
+	}
+	/* expand nested references now so that later use is one level */
+	strlist forms = { 0 };
+	char *m = dyad_strndup(line + 1, e - 1);
+	if (!m)
+		return DYAD_ENOMEM;
+	int rc = expand_all(v, m, &forms);
+	dyad_free(m);
+	for (size_t i = 0; i < forms.n && !rc; i++) {
+		if (s->n == s->cap) {
+			size_t nc = s->cap * 2;
+			char **p = dyad_reallocarray(s->members, nc, sizeof *p);
+			if (!p) { rc = DYAD_ENOMEM; break; }
+			s->members = p;
+			s->cap = nc;
+		}
+		s->members[s->n++] = forms.items[i];
+		forms.items[i] = NULL;
+	}
+	sl_free(&forms);
+	return rc;
+}
+
+enum { VB_NONE, VB_SYNSETS, VB_TIME, VB_NOUN, VB_ADJ, VB_OTHER };
+
+static int block_of(const char *s, size_t n, bool *end)
+{
+	if (n < 3 || s[0] != '<')
+		return -1;
+	*end = s[1] == '/';
+	const char *t = s + 1 + *end;
+	if (!strncmp(t, "SYNSET", 6)) return VB_SYNSETS;
+	if (!strncmp(t, "TIME", 4)) return VB_TIME;
+	if (!strncmp(t, "NOUN", 4)) return VB_NOUN;
+	if (!strncmp(t, "ADJ", 3)) return VB_ADJ;
+	return VB_OTHER;
+}
+
+int lx_read_verbs(lx_reader *r, char *text, size_t len)
+{
+	vstate *v = dyad_calloc(1, sizeof *v);
+	if (!v)
+		return DYAD_ENOMEM;
+	v->r = r;
+	synset *cur = NULL;
+	int block = VB_NONE, rc = 0;
+	char *s = text, *end = text + len;
+	while (s < end && !rc && !r->fatal) {
+		char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+		char *line = s;
+		s += n + 1;
+		r->line++;
+		while (n && (is_sp(line[n - 1]) || line[n - 1] == '\f'))
+			n--;
+		while (n && is_sp(*line)) { line++; n--; }
+		if (!n)
+			continue;
+		if (r->line <= 5 && n >= 16 && strncmp(line, ";;dyad match=lemma", 18) == 0) {
+			r->lemma = true;
+			continue;
+		}
+		if (line[0] == ';' || line[0] == '#' || (n > 1 && line[0] == '/' && line[1] == '/'))
+			continue;
+		bool bend;
+		int b = block_of(line, n, &bend);
+		if (b >= 0) {
+			if (b == VB_OTHER)
+				lx_report(r, DYAD_DIAG_WARNING, "unknown block %.*s", (int)n, line);
+			block = bend ? VB_NONE : b;
+			cur = NULL;
+			continue;
+		}
+		switch (block) {
+		case VB_SYNSETS:
+			rc = synset_line(v, line, n, &cur);
+			continue;
+		case VB_TIME:
+			continue;     /* time shifts: not used by the coder */
+		case VB_NOUN: case VB_ADJ: {
+			size_t i = 0;
+			while (i < n && line[i] != '[' && line[i] != ';') i++;
+			while (i && is_sp(line[i - 1])) i--;
+			uint32_t first, cnt;
+			if (!i || (rc = lx_parse_words(r, line, i, false, &first, &cnt)) || !cnt)
+				continue;
+			lx_phrase ph = { 0 };
+			ph.first = first;
+			ph.n = cnt;
+			ph.kind = block == VB_NOUN ? PH_NOUN : PH_ADJ;
+			ph.text = lx_strdup(r->lex, line, n);
+			rc = ph.text ? lx_push_phrase(r->lex, &ph, NULL) : DYAD_ENOMEM;
+			continue;
+		}
+		default:
+			break;
+		}
+		if (line[0] == '-')
+			rc = pattern_line(v, line, n);
+		else if (line[0] == '{')
+			rc = forms_line(v, line, n);
+		else if (line[0] == '&' || line[0] == '+')
+			lx_report(r, DYAD_DIAG_WARNING, "synset line outside <SYNSETS>");
+		else
+			rc = root_line(v, line, n);
+	}
+	free_sets(v);
+	dyad_free(v);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Options                                                             */
+
+void lx_options_default(lx_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->comma_min = 2; o->comma_max = 8;
+	o->comma_emin = 2; o->comma_emax = 8;
+	o->comma_bmin = 2; o->comma_bmax = 8;
+}
+
+static bool has(const char *s, size_t n, const char *w)
+{
+	size_t wl = strlen(w);
+	for (size_t i = 0; i + wl <= n; i++)
+		if (strncmp(s + i, w, wl) == 0)
+			return true;
+	return false;
+}
+
+static int num_after(const char *s, size_t n, const char *key, int dflt)
+{
+	size_t kl = strlen(key);
+	for (size_t i = 0; i + kl <= n; i++) {
+		if (strncmp(s + i, key, kl) != 0)
+			continue;
+		if (i && ((s[i - 1] >= 'A' && s[i - 1] <= 'Z')))
+			continue;
+		size_t j = i + kl;
+		while (j < n && (s[j] == ' ' || s[j] == '=' || s[j] == '['))
+			j++;
+		if (j < n && s[j] >= '0' && s[j] <= '9') {
+			int v = 0;
+			while (j < n && s[j] >= '0' && s[j] <= '9' && v < 100000)
+				v = v * 10 + (s[j++] - '0');
+			return v;
+		}
+	}
+	return dflt;
+}
+
+static void bracket_code(const char *s, size_t n, const char *after, char *out, size_t cap)
+{
+	out[0] = '\0';
+	size_t al = strlen(after);
+	for (size_t i = 0; i + al <= n; i++) {
+		if (strncmp(s + i, after, al) != 0)
+			continue;
+		const char *o = memchr(s + i, '[', n - i);
+		const char *c = o ? memchr(o, ']', n - (size_t)(o - s)) : NULL;
+		if (!o || !c)
+			return;
+		size_t k = 0;
+		for (const char *p = o + 1; p < c && k < cap - 1; p++)
+			if (!is_sp(*p))
+				out[k++] = *p;
+		out[k] = '\0';
+		return;
+	}
+}
+
+int lx_options_line(lx_options *o, const char *line, size_t n, lx_reader *r)
+{
+	char up[512];
+	size_t k = 0;
+	while (n && (is_sp(*line))) { line++; n--; }
+	while (n && (is_sp(line[n - 1]) || line[n - 1] == '\n')) n--;
+	if (!n || (n > 1 && line[0] == '/' && line[1] == '/') || line[0] == ';' || line[0] == '#')
+		return 0;
+	for (size_t i = 0; i < n && k < sizeof up - 1; i++)
+		up[k++] = (line[i] >= 'a' && line[i] <= 'z') ? (char)(line[i] - 32) : line[i];
+	up[k] = '\0';
+	n = k;
+	if (!strncmp(up, "COMPLEX:", 8)) {
+		o->complex_verbs = num_after(up, n, "VERBS", 0);
+		o->complex_conj = num_after(up, n, "CONJ", 0);
+		o->complex_actors = num_after(up, n, "ACTORS", 0);
+		o->noactprior = has(up, n, "NOACTPRIOR");
+		return 0;
+	}
+	if (!strncmp(up, "DEFAULT:", 8)) {
+		if (has(up, n, "OFF")) {
+			o->default_source[0] = o->default_target[0] = '\0';
+			return 0;
+		}
+		bracket_code(up, n, "SOURCE", o->default_source, sizeof o->default_source);
+		bracket_code(up, n, "TARGET", o->default_target, sizeof o->default_target);
+		const char *t = strstr(up, "TARGET");
+		o->default_source_prior = has(up, t ? (size_t)(t - up) : n, "PRIOR");
+		o->default_target_after = t && has(t, strlen(t), "AFTER");
+		return 0;
+	}
+	if (!strncmp(up, "COMMA:", 6)) {
+		if (has(up, n, "OFF")) {
+			o->comma_on = false;
+			return 0;
+		}
+		o->comma_on = true;
+		o->comma_min = num_after(up, n, "MIN", o->comma_min);
+		o->comma_max = num_after(up, n, "MAX", o->comma_max);
+		o->comma_emin = num_after(up, n, "EMIN", o->comma_emin);
+		o->comma_emax = num_after(up, n, "EMAX", o->comma_emax);
+		o->comma_bmin = num_after(up, n, "BMIN", o->comma_bmin);
+		o->comma_bmax = num_after(up, n, "BMAX", o->comma_bmax);
+		return 0;
+	}
+	if (!strncmp(up, "SET:", 4)) {
+		if (has(up, n, "CODE BY SENTENCE")) o->code_by = 1;
+		else if (has(up, n, "CODE ALL")) o->code_by = 2;
+		else if (has(up, n, "CODE BY CLAUSE")) o->code_by = 0;
+		else if (has(up, n, "CONVERT AGENT")) o->convert_agents = has(up, n, "TRUE");
+		else if (has(up, n, "MINIMUM WORDS")) o->minimum_words = num_after(up, n, "WORDS", 0);
+		else if (has(up, n, "SKIP RECORDS") || has(up, n, "USAGE") || has(up, n, "LABEL") ||
+		         has(up, n, "TIME SHIFT") || has(up, n, "YYYY") || has(up, n, "FBIS") ||
+		         has(up, n, "DUP WARNING") || has(up, n, "ALLCAPS") || has(up, n, "CHECK DOMINANT") ||
+		         has(up, n, "HAIKU") || has(up, n, "MATCH"))
+			return 0;     /* output/interface settings: no effect on coding */
+		else if (r)
+			return lx_report(r, DYAD_DIAG_WARNING, "unknown option %.*s", (int)n, up);
+		return 0;
+	}
+	if (!strncmp(up, "LABEL:", 6) || !strncmp(up, "OUTPUT:", 7) || !strncmp(up, "FORWARD:", 8) ||
+	    !strncmp(up, "NONEVENTS:", 10) || !strncmp(up, "ISSUES:", 7) || !strncmp(up, "~~", 2))
+		return 0;
+	if (r)
+		return lx_report(r, DYAD_DIAG_WARNING, "unknown option %.*s", (int)n, up);
+	return 0;
+}

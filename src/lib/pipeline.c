@@ -1,0 +1,151 @@
+/*
+ * pipeline.c - record -> document -> sentences -> tokens -> coder ->
+ * events, the loop shared by `dyad code`, `dyad validate` and `dyad
+ * ingest`.
+ */
+#include "dyad/pipeline.h"
+#include "dyad/coder.h"
+#include "dyad/text.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+#include <string.h>
+
+struct dyad_pipeline {
+	const dyad_lexicon *lex;
+	dyad_diag   *diag;
+	dyad_coder  *coder;
+	dyad_tokens *toks;
+	dyad_doc    *doc;
+	uint32_t     flags;
+	dyad_pipeline_stats st;
+};
+
+int dyad_pipeline_new(dyad_pipeline **out, const dyad_lexicon *lex, dyad_diag *diag)
+{
+	*out = NULL;
+	dyad_pipeline *p = dyad_calloc(1, sizeof *p);
+	if (!p)
+		return DYAD_ENOMEM;
+	p->lex = lex;
+	p->diag = diag;
+	int rc = dyad_coder_new(&p->coder, lex);
+	if (!rc)
+		rc = dyad_tokens_new(&p->toks);
+	if (rc) {
+		dyad_pipeline_free(p);
+		return rc;
+	}
+	*out = p;
+	return 0;
+}
+
+void dyad_pipeline_free(dyad_pipeline *p)
+{
+	if (!p)
+		return;
+	dyad_coder_free(p->coder);
+	dyad_tokens_free(p->toks);
+	dyad_doc_free(p->doc);
+	dyad_free(p);
+}
+
+void dyad_pipeline_set_flags(dyad_pipeline *p, uint32_t flags)
+{
+	p->flags = flags;
+}
+
+const char *dyad_pipeline_text(const dyad_pipeline *p, size_t *len)
+{
+	if (!p->doc) {
+		if (len)
+			*len = 0;
+		return "";
+	}
+	return dyad_doc_text(p->doc, len);
+}
+
+const dyad_pipeline_stats *dyad_pipeline_stats_get(const dyad_pipeline *p)
+{
+	return &p->st;
+}
+
+static const char *rec_name(const dyad_record *rec)
+{
+	return rec->origin ? rec->origin : rec->id ? rec->id : "record";
+}
+
+static int code_span(dyad_pipeline *p, const dyad_record *rec, const char *text,
+                     dyad_span sp, uint32_t index, dyad_events *out)
+{
+	int rc = dyad_tokenize(p->toks, text + sp.start, sp.end - sp.start, sp.start);
+	if (rc)
+		return rc;
+	size_t n = dyad_tokens_count(p->toks);
+	if (n > DYAD_PIPELINE_MAX_TOKENS) {
+		p->st.overlong++;
+		rc = dyad_diag_report(p->diag, DYAD_DIAG_WARNING, rec_name(rec),
+		                      "sentence %u has %zu tokens: coded on its first %d",
+		                      index, n, DYAD_PIPELINE_MAX_TOKENS);
+		if (rc)
+			return rc;
+		n = DYAD_PIPELINE_MAX_TOKENS;
+	}
+	p->st.sentences++;
+	size_t before = out->count;
+	rc = dyad_coder_code_sentence(p->coder, text, dyad_tokens_array(p->toks), n, index, out);
+	if (rc < 0)
+		return rc;
+	bool cx, dc;
+	dyad_coder_last_flags(p->coder, &cx, &dc, NULL);
+	p->st.complex += cx;
+	p->st.discarded += dc;
+	/*
+	 * ANNOTATOR HOOK: the dates/places/modality stage (helper `when`)
+	 * fills date, date_precision, place and modality of the events
+	 * out->items[before .. out->count) from this sentence's tokens here.
+	 */
+	(void)before;
+	return rc;
+}
+
+int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_events *out)
+{
+	dyad_doc_free(p->doc);
+	p->doc = NULL;
+	p->st.records++;
+	int rc = dyad_doc_from_bytes(&p->doc, rec_name(rec), rec->text ? rec->text : "",
+	                             rec->text ? rec->text_len : 0, p->diag);
+	if (rc)
+		return rc;
+	if (!rec->date.year) {
+		p->st.undated++;
+		rc = dyad_diag_report(p->diag, DYAD_DIAG_WARNING, rec_name(rec),
+		                      "record has no date: coded with undated actor codes");
+		if (rc)
+			return rc;
+	}
+	dyad_coder_begin_document(p->coder, rec->date);
+	size_t len;
+	const char *text = dyad_doc_text(p->doc, &len);
+	size_t before = out->count;
+	if (p->flags & DYAD_PIPE_ONE_SENTENCE) {
+		dyad_span sp = { 0, (uint32_t)len };
+		rc = code_span(p, rec, text, sp, 0, out);
+	} else {
+		size_t ns;
+		const dyad_sentence *s = dyad_doc_sentences(p->doc, &ns);
+		if (!s && len)
+			return DYAD_ENOMEM;
+		for (size_t i = 0; i < ns && rc >= 0; i++)
+			rc = code_span(p, rec, text, s[i].span, (uint32_t)i, out);
+	}
+	if (rc < 0)
+		return rc;
+	/* the document date is the event date until the dates stage runs */
+	for (size_t i = before; i < out->count; i++)
+		if (!out->items[i].date.year)
+			out->items[i].date = rec->date;
+	p->st.events += out->count - before;
+	return (int)(out->count - before);
+}
