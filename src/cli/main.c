@@ -12,6 +12,7 @@ static const cli_command commands[] = {
 	{ "sentences", "split documents into sentences (one a line, or JSON Lines)", cmd_sentences },
 	{ "code",      "code events from TABARI records, JSON Lines or text (TSV or JSON Lines out)", cmd_code },
 	{ "validate",  "run a TABARI validation suite (.project) and report mismatches", cmd_validate },
+	{ "ingest",    "store articles (files, directories, URLs, feeds) and their events in dyad.db", cmd_ingest },
 	{ NULL, NULL, NULL }
 };
 

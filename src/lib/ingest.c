@@ -151,6 +151,22 @@ static bool seen_before(dyad_ingest *ing, uint64_t h, size_t n_sent)
 	}
 }
 
+/* A code given both ways in one sentence (A-B and B-A: "Algeria and
+ * Russia signed ...") reports one symmetric event: both halves are stored
+ * as mentions of the same, unordered event. */
+static void mark_symmetric(dyad_events *evs)
+{
+	for (size_t i = 0; i < evs->count; i++)
+		for (size_t j = i + 1; j < evs->count; j++) {
+			dyad_event *a = &evs->items[i], *b = &evs->items[j];
+			if (strcmp(a->cameo, b->cameo) == 0 && strcmp(a->source, b->target) == 0 &&
+			    strcmp(a->target, b->source) == 0) {
+				a->flags |= DYAD_EVF_SYMMETRIC;
+				b->flags |= DYAD_EVF_SYMMETRIC;
+			}
+		}
+}
+
 static int code_sentence(dyad_ingest *ing, int64_t doc_id, const char *text, size_t len,
                          const dyad_sentence *s, uint32_t idx)
 {
@@ -163,6 +179,7 @@ static int code_sentence(dyad_ingest *ing, int64_t doc_id, const char *text, siz
 	             idx, &ing->events);
 	if (rc < 0)
 		return rc;
+	mark_symmetric(&ing->events);
 	for (size_t i = 0; i < ing->events.count; i++) {
 		const dyad_event *ev = &ing->events.items[i];
 		if (!ev->source[0] || !ev->cameo[0]) {

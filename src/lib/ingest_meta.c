@@ -257,9 +257,10 @@ bool dyad_dateline_find(const char *text, size_t len, dyad_date *date,
 			return true;
 		}
 	}
-	/* "November 10, 2022" in the first lines */
+	/* "November 10, 2022" in the byline zone (further down, such a date is
+	 * more often an event's date than the publication's) */
 	tok t[64];
-	size_t n = tokens(text, zone < 400 ? zone : 400, t, 64);
+	size_t n = tokens(text, zone < 200 ? zone : 200, t, 64);
 	int y;
 	if (month_day_year(t, n, &y, &m, &d) && valid(y, m, d)) {
 		set_date(date, y, m, d);

@@ -58,7 +58,7 @@ static const char schema_v1[] =
 	" date TEXT, date_end TEXT, date_precision TEXT, date_text TEXT,"
 	" place_name TEXT, place_country TEXT, lat REAL, lon REAL, place_resolution TEXT,"
 	" modality TEXT, quantities TEXT);"
-	"CREATE INDEX mentions_event ON mentions(event_id, doc_id);"
+	"CREATE INDEX mentions_event ON mentions(event_id, doc_id, sentence);"
 	"CREATE INDEX mentions_doc ON mentions(doc_id, sentence);"
 	"CREATE TABLE actors(code TEXT PRIMARY KEY, n_mentions INTEGER NOT NULL DEFAULT 0,"
 	" first_date TEXT, last_date TEXT) WITHOUT ROWID;"
@@ -102,10 +102,11 @@ static const char *const stmt_sql[ST__COUNT] = {
 		" place_name, place_country, lat, lon, first_seen)"
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
 	[ST_EVENT_BUMP] =
-		"UPDATE events SET n_mentions = n_mentions + 1, n_articles = n_articles + ?2,"
+		"UPDATE events SET n_mentions = n_mentions + ?4, n_articles = n_articles + ?2,"
 		" date_end = CASE WHEN ?3 > COALESCE(date_end, date) THEN ?3 ELSE date_end END"
 		" WHERE id = ?1",
-	[ST_MENTION_SAME_DOC] = "SELECT 1 FROM mentions WHERE event_id = ?1 AND doc_id = ?2 LIMIT 1",
+	[ST_MENTION_SAME_DOC] =
+		"SELECT max(sentence = ?3) FROM mentions WHERE event_id = ?1 AND doc_id = ?2",
 	[ST_MENTION_INSERT] =
 		"INSERT INTO mentions(event_id, doc_id, sentence, outlet, source, target, cameo, root,"
 		" quad, goldstein, plover, source_start, source_end, source_text, target_start,"

@@ -152,22 +152,26 @@ static int find_or_create_event(dyad_store *s, const dyad_event *ev, const key *
 	return 0;
 }
 
-/* Counts: one more mention; one more article unless this document already
- * reported the event; one more source when the outlet is new to it. */
-static int bump_event(dyad_store *s, int64_t id, int64_t doc_id, const char *outlet, const key *k)
+/* Counts: one more mention unless this sentence already reported the
+ * event (a symmetric event coded both ways); one more article unless this
+ * document already did; one more source when the outlet is new to it. */
+static int bump_event(dyad_store *s, int64_t id, int64_t doc_id, uint32_t sentence,
+                      const char *outlet, const key *k)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_MENTION_SAME_DOC);
 	if (!st)
 		return DYAD_EDB;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, doc_id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	sqlite3_bind_int64(st, 3, sentence);
+	if (sqlite3_step(st) != SQLITE_ROW)
 		return store_db_error(s, "event counts");
-	int new_article = rc == SQLITE_DONE;
+	bool new_article = sqlite3_column_type(st, 0) == SQLITE_NULL;
+	bool new_sentence = new_article || sqlite3_column_int(st, 0) == 0;
 	st = store_stmt(s, ST_EVENT_BUMP);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, new_article);
+	sqlite3_bind_int(st, 4, new_sentence);
 	store_bind_text(st, 3, k->date_end[0] ? k->date_end : (k->date[0] ? k->date : NULL), -1);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "event counts");
@@ -280,7 +284,7 @@ int dyad_store_add_mention(dyad_store *s, int64_t doc_id, const dyad_event *ev,
 	if (!rc)
 		rc = find_or_create_event(s, ev, &k, attrs, &id);
 	if (!rc)
-		rc = bump_event(s, id, doc_id, outlet.data, &k);
+		rc = bump_event(s, id, doc_id, ev->sentence, outlet.data, &k);
 	if (!rc)
 		rc = insert_mention(s, id, doc_id, ev, doc_text, doc_len, attrs, dict_version, &k,
 		                    outlet.data, &qty);
