@@ -122,6 +122,97 @@ typedef struct dyad_store_counts {
 
 int dyad_store_counts_get(dyad_store *s, dyad_store_counts *c);
 
+
+/* ------------------------------------------------------------------ */
+/* Queries (store_query.c)                                              */
+
+/** Filters of dyad_store_events(); NULL / 0 fields do not filter. */
+typedef struct dyad_event_filter {
+	const char *actor;       /**< prefix of source or target ("DZA") */
+	const char *dyad_a;      /**< with dyad_b: prefixes, either direction */
+	const char *dyad_b;
+	const char *code;        /**< CAMEO prefix ("06") */
+	const char *plover;      /**< PLOVER type ("COOPERATE") */
+	const char *modality;    /**< "asserted", "planned" ... */
+	const char *text;        /**< full-text query over the mentions' sentences (FTS5 syntax) */
+	dyad_date   from, to;    /**< event date range, inclusive */
+	long        min_sources; /**< at least this many distinct outlets */
+	long        limit;       /**< 0: no limit */
+	int64_t     id;          /**< one event by id */
+} dyad_event_filter;
+
+/** One event as queries return it. Strings borrowed for the callback only. */
+typedef struct dyad_event_row {
+	int64_t id;
+	const char *source, *target, *cameo, *root, *plover;
+	const char *date, *date_end, *precision, *modality;
+	const char *place_name, *place_country;
+	int quad;
+	double goldstein, lat, lon;     /**< lat/lon NaN when unknown */
+	int64_t n_mentions, n_articles, n_sources;
+	const char *url, *title, *outlet; /**< of the first article reporting it */
+	const char *first_seen;
+} dyad_event_row;
+
+typedef int (*dyad_event_row_fn)(void *ctx, const dyad_event_row *row);
+
+/** Events matching `f`, by date then id. The callback may stop with non-zero. */
+int dyad_store_events(dyad_store *s, const dyad_event_filter *f, dyad_event_row_fn fn, void *ctx);
+
+/** One mention with its sentence and document, for `why` and `search`. */
+typedef struct dyad_mention_row {
+	int64_t id, event_id, doc_id;
+	uint32_t sentence;
+	const char *source, *target, *cameo, *pattern, *dict_version, *modality, *date;
+	const char *sentence_text;          /**< the sentence */
+	uint32_t sentence_start;            /**< its offset in the document */
+	int64_t src_start, src_end, tgt_start, tgt_end, verb_start, verb_end; /**< document offsets; -1 none */
+	const char *title, *url, *outlet, *pub_date;
+} dyad_mention_row;
+
+typedef int (*dyad_mention_row_fn)(void *ctx, const dyad_mention_row *row);
+
+/** Mentions of one event. */
+int dyad_store_event_mentions(dyad_store *s, int64_t event_id, dyad_mention_row_fn fn, void *ctx);
+
+/** Mentions coded in one sentence of one document. */
+int dyad_store_sentence_mentions(dyad_store *s, int64_t doc_id, uint32_t sentence,
+                                 dyad_mention_row_fn fn, void *ctx);
+
+/** A full-text hit. */
+typedef struct dyad_search_hit {
+	int64_t doc_id;
+	uint32_t sentence;
+	const char *text, *title, *url, *outlet, *pub_date;
+	double rank;
+} dyad_search_hit;
+
+typedef int (*dyad_search_fn)(void *ctx, const dyad_search_hit *hit);
+
+/** Sentences matching an FTS5 query, best first. */
+int dyad_store_search(dyad_store *s, const char *query, long limit, dyad_search_fn fn, void *ctx);
+
+/** One period of a timeline. */
+typedef struct dyad_timeline_row {
+	const char *period;            /**< "2022-11", "2022-W46", "2022" */
+	int64_t quad[5];               /**< events per QuadClass 0-4 */
+	int64_t asserted, planned;     /**< by modality (planned: planned or future) */
+	int64_t events;
+	double mean_goldstein;
+} dyad_timeline_row;
+
+typedef int (*dyad_timeline_fn)(void *ctx, const dyad_timeline_row *row);
+
+/** Events between two actor prefixes (either direction) per month, week or year. */
+int dyad_store_timeline(dyad_store *s, const char *a, const char *b, const char *by,
+                        dyad_timeline_fn fn, void *ctx);
+
+/** Most active actors (by events as source or target) or dyads. */
+typedef int (*dyad_count_fn)(void *ctx, const char *a, const char *b, int64_t events,
+                             int64_t mentions);
+int dyad_store_top_actors(dyad_store *s, long limit, dyad_count_fn fn, void *ctx);
+int dyad_store_top_dyads(dyad_store *s, long limit, dyad_count_fn fn, void *ctx);
+
 /** The SQLite handle, for queries (borrowed; type sqlite3 *). */
 void *dyad_store_db(dyad_store *s);
 

@@ -3,7 +3,8 @@
  *
  * Merge rule (docs/internals/store.md): a mention joins the event with
  * the same actor pair (ordered, or unordered when the code is symmetric),
- * the same CAMEO root and a date within EVENT_WINDOW_DAYS of the event's
+ * (a paired code's second half, 043 of 042, under its first half's
+ * direction), the same CAMEO root and a date within EVENT_WINDOW_DAYS of the event's
  * date (for day-precise dates; month- or year-precise dates must name the
  * same month or year). Otherwise it starts a new event.
  */
@@ -89,6 +90,12 @@ static void make_key(key *k, const dyad_event *ev)
 	k->symmetric = (ev->flags & DYAD_EVF_SYMMETRIC) != 0;
 	k->a = ev->source;
 	k->b = ev->target;
+	if (ev->flags & DYAD_EVF_PAIRED) {
+		/* the second half of a paired code (043 "host" for 042 "visit")
+		 * reports the first half's event: file it under that direction */
+		k->a = ev->target;
+		k->b = ev->source;
+	}
 	if (k->symmetric && strcmp(k->a, k->b) > 0) {
 		k->a = ev->target;
 		k->b = ev->source;
