@@ -198,7 +198,7 @@ static int first_year(const char *text, size_t len)
 }
 
 /* "CITY, Mon. DD (AGENCY) -": the agency, and the month-day before it. */
-static bool dateline_line(const char *l, size_t n, int *m, int *d, char *agency, size_t asz)
+static bool dateline_line(const char *l, size_t n, int *y, int *m, int *d, char *agency, size_t asz)
 {
 	if (n < 6 || !(l[0] >= 'A' && l[0] <= 'Z') || !(l[1] >= 'A' && l[1] <= 'Z'))
 		return false;
@@ -215,9 +215,8 @@ static bool dateline_line(const char *l, size_t n, int *m, int *d, char *agency,
 		return false;
 	tok t[8];
 	size_t k = tokens(l, (size_t)(open - l), t, 8);
-	int y;
-	if (!month_day_year(t, k, &y, m, d))
-		*m = *d = 0;
+	if (!month_day_year(t, k, y, m, d))
+		*y = *m = *d = 0;
 	if (agency && asz) {
 		size_t an = (size_t)(close - open - 1);
 		if (an >= asz)
@@ -239,19 +238,23 @@ bool dyad_dateline_find(const char *text, size_t len, dyad_date *date,
 	for (size_t i = 0; i + 10 <= zone; i++)
 		if ((i == 0 || !isdig(text[i - 1])) && dotted(text, len, i, date))
 			break;
-	int m = 0, d = 0;
+	int y = 0, m = 0, d = 0;
 	for (size_t i = 0; i < zone;) {
 		size_t e = i;
 		while (e < len && text[e] != '\n')
 			e++;
-		if (dateline_line(text + i, e - i, &m, &d, agency, agency_size))
+		if (dateline_line(text + i, e - i, &y, &m, &d, agency, agency_size))
 			break;
 		i = e + 1;
 	}
 	if (date->year)
 		return true;
+	if (m && d && y && valid(y, m, d)) {
+		set_date(date, y, m, d);
+		return true;
+	}
 	if (m && d) {
-		int y = first_year(text, len < 8192 ? len : 8192);
+		y = first_year(text, len < 8192 ? len : 8192);
 		if (y) {
 			set_date(date, y, m, d);
 			return true;
@@ -261,7 +264,6 @@ bool dyad_dateline_find(const char *text, size_t len, dyad_date *date,
 	 * more often an event's date than the publication's) */
 	tok t[64];
 	size_t n = tokens(text, zone < 200 ? zone : 200, t, 64);
-	int y;
 	if (month_day_year(t, n, &y, &m, &d) && valid(y, m, d)) {
 		set_date(date, y, m, d);
 		return true;

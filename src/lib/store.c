@@ -14,16 +14,16 @@
 static const char schema_v1[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
 	"CREATE TABLE documents("
-	" id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, simhash INTEGER,"
+	" id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, minhash BLOB,"
 	" title TEXT, outlet TEXT, url TEXT, origin TEXT, pub_date TEXT,"
 	" ingest_date TEXT, language TEXT, text TEXT,"
-	" near_duplicate_of INTEGER REFERENCES documents(id), near_distance INTEGER,"
+	" near_duplicate_of INTEGER REFERENCES documents(id), near_similarity REAL,"
 	" n_sources INTEGER NOT NULL DEFAULT 1, coded INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX documents_pub ON documents(pub_date);"
 	"CREATE TABLE document_sources("
 	" doc_id INTEGER NOT NULL REFERENCES documents(id), origin TEXT NOT NULL,"
 	" outlet TEXT, url TEXT, ingest_date TEXT, PRIMARY KEY(doc_id, origin)) WITHOUT ROWID;"
-	"CREATE TABLE simhash_bands(band INTEGER NOT NULL, value INTEGER NOT NULL,"
+	"CREATE TABLE minhash_bands(band INTEGER NOT NULL, value INTEGER NOT NULL,"
 	" doc_id INTEGER NOT NULL, PRIMARY KEY(band, value, doc_id)) WITHOUT ROWID;"
 	"CREATE TABLE sentences("
 	" id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id),"
@@ -76,16 +76,16 @@ static const struct migration {
 static const char *const stmt_sql[ST__COUNT] = {
 	[ST_DOC_BY_HASH] = "SELECT id FROM documents WHERE hash = ?1",
 	[ST_DOC_INSERT] =
-		"INSERT INTO documents(hash, simhash, title, outlet, url, origin, pub_date,"
-		" ingest_date, language, text, near_duplicate_of, near_distance)"
+		"INSERT INTO documents(hash, minhash, title, outlet, url, origin, pub_date,"
+		" ingest_date, language, text, near_duplicate_of, near_similarity)"
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
 	[ST_SOURCE_INSERT] =
 		"INSERT OR IGNORE INTO document_sources(doc_id, origin, outlet, url, ingest_date)"
 		" VALUES(?1,?2,?3,?4,?5)",
 	[ST_BAND_FIND] =
-		"SELECT b.doc_id, d.simhash FROM simhash_bands b JOIN documents d ON d.id = b.doc_id"
-		" WHERE b.band = ?1 AND b.value = ?2 LIMIT 64",
-	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO simhash_bands(band, value, doc_id) VALUES(?1,?2,?3)",
+		"SELECT b.doc_id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.doc_id"
+		" WHERE b.band = ?1 AND b.value = ?2 LIMIT 32",
+	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_bands(band, value, doc_id) VALUES(?1,?2,?3)",
 	[ST_DOC_CODED] = "UPDATE documents SET coded = 1 WHERE id = ?1",
 	[ST_DOC_IS_CODED] = "SELECT coded FROM documents WHERE id = ?1",
 	[ST_SENT_INSERT] =

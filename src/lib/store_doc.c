@@ -8,44 +8,59 @@
 
 #include <string.h>
 
-/* Near duplicates: at most this many differing SimHash bits (random
- * 64-bit hashes differ by 32 on average; two texts differing by a word
- * or a credit line by 2-6). Candidates are found by looking up five
- * 13-bit bands (the last 12): within 4 bits two hashes always share a
- * band; within 5 or 6 they do in 96% and 88% of cases, the price of an
- * indexed lookup instead of a scan. */
-#define NEAR_MAX_DISTANCE 6
-#define NEAR_BANDS 5
+/* Near duplicates: MinHash over 3-word shingles, 32 minima, indexed as
+ * 16 bands of 2 minima (LSH). Two texts whose shingle sets have Jaccard
+ * similarity J share at least one band with probability 1-(1-J^2)^16:
+ * 99.99% at J=0.7, so a near duplicate is found by 16 indexed lookups; each
+ * candidate is then confirmed by the signatures' estimate of J. Wire copy
+ * republished with a changed sentence or a credit line scores 0.8-0.95;
+ * two reports of the same event in different words stay below 0.3. */
+#define NEAR_MIN_SIMILARITY 0.7
+#define NEAR_BANDS 16
+#define NEAR_MIN_SHINGLES 8     /* shorter texts: too few shingles to judge */
 
-static int band_value(uint64_t sh, int band)
+static int64_t band_value(const uint32_t *sig, int band)
 {
-	return (int)((sh >> (13 * band)) & 0x1fff);
+	return (int64_t)(((uint64_t)sig[2 * band] << 32) | sig[2 * band + 1]);
 }
 
-static int find_near(dyad_store *s, uint64_t sh, int64_t *best_id, int *best_dist)
+static double similarity(const uint32_t *a, const void *blob, int bytes)
+{
+	if (!blob || bytes != (int)(STORE_MINHASH_K * sizeof(uint32_t)))
+		return 0;
+	uint32_t b[STORE_MINHASH_K];
+	memcpy(b, blob, sizeof(b));
+	int same = 0;
+	for (int k = 0; k < STORE_MINHASH_K; k++)
+		same += a[k] == b[k];
+	return (double)same / STORE_MINHASH_K;
+}
+
+/* The most similar stored document at or above the threshold; the first
+ * band that finds one ends the search (a near duplicate of a near
+ * duplicate is linked to whichever it meets first). */
+static int find_near(dyad_store *s, const uint32_t *sig, int64_t *best_id, double *best_sim)
 {
 	*best_id = 0;
-	*best_dist = 64;
-	for (int band = 0; band < NEAR_BANDS; band++) {
+	*best_sim = 0;
+	for (int band = 0; band < NEAR_BANDS && !*best_id; band++) {
 		sqlite3_stmt *st = store_stmt(s, ST_BAND_FIND);
 		if (!st)
 			return DYAD_EDB;
 		sqlite3_bind_int(st, 1, band);
-		sqlite3_bind_int(st, 2, band_value(sh, band));
+		sqlite3_bind_int64(st, 2, band_value(sig, band));
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int d = store_hamming(sh, (uint64_t)sqlite3_column_int64(st, 1));
+			double sim = similarity(sig, sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1));
 			int64_t id = sqlite3_column_int64(st, 0);
-			if (d < *best_dist || (d == *best_dist && id < *best_id)) {
-				*best_dist = d;
+			if (sim >= NEAR_MIN_SIMILARITY && (sim > *best_sim || (sim == *best_sim && id < *best_id))) {
+				*best_sim = sim;
 				*best_id = id;
 			}
 		}
 		if (rc != SQLITE_DONE)
 			return store_db_error(s, "near-duplicate lookup");
 	}
-	if (*best_dist > NEAR_MAX_DISTANCE)
-		*best_id = 0;
 	return 0;
 }
 
@@ -98,7 +113,8 @@ static int credit_outlet(dyad_store *s, int64_t doc_id, const char *outlet)
 }
 
 static int insert_doc(dyad_store *s, const dyad_store_doc *d, const char *hash,
-                      uint64_t sh, int64_t near_id, int near_dist, int64_t *doc_id)
+                      const uint32_t *sig, bool banded, int64_t near_id, double near_sim,
+                      int64_t *doc_id)
 {
 	char date[16];
 	dyad_date_format(date, sizeof(date), d->pub_date);
@@ -106,7 +122,7 @@ static int insert_doc(dyad_store *s, const dyad_store_doc *d, const char *hash,
 	if (!st)
 		return DYAD_EDB;
 	store_bind_text(st, 1, hash, -1);
-	sqlite3_bind_int64(st, 2, (int64_t)sh);
+	sqlite3_bind_blob(st, 2, sig, STORE_MINHASH_K * sizeof(uint32_t), SQLITE_TRANSIENT);
 	store_bind_text(st, 3, d->title, -1);
 	store_bind_text(st, 4, d->outlet, -1);
 	store_bind_text(st, 5, d->url, -1);
@@ -117,17 +133,17 @@ static int insert_doc(dyad_store *s, const dyad_store_doc *d, const char *hash,
 	store_bind_text(st, 10, d->text ? d->text : "", (int)d->text_len);
 	if (near_id) {
 		sqlite3_bind_int64(st, 11, near_id);
-		sqlite3_bind_int(st, 12, near_dist);
+		sqlite3_bind_double(st, 12, near_sim);
 	}
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "storing a document");
 	*doc_id = sqlite3_last_insert_rowid(s->db);
-	for (int band = 0; band < NEAR_BANDS; band++) {
+	for (int band = 0; banded && band < NEAR_BANDS; band++) {
 		st = store_stmt(s, ST_BAND_INSERT);
 		if (!st)
 			return DYAD_EDB;
 		sqlite3_bind_int(st, 1, band);
-		sqlite3_bind_int(st, 2, band_value(sh, band));
+		sqlite3_bind_int64(st, 2, band_value(sig, band));
 		sqlite3_bind_int64(st, 3, *doc_id);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			return store_db_error(s, "storing a document");
@@ -167,12 +183,15 @@ int dyad_store_add_document(dyad_store *s, const dyad_store_doc *d,
 	}
 	if (rc != SQLITE_DONE)
 		return store_db_error(s, "duplicate lookup");
-	uint64_t sh = store_simhash(text, d->text_len);
-	int64_t near_id;
-	int near_dist;
-	if ((rc = find_near(s, sh, &near_id, &near_dist)))
+	uint32_t sig[STORE_MINHASH_K];
+	size_t n_shingles;
+	store_minhash(text, d->text_len, sig, &n_shingles);
+	bool banded = n_shingles >= NEAR_MIN_SHINGLES;
+	int64_t near_id = 0;
+	double near_sim = 0;
+	if (banded && (rc = find_near(s, sig, &near_id, &near_sim)))
 		return rc;
-	if ((rc = insert_doc(s, d, hash, sh, near_id, near_dist, doc_id)))
+	if ((rc = insert_doc(s, d, hash, sig, banded, near_id, near_sim, doc_id)))
 		return rc;
 	bool added;
 	if ((rc = add_source(s, *doc_id, d, &added)))

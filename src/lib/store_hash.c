@@ -1,6 +1,6 @@
 /*
  * store_hash.c - normalized-text hashes behind deduplication: a 128-bit
- * content key (exact duplicates), a 64-bit SimHash over word shingles
+ * content key (exact duplicates), a MinHash signature over word shingles
  * (near duplicates) and a 64-bit hash for repeated sentences.
  *
  * Normalization folds what republishing changes without changing the
@@ -114,10 +114,10 @@ static uint64_t next_word(const char *text, size_t len, size_t *i)
 	return h | 1;
 }
 
-uint64_t store_simhash(const char *text, size_t len)
+void store_minhash(const char *text, size_t len, uint32_t sig[STORE_MINHASH_K], size_t *n_shingles)
 {
-	int32_t v[64];
-	memset(v, 0, sizeof(v));
+	for (int k = 0; k < STORE_MINHASH_K; k++)
+		sig[k] = UINT32_MAX;
 	uint64_t w[3] = { 0, 0, 0 };
 	size_t i = 0, n = 0;
 	uint64_t h;
@@ -128,23 +128,14 @@ uint64_t store_simhash(const char *text, size_t len)
 		if (++n < 3)
 			continue;
 		uint64_t sh = mix64(w[0] * 31 * 31 + w[1] * 31 + w[2]);
-		for (int b = 0; b < 64; b++)
-			v[b] += (sh >> b) & 1 ? 1 : -1;
+		for (int k = 0; k < STORE_MINHASH_K; k++) {
+			/* K hash functions from one: distinct odd multipliers, remixed */
+			uint32_t v = (uint32_t)(mix64(sh ^ (0x9e3779b97f4a7c15ULL * (uint64_t)(k + 1))) >> 32);
+			if (v < sig[k])
+				sig[k] = v;
+		}
 	}
-	if (n > 0 && n < 3) {   /* too short for shingles: hash the words */
-		uint64_t sh = mix64(w[0] * 961 + w[1] * 31 + w[2]);
-		return sh;
-	}
-	uint64_t out = 0;
-	for (int b = 0; b < 64; b++)
-		if (v[b] > 0)
-			out |= 1ULL << b;
-	return out;
-}
-
-int store_hamming(uint64_t a, uint64_t b)
-{
-	return __builtin_popcountll(a ^ b);
+	*n_shingles = n >= 3 ? n - 2 : 0;
 }
 
 int64_t store_julian(dyad_date d)

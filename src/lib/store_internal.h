@@ -46,11 +46,11 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *s, int n);
 /** Content key: 32 hex digits of the normalized text's 128-bit hash. */
 void store_content_hash(const char *text, size_t len, char out[33]);
 
-/** 64-bit SimHash over 3-word shingles of the normalized text. */
-uint64_t store_simhash(const char *text, size_t len);
+/** MinHash signature size (32-bit minima over 3-word shingles). */
+#define STORE_MINHASH_K 32
 
-/** Number of differing bits. */
-int store_hamming(uint64_t a, uint64_t b);
+/** MinHash signature of the text; *n_shingles receives the shingle count. */
+void store_minhash(const char *text, size_t len, uint32_t sig[STORE_MINHASH_K], size_t *n_shingles);
 
 /** 64-bit hash of the normalized text (for repeated sentences). */
 uint64_t store_norm_hash64(const char *text, size_t len);
