@@ -97,8 +97,9 @@ static void make_key(key *k, const dyad_event *ev)
 		k->b = ev->source;
 	}
 	if (k->symmetric && strcmp(k->a, k->b) > 0) {
-		k->a = ev->target;
-		k->b = ev->source;
+		const char *t = k->a;
+		k->a = k->b;
+		k->b = t;
 	}
 	k->coarse = coarse_of(ev);
 	k->day = ev->date.year ? store_julian(ev->date) : 0;
