@@ -218,7 +218,8 @@ int dyad_store_open(dyad_store **out, const char *path)
 	if (!s)
 		return DYAD_ENOMEM;
 	int rc;
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK) {
 		rc = dyad_error_set(DYAD_EDB, "store: cannot open %s: %s", path,
 		                    s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto done;
