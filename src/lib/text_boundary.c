@@ -152,6 +152,9 @@ static bool period_ends(const char *t, size_t s, size_t dot, size_t next, size_t
 	if (n == 0 || n >= 32)
 		return true;
 	const char *word = t + w;
+	if (w == s && n <= 2 && word[0] >= '0' && word[0] <= '9' && word[n - 1] >= '0' &&
+	    word[n - 1] <= '9')
+		return false;          /* "1." opening a sentence: a list number */
 	if ((n == 1 && word[0] >= 'A' && word[0] <= 'Z') || single_upper(word, n))
 		return next_is_starter(t, next, e);           /* initial */
 	bool dotted = memchr(word, '.', n) != NULL, alpha = true;
@@ -237,7 +240,7 @@ int seg_split_run(const char *t, size_t s, size_t e, seg_emit_fn emit, void *ctx
 		if (next >= e)
 			ends = true;
 		else if (others == 0 && ellipses == 0 && periods == 1)
-			ends = period_ends(t, s, i, next, e);
+			ends = period_ends(t, cur, i, next, e);
 		else if (others == 0)      /* an ellipsis: only before a capital */
 			ends = seg_start_at(t, next, e) == SS_UPPER ||
 			       seg_start_at(t, next, e) == SS_CASELESS;

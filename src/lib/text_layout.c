@@ -278,6 +278,19 @@ static size_t skip_spaces(const char *t, size_t i, size_t e)
 	return i;
 }
 
+/* Is the rest of the line upper case ("RUSSIA - ALGERIA TALKS")? Then the
+ * dash joins two parts of a headline, it does not end a dateline. */
+static bool caps_rest_of_line(const char *t, size_t i, size_t e)
+{
+	size_t letters = 0;
+	for (size_t k = i; k < e && k - i < 200 && t[k] != '\n' && t[k] != '\r'; k++) {
+		if (t[k] >= 'a' && t[k] <= 'z')
+			return false;
+		letters += t[k] >= 'A' && t[k] <= 'Z';
+	}
+	return letters > 0;
+}
+
 /*
  * PLACE[, DATE] [(AGENCY)] DASH, where PLACE is upper-case words
  * ("ALGIERS", "NEW YORK") or, when an agency follows, capitalized ones.
@@ -337,7 +350,7 @@ size_t seg_dateline_end(const char *t, size_t i, size_t e)
 	if (j >= lim)
 		return 0;
 	size_t d = dash_len(t, j, e);
-	if (!d)
+	if (!d || caps_rest_of_line(t, j + d, e))
 		return 0;
 	return j + d;
 }
