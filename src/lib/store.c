@@ -108,7 +108,8 @@ static const char *const stmt_sql[ST__COUNT] = {
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
 	[ST_EVENT_BUMP] =
 		"UPDATE events SET n_mentions = n_mentions + ?4, n_articles = n_articles + ?2,"
-		" date_end = CASE WHEN ?3 > COALESCE(date_end, date) THEN ?3 ELSE date_end END"
+		" date_end = CASE WHEN ?3 > COALESCE(date_end, date) THEN ?3 ELSE date_end END,"
+		" modality = CASE WHEN ?5 = 'asserted' THEN 'asserted' ELSE modality END"
 		" WHERE id = ?1",
 	[ST_MENTION_SAME_DOC] =
 		"SELECT max(sentence = ?3) FROM mentions WHERE event_id = ?1 AND doc_id = ?2",
