@@ -41,9 +41,8 @@ static double similarity(const uint32_t *a, const void *blob, int bytes)
 	return (double)same / STORE_MINHASH_K;
 }
 
-/* The most similar stored document at or above the threshold; the first
- * band that finds one ends the search (a near duplicate of a near
- * duplicate is linked to whichever it meets first). */
+/* The first stored document (lowest id: usually the original) that a band
+ * finds and its signature confirms. */
 static int find_near(dyad_store *s, const uint32_t *sig, int64_t *best_id, double *best_sim)
 {
 	*best_id = 0;
@@ -57,13 +56,11 @@ static int find_near(dyad_store *s, const uint32_t *sig, int64_t *best_id, doubl
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			double sim = similarity(sig, sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1));
-			int64_t id = sqlite3_column_int64(st, 0);
-			if (sim >= NEAR_MIN_SIMILARITY && (sim > *best_sim || (sim == *best_sim && id < *best_id))) {
+			if (sim >= NEAR_MIN_SIMILARITY) {
 				*best_sim = sim;
-				*best_id = id;
+				*best_id = sqlite3_column_int64(st, 0);
+				break;
 			}
-			if (*best_sim >= 0.9)
-				break;      /* a close copy: no need to look further */
 		}
 		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 			return store_db_error(s, "near-duplicate lookup");
