@@ -37,7 +37,7 @@ static const char schema_v1[] =
 	" date TEXT, date_end TEXT, date_precision TEXT, day INTEGER NOT NULL, coarse INTEGER NOT NULL,"
 	" modality TEXT, place_name TEXT, place_country TEXT, lat REAL, lon REAL,"
 	" n_mentions INTEGER NOT NULL DEFAULT 0, n_articles INTEGER NOT NULL DEFAULT 0,"
-	" n_sources INTEGER NOT NULL DEFAULT 0, first_seen TEXT);"
+	" n_sources INTEGER NOT NULL DEFAULT 0, first_seen TEXT, first_doc INTEGER);"
 	"CREATE INDEX events_key ON events(actor_a, actor_b, root, day);"
 	"CREATE INDEX events_st ON events(source, target, day);"
 	"CREATE INDEX events_ts ON events(target, source, day);"
@@ -104,8 +104,8 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_EVENT_INSERT] =
 		"INSERT INTO events(source, target, actor_a, actor_b, symmetric, cameo, root, quad,"
 		" goldstein, plover, date, date_end, date_precision, day, coarse, modality,"
-		" place_name, place_country, lat, lon, first_seen)"
-		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
+		" place_name, place_country, lat, lon, first_seen, first_doc)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
 	[ST_EVENT_BUMP] =
 		"UPDATE events SET n_mentions = n_mentions + ?4, n_articles = n_articles + ?2,"
 		" date_end = CASE WHEN ?3 > COALESCE(date_end, date) THEN ?3 ELSE date_end END,"
@@ -240,7 +240,7 @@ int dyad_store_open(dyad_store **out, const char *path)
 	 * last batches, never corrupt the file). */
 	if ((rc = store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 	                        "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-	                        "PRAGMA cache_size=-65536;"
+	                        "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;"
 	                        "PRAGMA wal_autocheckpoint=1000;")))
 		goto done;
 	rc = migrate(s);

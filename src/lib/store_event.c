@@ -109,7 +109,7 @@ static void make_key(key *k, const dyad_event *ev)
 	dyad_date_format(k->date_end, sizeof(k->date_end), ev->date_end);
 }
 
-static int find_or_create_event(dyad_store *s, const dyad_event *ev, const key *k,
+static int find_or_create_event(dyad_store *s, int64_t doc_id, const dyad_event *ev, const key *k,
                                 const dyad_code_attrs *at, int64_t *id, bool *created)
 {
 	*created = false;
@@ -157,6 +157,7 @@ static int find_or_create_event(dyad_store *s, const dyad_event *ev, const key *
 		sqlite3_bind_double(st, 20, ev->lon);
 	}
 	store_bind_text(st, 21, s->now, -1);
+	sqlite3_bind_int64(st, 22, doc_id);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "creating an event");
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -326,7 +327,7 @@ int dyad_store_add_mention(dyad_store *s, int64_t doc_id, const dyad_event *ev,
 	bool created = false;
 	int rc = doc_outlet(s, doc_id, &outlet);
 	if (!rc)
-		rc = find_or_create_event(s, ev, &k, attrs, &id, &created);
+		rc = find_or_create_event(s, doc_id, ev, &k, attrs, &id, &created);
 	if (!rc)
 		rc = touch_dyad(s, &k, created);
 	if (!rc)
