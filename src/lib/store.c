@@ -87,10 +87,16 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_SOURCE_INSERT] =
 		"INSERT OR IGNORE INTO document_sources(doc_id, origin, outlet, url, ingest_date)"
 		" VALUES(?1,?2,?3,?4,?5)",
+	/* one statement for the 8 bands (NEAR_BANDS in store_doc.c) */
 	[ST_BAND_FIND] =
 		"SELECT b.doc_id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.doc_id"
-		" WHERE b.band = ?1 AND b.value = ?2 ORDER BY b.doc_id LIMIT 8",
-	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_bands(band, value, doc_id) VALUES(?1,?2,?3)",
+		" WHERE (b.band = 0 AND b.value = ?1) OR (b.band = 1 AND b.value = ?2)"
+		" OR (b.band = 2 AND b.value = ?3) OR (b.band = 3 AND b.value = ?4)"
+		" OR (b.band = 4 AND b.value = ?5) OR (b.band = 5 AND b.value = ?6)"
+		" OR (b.band = 6 AND b.value = ?7) OR (b.band = 7 AND b.value = ?8) LIMIT 32",
+	[ST_BAND_INSERT] =
+		"INSERT OR IGNORE INTO minhash_bands(band, value, doc_id) VALUES(0,?1,?9),(1,?2,?9),"
+		"(2,?3,?9),(3,?4,?9),(4,?5,?9),(5,?6,?9),(6,?7,?9),(7,?8,?9)",
 	[ST_DOC_CODED] = "UPDATE documents SET coded = 1 WHERE id = ?1",
 	[ST_DOC_IS_CODED] = "SELECT coded FROM documents WHERE id = ?1",
 	[ST_SENT_INSERT] =
