@@ -105,7 +105,7 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_FTS_INSERT] = "INSERT INTO sentences_fts(rowid, text) VALUES(?1, ?2)",
 	[ST_EVENT_FIND] =
 		"SELECT id FROM events WHERE actor_a = ?1 AND actor_b = ?2 AND root = ?3"
-		" AND day BETWEEN ?4 - ?6 AND ?4 + ?6 AND symmetric = ?5 AND coarse = ?7"
+		" AND day BETWEEN ?4 - ?6 AND ?4 + ?6 AND coarse = ?7"
 		" ORDER BY abs(day - ?4), id LIMIT 1",
 	[ST_EVENT_INSERT] =
 		"INSERT INTO events(source, target, actor_a, actor_b, symmetric, cameo, root, quad,"
