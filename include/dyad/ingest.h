@@ -120,6 +120,7 @@ typedef struct dyad_ingest_opts {
 typedef struct dyad_ingest_stats {
 	size_t read, added, duplicate, near_duplicate, seen, non_english;
 	size_t rejected, sentences, repeated_sentences, mentions, skipped_events;
+	size_t coded_later;   /**< stored by an earlier run without coding, coded now */
 } dyad_ingest_stats;
 
 /** An ingest run into a store. Opaque. */

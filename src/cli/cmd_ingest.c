@@ -90,6 +90,8 @@ static void print_summary(const dyad_ingest_stats *st, dyad_store *store, bool c
 	       "%zu already stored, %zu non-English (stored, not coded), %zu rejected\n",
 	       st->read, st->added, st->near_duplicate, st->duplicate, st->seen,
 	       st->non_english, st->rejected);
+	if (st->coded_later)
+		printf("coded:     %zu documents stored earlier without coding\n", st->coded_later);
 	printf("sentences: %zu stored (%zu repeated in their document, coded once)%s\n",
 	       st->sentences, st->repeated_sentences, coded ? "" : "; not coded (--no-code)");
 	printf("mentions:  %zu coded, %zu skipped (no source actor or code)\n",

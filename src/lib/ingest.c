@@ -299,16 +299,29 @@ int dyad_ingest_record(dyad_ingest *ing, dyad_record *rec)
 	dyad_store_doc d = { where, rec->title, rec->outlet, rec->url, rec->date, lang, text, len };
 	int64_t id;
 	dyad_doc_status st;
+	bool coded = false;
 	if ((rc = ensure_batch(ing)) || (rc = dyad_store_add_document(ing->store, &d, &id, &st)))
 		goto done;
+	bool code = ing->opts.coder && is_english(lang);
 	switch (st) {
-	case DYAD_DOC_SEEN: ing->stats.seen++; goto done;
-	case DYAD_DOC_DUPLICATE: ing->stats.duplicate++; goto done;
+	case DYAD_DOC_SEEN:
+	case DYAD_DOC_DUPLICATE:
+		if (st == DYAD_DOC_SEEN)
+			ing->stats.seen++;
+		else
+			ing->stats.duplicate++;
+		/* stored before without coding (--no-code): code it now */
+		if (code && !(rc = dyad_store_is_coded(ing->store, id, &coded)) && !coded) {
+			ing->stats.coded_later++;
+			rc = store_sentences(ing, id, doc, rec->date, true);
+			if (!rc)
+				rc = dyad_store_mark_coded(ing->store, id);
+		}
+		goto done;
 	case DYAD_DOC_NEAR_DUPLICATE: ing->stats.near_duplicate++; break;
 	case DYAD_DOC_NEW: break;
 	}
 	ing->stats.added++;
-	bool code = ing->opts.coder && is_english(lang);
 	if (!is_english(lang))
 		ing->stats.non_english++;
 	rc = store_sentences(ing, id, doc, rec->date, code);

@@ -61,5 +61,12 @@ echo "$rej" | grep -q "127.0.0.1:9/unreachable.*" || fail "unreachable URL not r
 [ "$(q "SELECT count(*) FROM rejected")" = 4 ] || fail "expected 4 rejected rows: $rej"
 [ "$(q "SELECT count(*) FROM documents WHERE origin LIKE '%good.txt%' OR origin LIKE '%cut.jsonl:1'")" = 2 ] || fail "good inputs next to bad ones not stored"
 grep -q "4 rejected" "$tmp/out3" || fail "summary does not count rejections: $(cat "$tmp/out3")"
+docs_after=$(q "SELECT count(*) FROM documents")
 [ "$(q "PRAGMA integrity_check")" = ok ] || fail "integrity"
+
+# 5. Documents stored without coding are coded by a later run that codes.
+"$dyad" ingest --db "$db" samples/ >"$tmp/out5" 2>&1 || fail "coding run: $(cat "$tmp/out5")"
+grep -q "^coded: .* documents stored earlier without coding" "$tmp/out5" || fail "uncoded documents not coded: $(cat "$tmp/out5")"
+[ "$(q "SELECT count(*) FROM documents WHERE coded = 0 AND language IN ('en', 'und') AND origin LIKE 'samples/%'")" = 0 ] || fail "English samples left uncoded"
+[ "$(q "SELECT count(*) FROM documents")" = "$docs_after" ] || fail "coding run added documents"
 echo "ingest_store: ok"
