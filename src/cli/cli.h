@@ -69,6 +69,12 @@ void cli_list_free(cli_list *l);
 
 /* Commands (one cmd_<name>.c each). */
 int cmd_sentences(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
+int cmd_actors(int argc, char **argv);
+int cmd_why(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 

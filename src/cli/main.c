@@ -12,6 +12,12 @@ static const cli_command commands[] = {
 	{ "sentences", "split documents into sentences (one a line, or JSON Lines)", cmd_sentences },
 	{ "code",      "code events from TABARI records, JSON Lines or text (TSV or JSON Lines out)", cmd_code },
 	{ "validate",  "run a TABARI validation suite (.project) and report mismatches", cmd_validate },
+	{ "events",    "list stored events with filters (table, csv, jsonl, plover, gdelt)", cmd_events },
+	{ "search",    "full-text search of stored sentences, with their events", cmd_search },
+	{ "timeline",  "events between two actors per month/week/year, as a chart", cmd_timeline },
+	{ "actors",    "most active actors and dyads in the store", cmd_actors },
+	{ "why",       "the sentences, spans and patterns behind a stored event", cmd_why },
+	{ "ingest",    "store articles (files, directories, URLs, feeds) and their events in dyad.db", cmd_ingest },
 	{ NULL, NULL, NULL }
 };
 

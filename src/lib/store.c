@@ -1,0 +1,356 @@
+/*
+ * store.c - opening the SQLite store: pragmas, schema migrations applied
+ * in order, prepared statements, batches (transactions) and counts.
+ */
+#include "store_internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* Migration 1: the whole first schema. Later versions append entries. */
+static const char schema_v1[] =
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+	"CREATE TABLE documents("
+	" id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, minhash BLOB,"
+	" title TEXT, outlet TEXT, url TEXT, origin TEXT, pub_date TEXT,"
+	" ingest_date TEXT, language TEXT, text TEXT,"
+	" near_duplicate_of INTEGER REFERENCES documents(id), near_similarity REAL,"
+	" n_sources INTEGER NOT NULL DEFAULT 1, coded INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX documents_pub ON documents(pub_date);"
+	"CREATE TABLE document_sources("
+	" doc_id INTEGER NOT NULL REFERENCES documents(id), origin TEXT NOT NULL,"
+	" outlet TEXT, url TEXT, ingest_date TEXT, PRIMARY KEY(doc_id, origin)) WITHOUT ROWID;"
+	"CREATE TABLE minhash_bands(band INTEGER NOT NULL, value INTEGER NOT NULL,"
+	" doc_id INTEGER NOT NULL, PRIMARY KEY(band, value, doc_id)) WITHOUT ROWID;"
+	"CREATE TABLE sentences("
+	" id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id),"
+	" idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	" text TEXT NOT NULL, repeated INTEGER NOT NULL DEFAULT 0, UNIQUE(doc_id, idx));"
+	"CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');"
+	"CREATE TABLE events("
+	" id INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL,"
+	" actor_a TEXT NOT NULL, actor_b TEXT NOT NULL, symmetric INTEGER NOT NULL,"
+	" cameo TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER, goldstein REAL, plover TEXT,"
+	" date TEXT, date_end TEXT, date_precision TEXT, day INTEGER NOT NULL, coarse INTEGER NOT NULL,"
+	" modality TEXT, place_name TEXT, place_country TEXT, lat REAL, lon REAL,"
+	" n_mentions INTEGER NOT NULL DEFAULT 0, n_articles INTEGER NOT NULL DEFAULT 0,"
+	" n_sources INTEGER NOT NULL DEFAULT 0, first_seen TEXT, first_doc INTEGER);"
+	"CREATE INDEX events_key ON events(actor_a, actor_b, root, day);"
+	"CREATE INDEX events_st ON events(source, target, day);"
+	"CREATE INDEX events_ts ON events(target, source, day);"
+	"CREATE INDEX events_nsources ON events(n_sources);"
+	"CREATE INDEX events_day ON events(day);"
+	"CREATE INDEX events_cameo ON events(cameo, day);"
+	"CREATE INDEX events_plover ON events(plover, day);"
+	"CREATE TABLE event_sources(event_id INTEGER NOT NULL, outlet TEXT NOT NULL,"
+	" PRIMARY KEY(event_id, outlet)) WITHOUT ROWID;"
+	"CREATE TABLE mentions("
+	" id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES events(id),"
+	" doc_id INTEGER NOT NULL REFERENCES documents(id), sentence INTEGER NOT NULL,"
+	" sentence_id INTEGER REFERENCES sentences(id), outlet TEXT, source TEXT NOT NULL, target TEXT NOT NULL, cameo TEXT NOT NULL,"
+	" root TEXT, quad INTEGER, goldstein REAL, plover TEXT,"
+	" source_start INTEGER, source_end INTEGER, source_text TEXT,"
+	" target_start INTEGER, target_end INTEGER, target_text TEXT,"
+	" verb_start INTEGER, verb_end INTEGER, verb_text TEXT,"
+	" pattern TEXT, dict_version TEXT, flags INTEGER,"
+	" date TEXT, date_end TEXT, date_precision TEXT, date_text TEXT,"
+	" place_name TEXT, place_country TEXT, lat REAL, lon REAL, place_resolution TEXT,"
+	" modality TEXT, quantities TEXT);"
+	"CREATE INDEX mentions_event ON mentions(event_id, doc_id, sentence);"
+	"CREATE INDEX mentions_doc ON mentions(doc_id, sentence);"
+	"CREATE INDEX mentions_sentence ON mentions(sentence_id);"
+	"CREATE TABLE dyads(actor_a TEXT NOT NULL, actor_b TEXT NOT NULL, n_events INTEGER NOT NULL,"
+	" n_mentions INTEGER NOT NULL, PRIMARY KEY(actor_a, actor_b)) WITHOUT ROWID;"
+	"CREATE INDEX dyads_n ON dyads(n_events);"
+	"CREATE TABLE actors(code TEXT PRIMARY KEY, n_mentions INTEGER NOT NULL DEFAULT 0,"
+	" first_date TEXT, last_date TEXT) WITHOUT ROWID;"
+	"CREATE TABLE rejected(id INTEGER PRIMARY KEY, input TEXT, record TEXT,"
+	" error TEXT NOT NULL, at TEXT);";
+
+static const struct migration {
+	int version;
+	const char *name;
+	const char *sql;
+} migrations[] = {
+	{ 1, "initial schema", schema_v1 },
+};
+
+static const char *const stmt_sql[ST__COUNT] = {
+	[ST_DOC_BY_HASH] = "SELECT id FROM documents WHERE hash = ?1",
+	[ST_DOC_INSERT] =
+		"INSERT INTO documents(hash, minhash, title, outlet, url, origin, pub_date,"
+		" ingest_date, language, text, near_duplicate_of, near_similarity)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+	[ST_SOURCE_INSERT] =
+		"INSERT OR IGNORE INTO document_sources(doc_id, origin, outlet, url, ingest_date)"
+		" VALUES(?1,?2,?3,?4,?5)",
+	/* one statement for the 8 bands (NEAR_BANDS in store_doc.c) */
+	[ST_BAND_FIND] =
+		"SELECT b.doc_id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.doc_id"
+		" WHERE (b.band = 0 AND b.value = ?1) OR (b.band = 1 AND b.value = ?2)"
+		" OR (b.band = 2 AND b.value = ?3) OR (b.band = 3 AND b.value = ?4)"
+		" OR (b.band = 4 AND b.value = ?5) OR (b.band = 5 AND b.value = ?6)"
+		" OR (b.band = 6 AND b.value = ?7) OR (b.band = 7 AND b.value = ?8) LIMIT 32",
+	[ST_BAND_INSERT] =
+		"INSERT OR IGNORE INTO minhash_bands(band, value, doc_id) VALUES(0,?1,?9),(1,?2,?9),"
+		"(2,?3,?9),(3,?4,?9),(4,?5,?9),(5,?6,?9),(6,?7,?9),(7,?8,?9)",
+	[ST_DOC_CODED] = "UPDATE documents SET coded = 1 WHERE id = ?1",
+	[ST_DOC_IS_CODED] = "SELECT coded FROM documents WHERE id = ?1",
+	[ST_SENT_INSERT] =
+		"INSERT OR IGNORE INTO sentences(doc_id, idx, start, end, text, repeated)"
+		" VALUES(?1,?2,?3,?4,?5,?6)",
+	[ST_FTS_INSERT] = "INSERT INTO sentences_fts(rowid, text) VALUES(?1, ?2)",
+	[ST_EVENT_FIND] =
+		"SELECT id FROM events WHERE actor_a = ?1 AND actor_b = ?2 AND root = ?3"
+		" AND day BETWEEN ?4 - ?6 AND ?4 + ?6 AND coarse = ?7"
+		" ORDER BY abs(day - ?4), id LIMIT 1",
+	[ST_EVENT_INSERT] =
+		"INSERT INTO events(source, target, actor_a, actor_b, symmetric, cameo, root, quad,"
+		" goldstein, plover, date, date_end, date_precision, day, coarse, modality,"
+		" place_name, place_country, lat, lon, first_seen, first_doc)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
+	[ST_EVENT_BUMP] =
+		"UPDATE events SET n_mentions = n_mentions + ?4, n_articles = n_articles + ?2,"
+		" date_end = CASE WHEN ?3 > COALESCE(date_end, date) THEN ?3 ELSE date_end END,"
+		" modality = CASE WHEN ?5 = 'asserted' THEN 'asserted' ELSE modality END"
+		" WHERE id = ?1",
+	[ST_MENTION_SAME_DOC] =
+		"SELECT max(sentence = ?3) FROM mentions WHERE event_id = ?1 AND doc_id = ?2",
+	[ST_MENTION_INSERT] =
+		"INSERT INTO mentions(event_id, doc_id, sentence, outlet, source, target, cameo, root,"
+		" quad, goldstein, plover, source_start, source_end, source_text, target_start,"
+		" target_end, target_text, verb_start, verb_end, verb_text, pattern, dict_version,"
+		" flags, date, date_end, date_precision, date_text, place_name, place_country, lat,"
+		" lon, place_resolution, modality, quantities, sentence_id)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
+		"?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35)",
+	[ST_OUTLET_INSERT] = "INSERT OR IGNORE INTO event_sources(event_id, outlet) VALUES(?1, ?2)",
+	[ST_EVENT_OUTLET_BUMP] = "UPDATE events SET n_sources = n_sources + 1 WHERE id = ?1",
+	[ST_ACTOR_UPSERT] =
+		"INSERT INTO actors(code, n_mentions, first_date, last_date) VALUES(?1, 1, ?2, ?2)"
+		" ON CONFLICT(code) DO UPDATE SET n_mentions = n_mentions + 1,"
+		" first_date = min(COALESCE(first_date, ?2), ?2), last_date = max(COALESCE(last_date, ?2), ?2)",
+	[ST_REJECT_INSERT] = "INSERT INTO rejected(input, record, error, at) VALUES(?1,?2,?3,?4)",
+	[ST_DOC_EVENTS] = "SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?1",
+	[ST_DOC_BY_ID] = "SELECT outlet FROM documents WHERE id = ?1",
+	[ST_SENT_ID] = "SELECT id FROM sentences WHERE doc_id = ?1 AND idx = ?2",
+	[ST_DYAD_UPSERT] =
+		"INSERT INTO dyads VALUES(?1, ?2, ?3, 1) ON CONFLICT(actor_a, actor_b) DO UPDATE"
+		" SET n_events = n_events + ?3, n_mentions = n_mentions + 1",
+};
+
+int store_db_error(dyad_store *s, const char *what)
+{
+	return dyad_error_set(DYAD_EDB, "store: %s: %s", what,
+	                      s && s->db ? sqlite3_errmsg(s->db) : "no database");
+}
+
+int store_exec(dyad_store *s, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int rc = dyad_error_set(DYAD_EDB, "store: %s", msg ? msg : "SQL error");
+		sqlite3_free(msg);
+		return rc;
+	}
+	return 0;
+}
+
+int store_bind_text(sqlite3_stmt *st, int i, const char *s, int n)
+{
+	if (!s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, n, SQLITE_TRANSIENT);
+}
+
+sqlite3_stmt *store_stmt(dyad_store *s, enum store_stmt id)
+{
+	if (!s->st[id]) {
+		if (sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+		                       &s->st[id], NULL) != SQLITE_OK) {
+			store_db_error(s, "prepare");
+			return NULL;
+		}
+		return s->st[id];
+	}
+	sqlite3_reset(s->st[id]);
+	sqlite3_clear_bindings(s->st[id]);
+	return s->st[id];
+}
+
+static int read_version(dyad_store *s, int *version)
+{
+	sqlite3_stmt *st = NULL;
+	*version = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT max(version) FROM migrations", -1, &st, NULL) != SQLITE_OK)
+		return store_db_error(s, "reading schema version");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Apply every migration newer than the database, each in its own transaction. */
+static int migrate(dyad_store *s)
+{
+	int rc = store_exec(s, "CREATE TABLE IF NOT EXISTS migrations("
+	                       "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)");
+	if (rc)
+		return rc;
+	if ((rc = read_version(s, &s->version)))
+		return rc;
+	size_t n = sizeof(migrations) / sizeof(migrations[0]);
+	if (s->version > migrations[n - 1].version)
+		return dyad_error_set(DYAD_EDB, "store: schema version %d is newer than this dyad (%d)",
+		                      s->version, migrations[n - 1].version);
+	for (size_t i = 0; i < n; i++) {
+		if (migrations[i].version <= s->version)
+			continue;
+		if ((rc = store_exec(s, "BEGIN IMMEDIATE")))
+			return rc;
+		char sql[256];
+		snprintf(sql, sizeof(sql),
+		         "INSERT INTO migrations VALUES(%d, '%s', datetime('now'));"
+		         "INSERT OR REPLACE INTO meta VALUES('schema_version', '%d');",
+		         migrations[i].version, migrations[i].name, migrations[i].version);
+		if ((rc = store_exec(s, migrations[i].sql)) || (rc = store_exec(s, sql))) {
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return rc;
+		}
+		if ((rc = store_exec(s, "COMMIT")))
+			return rc;
+		s->version = migrations[i].version;
+	}
+	return 0;
+}
+
+int dyad_store_open(dyad_store **out, const char *path)
+{
+	*out = NULL;
+	dyad_store *s = dyad_calloc(1, sizeof(*s));
+	if (!s)
+		return DYAD_ENOMEM;
+	int rc;
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK) {
+		rc = dyad_error_set(DYAD_EDB, "store: cannot open %s: %s", path,
+		                    s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto done;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	/* WAL: readers do not block the ingest; synchronous=NORMAL keeps every
+	 * committed batch across a process kill (only an OS crash may lose the
+	 * last batches, never corrupt the file). */
+	if ((rc = store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+	                        "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+	                        "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;"
+	                        "PRAGMA wal_autocheckpoint=1000;")))
+		goto done;
+	rc = migrate(s);
+done:
+	if (rc) {
+		dyad_store_free(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+void dyad_store_free(dyad_store *s)
+{
+	if (!s)
+		return;
+	if (s->in_tx)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	else if (s->wrote)   /* keep the planner's statistics current */
+		sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+	for (int i = 0; i < ST__COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	dyad_free(s);
+}
+
+int dyad_store_schema_version(const dyad_store *s)
+{
+	return s->version;
+}
+
+int dyad_store_begin(dyad_store *s)
+{
+	if (s->in_tx)
+		return 0;
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(s->now, sizeof(s->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	int rc = store_exec(s, "BEGIN IMMEDIATE");
+	if (!rc)
+		s->in_tx = s->wrote = true;
+	return rc;
+}
+
+int dyad_store_commit(dyad_store *s)
+{
+	if (!s->in_tx)
+		return 0;
+	int rc = store_exec(s, "COMMIT");
+	if (!rc)
+		s->in_tx = false;
+	return rc;
+}
+
+int dyad_store_rollback(dyad_store *s)
+{
+	if (!s->in_tx)
+		return 0;
+	s->in_tx = false;
+	return store_exec(s, "ROLLBACK");
+}
+
+void *dyad_store_db(dyad_store *s)
+{
+	return s->db;
+}
+
+int dyad_store_reject(dyad_store *s, const char *input, const char *record, const char *error)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_REJECT_INSERT);
+	if (!st)
+		return DYAD_EDB;
+	store_bind_text(st, 1, input, -1);
+	store_bind_text(st, 2, record, -1);
+	store_bind_text(st, 3, error ? error : "unknown error", -1);
+	store_bind_text(st, 4, s->now[0] ? s->now : NULL, -1);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_db_error(s, "recording a rejected input");
+	return 0;
+}
+
+static int count_of(dyad_store *s, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st = NULL;
+	*out = 0;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_db_error(s, "count");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int dyad_store_counts_get(dyad_store *s, dyad_store_counts *c)
+{
+	memset(c, 0, sizeof(*c));
+	int rc = 0;
+	rc = rc ? rc : count_of(s, "SELECT count(*) FROM documents", &c->documents);
+	rc = rc ? rc : count_of(s, "SELECT count(*) - (SELECT count(*) FROM documents) FROM document_sources", &c->duplicates);
+	rc = rc ? rc : count_of(s, "SELECT count(*) FROM sentences", &c->sentences);
+	rc = rc ? rc : count_of(s, "SELECT count(*) FROM mentions", &c->mentions);
+	rc = rc ? rc : count_of(s, "SELECT count(*) FROM events", &c->events);
+	rc = rc ? rc : count_of(s, "SELECT count(*) FROM rejected", &c->rejected);
+	rc = rc ? rc : count_of(s, "SELECT count(*) FROM actors", &c->actors);
+	return rc;
+}

@@ -1,0 +1,64 @@
+/*
+ * store_internal.h - shared between the store modules: the store struct,
+ * its prepared statements (prepared once, on first use) and the hashing
+ * helpers behind deduplication.
+ */
+#ifndef DYAD_STORE_INTERNAL_H
+#define DYAD_STORE_INTERNAL_H
+
+#include "dyad/store.h"
+
+#include <sqlite3.h>
+
+/* Every statement the write path uses; SQL in store.c's table. */
+enum store_stmt {
+	ST_DOC_BY_HASH, ST_DOC_INSERT, ST_SOURCE_INSERT, ST_BAND_FIND,
+	ST_BAND_INSERT, ST_DOC_CODED, ST_DOC_IS_CODED, ST_SENT_INSERT,
+	ST_FTS_INSERT, ST_EVENT_FIND, ST_EVENT_INSERT, ST_EVENT_BUMP,
+	ST_MENTION_SAME_DOC, ST_MENTION_INSERT, ST_OUTLET_INSERT,
+	ST_EVENT_OUTLET_BUMP, ST_ACTOR_UPSERT, ST_REJECT_INSERT,
+	ST_DOC_EVENTS, ST_DOC_BY_ID, ST_DYAD_UPSERT, ST_SENT_ID,
+	ST__COUNT
+};
+
+struct dyad_store {
+	sqlite3      *db;
+	sqlite3_stmt *st[ST__COUNT];
+	int           version;
+	bool          in_tx;
+	bool          wrote;       /**< a batch was opened: optimize on close */
+	int64_t       sent_doc, sent_id; /**< last sentence stored: (doc, index) -> row id */
+	uint32_t      sent_idx;
+	char          now[24];     /**< ingest timestamp, set per batch */
+};
+
+/** The prepared statement `id`, reset and unbound; NULL on error (message set). */
+sqlite3_stmt *store_stmt(dyad_store *s, enum store_stmt id);
+
+/** Set the error from SQLite's message and return DYAD_EDB. */
+int store_db_error(dyad_store *s, const char *what);
+
+/** Run SQL without results. */
+int store_exec(dyad_store *s, const char *sql);
+
+/** Bind a possibly NULL string. */
+int store_bind_text(sqlite3_stmt *st, int i, const char *s, int n);
+
+/* Hashing (store_hash.c). */
+
+/** Content key: 32 hex digits of the normalized text's 128-bit hash. */
+void store_content_hash(const char *text, size_t len, char out[33]);
+
+/** MinHash signature size (32-bit minima over 3-word shingles). */
+#define STORE_MINHASH_K 32
+
+/** MinHash signature of the text; *n_shingles receives the shingle count. */
+void store_minhash(const char *text, size_t len, uint32_t sig[STORE_MINHASH_K], size_t *n_shingles);
+
+/** 64-bit hash of the normalized text (for repeated sentences). */
+uint64_t store_norm_hash64(const char *text, size_t len);
+
+/** Julian day number of a date (month/day 0 count as 1). */
+int64_t store_julian(dyad_date d);
+
+#endif
