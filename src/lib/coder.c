@@ -311,7 +311,7 @@ static bool is_pronoun(const cword *w)
 	/* possessives (his, its, their) name an owner, not a participant:
 	 * "met his Russian counterpart" */
 	static const char *const p[] = { "he", "she", "it", "they", "her", "him", "them", NULL };
-	if (w->len > 5)
+	if (w->len > 5 || (w->s[0] != 'h' && w->s[0] != 's' && w->s[0] != 'i' && w->s[0] != 't'))
 		return false;
 	for (int i = 0; p[i]; i++)
 		if (eq(w->s, w->len, p[i]))
@@ -324,7 +324,7 @@ static size_t compound_ref_at(const dyad_coder *c, size_t i)
 {
 	static const char *const heads[] = { "countries", "sides", "nations", "governments",
 	                                     "states", "leaders", "armies", "parties", NULL };
-	if (i + 1 >= c->nw)
+	if (i + 1 >= c->nw || (c->w[i].s[0] != 'b' && c->w[i].s[0] != 't'))
 		return 0;
 	const cword *a = &c->w[i], *b = &c->w[i + 1];
 	size_t k = 0;
