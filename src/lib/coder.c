@@ -498,7 +498,8 @@ static mention *agent_actor_before(dyad_coder *c, size_t k)
 	if (poss)
 		j++;
 	size_t gap = ag->start - j;
-	if (gap > (poss ? 2u : 0u))
+	bool former = j < ag->start && eq(c->w[j].s, c->w[j].len, "former");
+	if (gap > ((poss || former) ? 2u : 0u))
 		return NULL;
 	for (size_t q = j; q < ag->start; q++)
 		if (c->w[q].type != CW_WORD || c->w[q].verb >= 0 || (c->w[q].tflags & DYAD_TOKF_CAP))
@@ -516,7 +517,7 @@ static mention *agent_actor_after(dyad_coder *c, size_t k)
 	 * already keeps it (prefix agents such as [NGM~] still apply) */
 	size_t al = strlen(a->code);
 	bool seat = al == 6 && strcmp(a->code + 3, "GOV") == 0 && a->ph && a->ph->n == 1;
-	if (al > 3 && !seat && !(ag->ph && ag->ph->agent_prefix))
+	if (al > 3 && !seat && !(ag->ph && ag->ph->agent_prefix) && strcmp(ag->code, "ELI") != 0)
 		return NULL;
 	size_t j = ag->end;
 	if (j == a->start)
@@ -529,6 +530,24 @@ static mention *agent_actor_after(dyad_coder *c, size_t k)
 			return a;
 	}
 	return NULL;
+}
+
+/* "former security officials", "former Gondor prosecutors": FORMER
+ * before an agent (across at most two words) makes it an elite, ~ELI,
+ * as CAMEO codes former office holders. */
+static void former_agents(dyad_coder *c)
+{
+	for (size_t k = 0; k < c->nm; k++) {
+		mention *ag = &c->m[k];
+		if (ag->kind != MK_AGENT || (ag->ph && ag->ph->agent_prefix))
+			continue;
+		size_t from = ag->start > 3 ? ag->start - 3 : 0;
+		for (size_t q = from; q < ag->start; q++)
+			if (c->w[q].type == CW_WORD && eq(c->w[q].s, c->w[q].len, "former")) {
+				memcpy(ag->code, "ELI", 4);
+				break;
+			}
+	}
 }
 
 /* Agents: "Gondor's Prime Minister", "Algerian army", "minister of
@@ -1088,6 +1107,7 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	}
 	locate(c);
 	noun_compounds(c);
+	former_agents(c);
 	merge_agents(c);
 	merge_same_country(c);
 	resolve_refs(c);

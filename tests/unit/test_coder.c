@@ -171,6 +171,9 @@ static void test_agents(void **state)
 	/* an agent shared by two country adjectives */
 	assert_string_equal(code(f, "2023-08-02", "Algerian and Russian troops attacked Niger."),
 	                    "DZAMIL NER 190; RUSMIL NER 190");
+	/* FORMER makes an office holder an elite (~ELI) */
+	assert_string_equal(code(f, "2023-08-02", "A former Algerian defence minister condemned Spain."),
+	                    "DZAELI ESP 111");
 	/* a capital used for its country takes the agent's sector */
 	assert_string_equal(code(f, "2023-08-02", "Protesters in Algiers condemned Spain."), "DZACVL ESP 111");
 	/* a country adjective before a more specific actor of its own */
