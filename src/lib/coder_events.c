@@ -399,7 +399,11 @@ static int find_source(const dyad_coder *c, vwork *v)
 		/* NOACTPRIOR: no actor at all before the verb */
 		if (v->src < 0 && o->noactprior && first_actor(c, 0, vo->start, NULL) < 0)
 			return FIND_DONE;
-		if (v->src < 0 && !(o->default_source[0] && o->default_source_prior)) {
+		/* TABARI looks for a source after the verb when there is none
+		 * before it; dyad's own (lemma) verbs do not: "A gunman killed
+		 * a Japanese official" has no known source */
+		if (v->src < 0 && !(o->default_source[0] && o->default_source_prior) &&
+		    !c->lex->verbs[vo->verb].lemma) {
 			v->src = first_actor(c, vo->end, v->ce, avoid);
 			v->after = v->src >= 0;
 		}
