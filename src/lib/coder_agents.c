@@ -54,10 +54,19 @@ static void merge_agent(mention *actor, const mention *agent)
  * seat of government takes the agent's. */
 static bool keeps_own_sector(const mention *a, const mention *ag)
 {
+	static const char *const sectors[] = { "MIL", "REB", "OPP", "COP", "SPY", "JUD", "LEG",
+	                                       "BUS", "MED", "CVL", "ELI", "INS", "UAF", NULL };
 	size_t al = strlen(a->code);
-	if (ag->ph && ag->ph->agent_prefix)
+	if ((ag->ph && ag->ph->agent_prefix) || strcmp(ag->code, "ELI") == 0)
 		return false;
-	return al > 6 || (al == 6 && strcmp(a->code + 3, "GOV") != 0 && strcmp(ag->code, "ELI") != 0);
+	if (al > 6)
+		return true;
+	if (al != 6)
+		return false;
+	for (int i = 0; sectors[i]; i++)
+		if (strcmp(a->code + 3, sectors[i]) == 0)
+			return true;
+	return false;    /* a country with GOV, or an organisation (IGOUNO) */
 }
 
 /* An agent right after such a group is part of its name: absorbed. */
