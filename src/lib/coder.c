@@ -1,12 +1,11 @@
 /*
  * coder.c - the sentence analysis of the sparse parse: tokens -> words
- * (commas and conjunctions marked, hyphenated compounds split when the
- * whole form is not in the dictionaries), then actors, agents, nouns and
- * verbs located by longest match from the first-word index, agents
- * merged into the actor next to them ("Russia's defence minister" ->
- * RUSGOV..., "Algerian army" -> DZAMIL), pronouns and "the two
- * countries" resolved, compound actors grouped. Events are assembled by
- * coder_events.c.
+ * (commas and conjunctions marked, hyphenated words split into their
+ * parts as the dictionaries store them), then actors, agents, nouns and
+ * verbs located by longest match from the first-word index; agents
+ * joined to their actors (coder_agents.c); pronouns, plural pronouns and
+ * "the two countries" resolved; compound actors grouped; commas handled
+ * (coder_commas.c). Events are assembled by coder_events.c.
  */
 #include "coder_internal.h"
 #include "util/alloc.h"
@@ -43,14 +42,6 @@ void dyad_coder_begin_document(dyad_coder *c, dyad_date date)
 
 /* ------------------------------------------------------------------ */
 /* Words                                                               */
-
-static inline bool eq(const char *s, size_t n, const char *w)
-{
-	if (!n || s[0] != w[0])
-		return false;   /* most words differ at once: no strlen */
-	size_t wl = strlen(w);
-	return n == wl && memcmp(s, w, n) == 0;
-}
 
 static bool is_conj(const char *s, size_t n)
 {
@@ -311,7 +302,7 @@ static bool is_pronoun(const cword *w)
 	/* possessives (his, its, their) name an owner, not a participant:
 	 * "met his Russian counterpart" */
 	static const char *const p[] = { "he", "she", "it", "they", "her", "him", "them", NULL };
-	if (w->len > 5)
+	if (w->len > 5 || (w->s[0] != 'h' && w->s[0] != 's' && w->s[0] != 'i' && w->s[0] != 't'))
 		return false;
 	for (int i = 0; p[i]; i++)
 		if (eq(w->s, w->len, p[i]))
@@ -324,7 +315,7 @@ static size_t compound_ref_at(const dyad_coder *c, size_t i)
 {
 	static const char *const heads[] = { "countries", "sides", "nations", "governments",
 	                                     "states", "leaders", "armies", "parties", NULL };
-	if (i + 1 >= c->nw)
+	if (i + 1 >= c->nw || (c->w[i].s[0] != 'b' && c->w[i].s[0] != 't'))
 		return 0;
 	const cword *a = &c->w[i], *b = &c->w[i + 1];
 	size_t k = 0;
@@ -440,188 +431,6 @@ static void noun_compounds(dyad_coder *c)
 		}
 }
 
-/* Append an agent code to an actor mention. */
-static void merge_agent(mention *actor, const mention *agent)
-{
-	if (actor->null || actor->discard || actor->complex || !agent->code[0])
-		return;
-	/* "White House officials": USAGOV already carries GOV */
-	size_t al = strlen(actor->code), gl = strlen(agent->code);
-	if (agent->ph && agent->ph->agent_prefix ? strncmp(actor->code, agent->code, gl) == 0
-	                                         : (al >= 3 + gl && strstr(actor->code + 3, agent->code)))
-		return;
-	char buf[DYAD_CODE_MAX * 2];
-	/* a seat of government used for its country ("protesters in
-	 * Niamey"): the agent's sector replaces GOV */
-	if (al == 6 && strcmp(actor->code + 3, "GOV") == 0 && !(agent->ph && agent->ph->agent_prefix) &&
-	    strncmp(agent->code, "GOV", 3) != 0 && actor->ph && actor->ph->n == 1 && !actor->used_agent) {
-		snprintf(buf, sizeof buf, "%.3s%s", actor->code, agent->code);
-		size_t n = strlen(buf) < DYAD_CODE_MAX ? strlen(buf) : DYAD_CODE_MAX - 1;
-		memcpy(actor->code, buf, n);
-		actor->code[n] = '\0';
-		actor->used_agent = 1;
-		return;
-	}
-	if (agent->ph && agent->ph->agent_prefix) {
-		size_t a = strlen(agent->code), b = strlen(actor->code);
-		memcpy(buf, agent->code, a);
-		memcpy(buf + a, actor->code, b + 1);
-	} else {
-		size_t a = strlen(actor->code), b = strlen(agent->code);
-		memcpy(buf, actor->code, a);
-		memcpy(buf + a, agent->code, b + 1);
-	}
-	size_t n = strlen(buf);
-	if (n >= DYAD_CODE_MAX)
-		n = DYAD_CODE_MAX - 1;
-	memcpy(actor->code, buf, n);
-	actor->code[n] = '\0';
-	actor->used_agent = 1;
-}
-
-static bool word_is(const dyad_coder *c, size_t i, const char *w)
-{
-	return i < c->nw && eq(c->w[i].s, c->w[i].len, w);
-}
-
-/* The actor an agent at mention k follows: actor ['s] agent, where up
- * to two lower-case words may come between the possessive and the agent
- * ("Russia's top security official"; "Dagolath's first Deputy Prime
- * Minister" keeps DAG alone, as TABARI's suite expects). */
-static mention *agent_actor_before(dyad_coder *c, size_t k)
-{
-	if (k == 0 || c->m[k - 1].kind != MK_ACTOR || c->m[k - 1].used_agent)
-		return NULL;
-	mention *a = &c->m[k - 1], *ag = &c->m[k];
-	size_t j = a->end;
-	bool poss = j < c->nw && c->w[j].type == CW_POSS;
-	if (poss)
-		j++;
-	size_t gap = ag->start - j;
-	if (gap > (poss ? 2u : 0u))
-		return NULL;
-	for (size_t q = j; q < ag->start; q++)
-		if (c->w[q].type != CW_WORD || c->w[q].verb >= 0 || (c->w[q].tflags & DYAD_TOKF_CAP))
-			return NULL;
-	return a;
-}
-
-/* The actor after an agent: agent [of|from|for|in [the]] actor. */
-static mention *agent_actor_after(dyad_coder *c, size_t k)
-{
-	if (k + 1 >= c->nm || c->m[k + 1].kind != MK_ACTOR || c->m[k + 1].used_agent)
-		return NULL;
-	mention *a = &c->m[k + 1], *ag = &c->m[k];
-	/* "a delegation of the Algerian army": an actor that has its sector
-	 * already keeps it (prefix agents such as [NGM~] still apply) */
-	size_t al = strlen(a->code);
-	bool seat = al == 6 && strcmp(a->code + 3, "GOV") == 0 && a->ph && a->ph->n == 1;
-	if (al > 3 && !seat && !(ag->ph && ag->ph->agent_prefix))
-		return NULL;
-	size_t j = ag->end;
-	if (j == a->start)
-		return a;
-	if (word_is(c, j, "of") || word_is(c, j, "from") || word_is(c, j, "for") || word_is(c, j, "in")) {
-		j++;
-		if (word_is(c, j, "the"))
-			j++;
-		if (j == a->start)
-			return a;
-	}
-	return NULL;
-}
-
-/* Agents: "Gondor's Prime Minister", "Algerian army", "minister of
- * Gondor", "the army of Algeria". The agent's words join the actor. */
-static void merge_agents(dyad_coder *c)
-{
-	/* pass 1: the actor just before ("Algerian army", "Russia's top
-	 * security official"); pass 2: the actor after ("army of Algeria",
-	 * "delegation of the Algerian army" keeps the army's sector) */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t k = 0; k < c->nm; k++) {
-			mention *ag = &c->m[k];
-			if (ag->kind != MK_AGENT)
-				continue;
-			mention *tgt_actor = pass == 0 ? agent_actor_before(c, k) : agent_actor_after(c, k);
-			if (!tgt_actor)
-				continue;
-			merge_agent(tgt_actor, ag);
-			/* "the Algerian and Russian navies": the sector goes to both */
-			if (pass == 0 && tgt_actor > c->m && tgt_actor[-1].kind == MK_ACTOR &&
-			    !tgt_actor[-1].used_agent && tgt_actor[-1].end + 1 == tgt_actor->start &&
-			    c->w[tgt_actor[-1].end].type == CW_CONJ)
-				merge_agent(&tgt_actor[-1], ag);
-			if (tgt_actor->start > ag->start)
-				tgt_actor->start = ag->start;
-			if (tgt_actor->end < ag->end)
-				tgt_actor->end = ag->end;
-			ag->kind = 0xff;   /* consumed */
-		}
-	/* drop consumed agents; unattached agents stay out of the search,
-	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
-	size_t o = 0;
-	bool convert = c->lex->opt.convert_agents;
-	for (size_t k = 0; k < c->nm; k++) {
-		if (c->m[k].kind == MK_AGENT && convert && c->m[k].code[0]) {
-			mention *m = &c->m[k];
-			char buf[DYAD_CODE_MAX];
-			bool pre = m->ph && m->ph->agent_prefix;
-			snprintf(buf, sizeof buf, pre ? "%.30s~" : "~%.30s", m->code);
-			memcpy(m->code, buf, DYAD_CODE_MAX);
-			m->kind = MK_ACTOR;
-		}
-		if (c->m[k].kind == 0xff || c->m[k].kind == MK_AGENT)
-			continue;
-		c->m[o++] = c->m[k];
-	}
-	c->nm = o;
-	for (size_t i = 0; i < c->nw; i++)
-		c->w[i].mention = -1;
-	for (size_t k = 0; k < c->nm; k++) {
-		c->m[k].group = (uint16_t)k;
-		c->m[k].n_group = 1;
-		for (size_t i = c->m[k].start; i < c->m[k].end; i++)
-			c->w[i].mention = (int16_t)k;
-	}
-}
-
-static bool is_function_word(const cword *w)
-{
-	static const char *const fw[] = { "outside", "inside", "near", "from", "with", "into",
-	                                  "against", "after", "before", "during", "over",
-	                                  "under", "through", "about", "their", NULL };
-	for (int i = 0; fw[i]; i++)
-		if (eq(w->s, w->len, fw[i]))
-			return true;
-	return false;
-}
-
-/* "his Russian counterpart Sergei Lavrov": a country followed, across at
- * most one lower-case noun, by a more specific actor of the same country
- * is that actor. */
-static void merge_same_country(dyad_coder *c)
-{
-	for (size_t k = 0; k + 1 < c->nm; k++) {
-		mention *a = &c->m[k], *b = &c->m[k + 1];
-		if (a->kind != MK_ACTOR || b->kind != MK_ACTOR || a->null || b->null)
-			continue;
-		size_t al = strlen(a->code);
-		if (al != 3 || strlen(b->code) <= al || strncmp(a->code, b->code, al) != 0)
-			continue;
-		if (b->start < a->end || b->start - a->end > 1)
-			continue;
-		bool plain = true;
-		for (size_t q = a->end; q < b->start; q++)
-			if (c->w[q].type != CW_WORD || c->w[q].verb >= 0 || (c->w[q].tflags & DYAD_TOKF_CAP) ||
-			    c->w[q].len <= 3 || is_function_word(&c->w[q]))
-				plain = false;
-		if (!plain)
-			continue;
-		a->null = 1;
-	}
-}
-
 /* Pronouns: the first actor of the sentence before them, else the last
  * actor of the document. "The two countries": the last compound. */
 static void resolve_refs(dyad_coder *c)
@@ -704,196 +513,6 @@ static void group_compounds(dyad_coder *c)
 	}
 }
 
-/* Two or more capitalized words the dictionaries do not know just
- * before word p: a person's name ("Dmitry Shugaev"). */
-static bool unknown_name_before(const dyad_coder *c, size_t p)
-{
-	size_t n = 0;
-	while (p > 0) {
-		const cword *w = &c->w[p - 1];
-		if (w->type != CW_WORD || w->mention >= 0 || w->verb >= 0 || !(w->tflags & DYAD_TOKF_CAP))
-			break;
-		n++;
-		p--;
-	}
-	return n >= 2;
-}
-
-/* Is the comma at word p inside a compound actor ("A, B and C")? */
-static bool compound_comma(const dyad_coder *c, size_t p)
-{
-	if (p == 0 || p + 1 >= c->nw)
-		return false;
-	int a = c->w[p - 1].mention;
-	size_t q = p + 1;
-	if (q < c->nw && c->w[q].type == CW_WORD && c->w[q].s[0] == 't' && eq(c->w[q].s, c->w[q].len, "the"))
-		q++;
-	while (q < c->nw && c->w[q].noun == 2)
-		q++;
-	if (q < c->nw && c->w[q].type == CW_WORD && c->w[q].len == 3 && memcmp(c->w[q].s, "and", 3) == 0)
-		q++;
-	int b = q < c->nw ? c->w[q].mention : -1;
-	return a >= 0 && b >= 0 && c->m[a].group == c->m[b].group;
-}
-
-static size_t count_words(const dyad_coder *c, size_t s, size_t e)
-{
-	size_t n = 0;
-	for (size_t i = s; i < e; i++)
-		if (c->w[i].type == CW_WORD || c->w[i].type == CW_CONJ)
-			n++;
-	return n;
-}
-
-/*
- * "Dmitry Shugaev, director of Russia's Federal Service for ...,": a
- * comma clause right after a name the dictionaries do not know, naming
- * an actor with "of" or a possessive, gives that person's role. The most
- * specific actor of the clause (the last one) stands for the person; the
- * others of the clause are set aside; the clause is kept from comma
- * elimination.
- */
-static void role_appositions(dyad_coder *c)
-{
-	for (size_t open = 1; open < c->nw; open++) {
-		if (c->w[open].type != CW_COMMA || c->w[open].s[0] != ',' || !unknown_name_before(c, open))
-			continue;
-		size_t i = open + 1;
-		while (i < c->nw && !(c->w[i].type == CW_COMMA && c->w[i].s[0] == ','))
-			i++;
-		if (i >= c->nw || i - open > 16)
-			continue;     /* an apposition is closed by a comma, and short */
-		bool role = false;
-		int last = -1;
-		for (size_t k = open + 1; k < i; k++) {
-			int m = c->w[k].mention;
-			if (m < 0 || c->m[m].kind != MK_ACTOR || c->m[m].start != k || c->m[m].null)
-				continue;
-			size_t e = c->m[m].end;
-			if (word_is(c, k - 1, "of") || (e < c->nw && c->w[e].type == CW_POSS) ||
-			    (e > k && c->w[e - 1].type == CW_POSS))
-				role = true;
-			last = m;
-		}
-		if (!role)
-			continue;
-		for (size_t k = open + 1; k < i; k++) {
-			int m = c->w[k].mention;
-			if (m >= 0 && m != last && c->m[m].kind == MK_ACTOR)
-				c->m[m].null = 1;
-		}
-		c->w[open + 1].keep = 1;
-		open = i;
-	}
-}
-
-/*
- * TABARI's elimination of comma-delimited nonrestrictive clauses: a
- * clause between two commas of MIN < n <= MAX words, or between the last
- * comma and the end of EMIN < n <= EMAX words ("..., officials said on
- * Monday.") is removed before coding; counting is chained from the comma
- * that closed the previous clause; commas of compound actors do not count.
- */
-static void eliminate_commas(dyad_coder *c)
-{
-	const lx_options *o = &c->lex->opt;
-	if (!o->comma_on || c->nw < 3)
-		return;
-	uint8_t del[CD_MAX_WORDS];
-	memset(del, 0, c->nw);
-	bool any = false;
-	size_t open = SIZE_MAX;        /* comma opening the current clause */
-	size_t begin = 0;              /* first word of the current clause */
-	for (size_t i = 0; i <= c->nw; i++) {
-		bool comma = i < c->nw && c->w[i].type == CW_COMMA && c->w[i].s[0] == ',' &&
-		             !compound_comma(c, i);
-		if (!comma && i < c->nw)
-			continue;
-		size_t n = count_words(c, begin, i);
-		bool drop;
-		if (open == SIZE_MAX)
-			drop = begin == 0 && (int)n > o->comma_bmin && (int)n <= o->comma_bmax;
-		else if (i == c->nw)
-			drop = (int)n > o->comma_emin && (int)n <= o->comma_emax;
-		else
-			drop = (int)n > o->comma_min && (int)n <= o->comma_max;
-		/* a role apposition stays (role_appositions) */
-		if (drop && open != SIZE_MAX && open + 1 < c->nw && c->w[open + 1].keep)
-			drop = false;
-		if (drop) {
-			size_t from = open == SIZE_MAX ? begin : open;
-			size_t to = i < c->nw ? i + 1 : i;   /* closing comma goes too */
-			for (size_t k = from; k < to; k++)
-				del[k] = 1;
-			any = true;
-			open = SIZE_MAX;       /* the chain restarts without a comma */
-			begin = to;
-			if (i < c->nw && to == i + 1)
-				continue;
-		} else {
-			open = i;
-			begin = i + 1;
-		}
-	}
-	if (!any)
-		return;
-	/* compact words, mentions and verbs */
-	uint32_t map[CD_MAX_WORDS + 1];
-	size_t nw = 0;
-	for (size_t i = 0; i < c->nw; i++) {
-		map[i] = (uint32_t)nw;
-		if (!del[i])
-			c->w[nw++] = c->w[i];
-	}
-	map[c->nw] = (uint32_t)nw;
-	int16_t mmap[CD_MAX_MENTIONS];
-	size_t nm = 0;
-	for (size_t k = 0; k < c->nm; k++) {
-		mmap[k] = -1;
-		if (del[c->m[k].start])
-			continue;
-		mmap[k] = (int16_t)nm;
-		mention m = c->m[k];
-		size_t e = m.end;
-		while (e > m.start && del[e - 1])
-			e--;
-		m.start = map[m.start];
-		m.end = map[e];
-		c->m[nm++] = m;
-	}
-	for (size_t k = 0; k < nm; k++) {
-		int16_t g = mmap[c->m[k].group];
-		c->m[k].group = g >= 0 ? (uint16_t)g : (uint16_t)k;
-	}
-	for (size_t k = 0; k < nm; k++)
-		c->m[k].n_group = 0;
-	for (size_t k = 0; k < nm; k++)
-		c->m[c->m[k].group].n_group++;
-	c->nm = nm;
-	size_t nv = 0;
-	for (size_t k = 0; k < c->nv; k++) {
-		if (del[c->v[k].start])
-			continue;
-		verbocc v = c->v[k];
-		v.start = map[v.start];
-		v.end = map[v.end];
-		c->v[nv++] = v;
-	}
-	c->nv = nv;
-	c->nw = nw;
-	/* n_conj keeps the count of the whole sentence for COMPLEX: CONJ */
-	for (size_t i = 0; i < nw; i++) {
-		c->w[i].mention = -1;
-		c->w[i].verb = -1;
-	}
-	for (size_t k = 0; k < nm; k++)
-		for (size_t i = c->m[k].start; i < c->m[k].end; i++)
-			if (c->w[i].mention < 0)
-				c->w[i].mention = (int16_t)k;
-	for (size_t k = 0; k < nv; k++)
-		c->w[c->v[k].start].verb = (int16_t)k;
-}
-
 static void remember(dyad_coder *c)
 {
 	for (size_t k = 0; k < c->nm; k++) {
@@ -947,7 +566,6 @@ static void remember(dyad_coder *c)
 	}
 }
 
-/* "the two countries": becomes a compound of the remembered actors. */
 /* "Algeria and Russia ... they": a plural pronoun after a compound in
  * the same sentence stands for the whole compound. */
 static void expand_plural_pronouns(dyad_coder *c)
@@ -995,6 +613,8 @@ static void expand_plural_pronouns(dyad_coder *c)
 				c->w[i].mention = (int16_t)k;
 }
 
+/* "the two countries": becomes a compound of the remembered actors; a
+ * coded compound [A/B] becomes its members. */
 static void expand_compound_refs(dyad_coder *c)
 {
 	for (size_t k = 0; k < c->nm; k++) {
@@ -1088,14 +708,15 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	}
 	locate(c);
 	noun_compounds(c);
-	merge_agents(c);
-	merge_same_country(c);
+	cd_former_agents(c);
+	cd_merge_agents(c);
+	cd_merge_same_country(c);
 	resolve_refs(c);
 	expand_compound_refs(c);
 	group_compounds(c);
 	expand_plural_pronouns(c);
-	role_appositions(c);
-	eliminate_commas(c);
+	cd_role_appositions(c);
+	cd_eliminate_commas(c);
 	int rc = cd_code_events(c, out);
 	remember(c);
 	return rc;

@@ -306,22 +306,30 @@ static mention default_mention(const char *code)
 	return m;
 }
 
-/* Code one verb occurrence in clause [cs, ce). Returns 1 if it coded
- * (events, or a null/discard/complex decision), 0 to try the next verb. */
-static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *sub_only)
+/* What is being worked out for one verb occurrence. */
+typedef struct vwork {
+	const verbocc  *vo;
+	size_t          cs, ce;        /* its clause */
+	const lx_vcode *code;          /* the verb's or the pattern's */
+	const char     *pattern;       /* the explanation */
+	assign          as;            /* actors the pattern placed */
+	int             src, tgt;
+	bool            comp, after;
+	const mention  *S[32], *T[32]; /* sources and targets (compounds) */
+	size_t          ns, nt;
+	mention         dsrc, dtgt;    /* DEFAULT codes */
+	uint32_t        flags;
+} vwork;
+
+/* The first pattern of the verb that matches (longest first), else the
+ * verb's own code. For verbs with many patterns only those whose key
+ * word's bucket is present in the sentence are tried, in order. */
+static void choose_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v)
 {
-	dyad_coder *c = x->c;
-	const lx_verb *vb = &c->lex->verbs[vo->verb];
-	const lx_vcode *code = &vb->code;
-	const char *pattern = vo->ph->text;
-	assign as = { -1, -1, -1, 0 };
-	/* candidate patterns, in order: all of them, or for verbs with many
-	 * patterns those whose key word's bucket is present in the sentence */
 	uint64_t cand[(65536 + 63) / 64];
 	const lx_buckets *bk = vb->bucket >= 0 ? &c->lex->buckets[vb->bucket] : NULL;
 	if (bk && vb->pat_n <= 65536) {
-		size_t nwords = (vb->pat_n + 63) / 64;
-		memset(cand, 0, nwords * sizeof *cand);
+		memset(cand, 0, ((vb->pat_n + 63) / 64) * sizeof *cand);
 		for (unsigned wd = 0; wd <= 4; wd++) {
 			uint64_t bits = wd < 4 ? c->mask[wd] : 1;
 			while (bits) {
@@ -353,154 +361,208 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 			continue;   /* a word it needs is not in the sentence */
 		const lx_pattern *p = &c->lex->patterns[vb->pat_first + i];
 		assign a;
-		if (match_pattern(c, p, vo, cs, ce, &a)) {
-			code = &p->code;
-			pattern = p->text;
-			as = a;
-			break;
+		if (match_pattern(c, p, v->vo, v->cs, v->ce, &a)) {
+			v->code = &p->code;
+			v->pattern = p->text;
+			v->as = a;
+			return;
 		}
 	}
-	if (code->flags & LVC_DISCARD) {
+}
+
+enum { FIND_OK, FIND_NEXT_VERB, FIND_DONE };
+
+/*
+ * Source: the pattern's, the passive's "by" actor, else the first actor
+ * before the verb (in the clause, else in the sentence); else the
+ * DEFAULT source when PRIOR; else the first actor after the verb; else
+ * the DEFAULT source.
+ */
+static int find_source(const dyad_coder *c, vwork *v)
+{
+	const lx_options *o = &c->lex->opt;
+	const verbocc *vo = v->vo;
+	if (v->src < 0) {
+		const char *avoid = v->tgt >= 0 ? c->m[v->tgt].code : NULL;
+		size_t from = v->cs;
+		/* an attribution verb ("..., officials said") takes its source
+		 * from its own comma-delimited segment */
+		if (v->code->flags & LVC_SUBORD)
+			for (size_t q = vo->start; q > v->cs; q--)
+				if (c->w[q - 1].type == CW_COMMA) {
+					from = q;
+					break;
+				}
+		v->src = first_actor(c, from, vo->start, avoid);
+		if (v->src < 0 && v->cs > 0 && !(v->code->flags & LVC_SUBORD))
+			v->src = first_actor(c, 0, vo->start, avoid);
+		/* NOACTPRIOR: no actor at all before the verb */
+		if (v->src < 0 && o->noactprior && first_actor(c, 0, vo->start, NULL) < 0)
+			return FIND_DONE;
+		/* TABARI looks for a source after the verb when there is none
+		 * before it; dyad's own (lemma) verbs do not: "A gunman killed
+		 * a Japanese official" has no known source */
+		if (v->src < 0 && !(o->default_source[0] && o->default_source_prior) &&
+		    !c->lex->verbs[vo->verb].lemma) {
+			v->src = first_actor(c, vo->end, v->ce, avoid);
+			v->after = v->src >= 0;
+		}
+	}
+	if (v->src >= 0 && v->after) {
+		v->S[0] = &c->m[v->src];   /* a source found after the verb is that actor alone */
+		v->ns = 1;
+	} else if (v->src >= 0) {
+		v->ns = members(c, v->src, v->S, 32);
+	} else if (o->default_source[0]) {
+		v->dsrc = default_mention(o->default_source);
+		v->S[0] = &v->dsrc;
+		v->ns = 1;
+	} else {
+		return FIND_NEXT_VERB;
+	}
+	return FIND_OK;
+}
+
+static bool skipped(const vwork *v, size_t k)
+{
+	return k < 64 && (v->as.skipped >> k & 1);
+}
+
+/*
+ * Target: the pattern's, else the first actor after the verb with a code
+ * none of the sources has; else the DEFAULT target when AFTER; else the
+ * first such actor before the verb out of the source's compound, else
+ * another member of a parsed compound ("Bree and Arnor ..."); else a
+ * compound source with itself; else the DEFAULT target. False: none.
+ */
+static bool find_target(const dyad_coder *c, vwork *v)
+{
+	const lx_options *o = &c->lex->opt;
+	const verbocc *vo = v->vo;
+	int src = v->src;
+	bool before_ok = !(o->default_target[0] && o->default_target_after);
+	if (!v->comp && v->tgt < 0) {
+		for (size_t k = 0; k < c->nm && v->tgt < 0; k++) {
+			const mention *m = &c->m[k];
+			if (m->start >= vo->end && m->start < v->ce && usable(m) && (int)k != src &&
+			    !code_in(m->code, v->S, v->ns) && !skipped(v, k))
+				v->tgt = (int)k;
+		}
+		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok; k++) {
+			const mention *m = &c->m[k];
+			if (m->start >= v->cs && m->start < vo->start && usable(m) && (int)k != src &&
+			    (src < 0 || m->group != c->m[src].group) && !code_in(m->code, v->S, v->ns) &&
+			    !skipped(v, k))
+				v->tgt = (int)k;
+		}
+		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok && src >= 0; k++) {
+			const mention *m = &c->m[k];
+			if (m->start >= v->cs && m->start < vo->start && usable(m) && (int)k != src &&
+			    m->group == c->m[src].group && m->plural != 2 &&
+			    strcmp(m->code, v->S[0]->code) != 0)
+				v->tgt = (int)k;
+		}
+		if (v->tgt < 0 && src >= 0 && c->m[c->m[src].group].n_group > 1 && before_ok)
+			v->comp = true;
+	}
+	if (v->comp) {
+		memcpy(v->T, v->S, v->ns * sizeof *v->S);
+		v->nt = v->ns;
+	} else if (v->tgt >= 0) {
+		/* a target out of the source's own compound is that actor alone */
+		if (src >= 0 && c->m[v->tgt].group == c->m[src].group)
+			v->T[v->nt++] = &c->m[v->tgt];
+		else
+			v->nt = members(c, v->tgt, v->T, 32);
+	} else if (o->default_target[0]) {
+		v->dtgt = default_mention(o->default_target);
+		v->T[0] = &v->dtgt;
+		v->nt = 1;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/* Every source with every target; paired codes give the reverse event.
+ * A paired code on a compound ("% *" [044:045]) gives each pair once:
+ * first -> second with the first code, second -> first with the other. */
+static int emit_pairs(evctx *x, vwork *v, uint8_t modality)
+{
+	const lx_vcode *code = v->code;
+	bool once = v->comp && (code->flags & LVC_PAIRED) && code->b[0];
+	if (v->comp)
+		v->flags |= DYAD_EVF_SYMMETRIC;   /* "% *": coded both ways */
+	int rc = 0;
+	for (size_t i = 0; i < v->ns && !rc; i++)
+		for (size_t j = once ? i + 1 : 0; j < v->nt && !rc; j++) {
+			if (v->S[i] == v->T[j])
+				continue;
+			rc = emit(x, v->S[i], v->T[j], code->a, v->vo, v->pattern, v->flags, modality);
+			if (!rc && (code->flags & LVC_PAIRED) && code->b[0])
+				rc = emit(x, v->T[j], v->S[i], code->b, v->vo, v->pattern,
+				          v->flags | DYAD_EVF_PAIRED, modality);
+		}
+	return rc;
+}
+
+/* Code one verb occurrence in clause [cs, ce). Returns 1 if it coded
+ * (events, or a discard/complex/negated decision), 0 to try the next
+ * verb, or a negative error. `sub_only` set: a subordinate code ([023?])
+ * is put aside for when nothing else codes. */
+static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *sub_only)
+{
+	dyad_coder *c = x->c;
+	const lx_verb *vb = &c->lex->verbs[vo->verb];
+	vwork v;
+	memset(&v, 0, sizeof v);
+	v.vo = vo;
+	v.cs = cs;
+	v.ce = ce;
+	v.code = &vb->code;
+	v.pattern = vo->ph->text;
+	v.as = (assign){ -1, -1, -1, 0 };
+	choose_pattern(c, vb, &v);
+	if (v.code->flags & LVC_DISCARD) {
 		c->discard = true;
 		return 1;
 	}
-	if (code->flags & LVC_COMPLEX) {
+	if (v.code->flags & LVC_COMPLEX) {
 		c->complex = true;
 		return 1;
 	}
-	if (code->flags & LVC_NULL)
+	if (v.code->flags & LVC_NULL)
 		return 0;     /* not used as a verb here: the next verb is tried */
-	if ((code->flags & LVC_SUBORD) && sub_only) {
+	if ((v.code->flags & LVC_SUBORD) && sub_only) {
 		*sub_only = true;
 		return 0;
 	}
-	const lx_options *o = &c->lex->opt;
-	uint32_t flags = 0;
 	bool negated = negated_at(c, vo, cs) ||
 	               (vo->end < ce && c->w[vo->end].len == 2 && memcmp(c->w[vo->end].s, "no", 2) == 0);
-	uint8_t modality = negated ? DYAD_MOD_NEGATED : DYAD_MOD_ASSERTED;
 	/* dyad's own (lemma) verb files write no NOT patterns: a negated
 	 * event ("did not sign", "reached no agreement") is not coded.
 	 * TABARI files handle NOT in their patterns; there the event is coded
 	 * and marked negated. */
 	if (negated && vb->lemma)
 		return 1;
-	int src = as.src, tgt = as.tgt;
-	bool comp = false;
-	if (as.comp >= 0) {
-		src = as.comp;
-		comp = true;
+	v.src = v.as.src;
+	v.tgt = v.as.tgt;
+	if (v.as.comp >= 0) {
+		v.src = v.as.comp;
+		v.comp = true;
 	}
 	int by;
-	if (src < 0 && tgt < 0 && !comp && passive_at(c, vo, ce, &by)) {
-		src = by;
-		tgt = first_actor(c, cs, vo->start, c->m[by].code);
-		flags |= DYAD_EVF_PASSIVE;
+	if (v.src < 0 && v.tgt < 0 && !v.comp && passive_at(c, vo, ce, &by)) {
+		v.src = by;
+		v.tgt = first_actor(c, cs, vo->start, c->m[by].code);
+		v.flags |= DYAD_EVF_PASSIVE;
 	}
-	mention dsrc, dtgt;
-	bool after = false;
-	const mention *S[32], *T[32];
-	size_t ns = 0, nt = 0;
-	/* source: the first actor before the verb (in the clause, else in
-	 * the sentence); else the DEFAULT source when PRIOR; else the first
-	 * actor after the verb; else the DEFAULT source */
-	if (src < 0) {
-		const char *avoid = tgt >= 0 ? c->m[tgt].code : NULL;
-		size_t from = cs;
-		/* an attribution verb ("..., officials said") takes its source
-		 * from its own comma-delimited segment */
-		if (code->flags & LVC_SUBORD)
-			for (size_t q = vo->start; q > cs; q--)
-				if (c->w[q - 1].type == CW_COMMA) {
-					from = q;
-					break;
-				}
-		src = first_actor(c, from, vo->start, avoid);
-		if (src < 0 && cs > 0 && !(code->flags & LVC_SUBORD))
-			src = first_actor(c, 0, vo->start, avoid);
-		/* NOACTPRIOR: no actor at all before the verb */
-		if (src < 0 && o->noactprior && first_actor(c, 0, vo->start, NULL) < 0)
-			return 1;
-		if (src < 0 && !(o->default_source[0] && o->default_source_prior)) {
-			src = first_actor(c, vo->end, ce, avoid);
-			after = src >= 0;
-		}
-	}
-	if (src >= 0 && after) {
-		S[0] = &c->m[src];   /* a source found after the verb is that actor alone */
-		ns = 1;
-	} else if (src >= 0) {
-		ns = members(c, src, S, 32);
-	} else if (o->default_source[0]) {
-		dsrc = default_mention(o->default_source);
-		S[0] = &dsrc;
-		ns = 1;
-	} else {
-		return 0;     /* no source: try the next verb */
-	}
-	/* target: the first actor after the verb with another code; else
-	 * the DEFAULT target when AFTER; else the first actor before the verb
-	 * with another code; else a compound source with itself; else the
-	 * DEFAULT target */
-	if (!comp && tgt < 0) {
-		/* a code distinct from the source's (any member of a compound) */
-		for (size_t k = 0; k < c->nm && tgt < 0; k++) {
-			const mention *m = &c->m[k];
-			if (m->start >= vo->end && m->start < ce && usable(m) && (int)k != src &&
-			    !code_in(m->code, S, ns) && !(k < 64 && (as.skipped >> k & 1)))
-				tgt = (int)k;
-		}
-		/* before the verb: an actor out of the source's compound, else
-		 * another member of a parsed compound ("Bree and Arnor ...") */
-		bool before_ok = !(o->default_target[0] && o->default_target_after);
-		for (size_t k = 0; k < c->nm && tgt < 0 && before_ok; k++) {
-			const mention *m = &c->m[k];
-			if (m->start >= cs && m->start < vo->start && usable(m) && (int)k != src &&
-			    (src < 0 || m->group != c->m[src].group) && !code_in(m->code, S, ns) &&
-			    !(k < 64 && (as.skipped >> k & 1)))
-				tgt = (int)k;
-		}
-		for (size_t k = 0; k < c->nm && tgt < 0 && before_ok && src >= 0; k++) {
-			const mention *m = &c->m[k];
-			if (m->start >= cs && m->start < vo->start && usable(m) && (int)k != src &&
-			    m->group == c->m[src].group && m->plural != 2 &&
-			    strcmp(m->code, S[0]->code) != 0)
-				tgt = (int)k;
-		}
-		if (tgt < 0 && src >= 0 && c->m[c->m[src].group].n_group > 1 &&
-		    !(o->default_target[0] && o->default_target_after))
-			comp = true;
-	}
-	if (comp) {
-		memcpy(T, S, ns * sizeof *S);
-		nt = ns;
-	} else if (tgt >= 0) {
-		/* a target out of the source's own compound is that actor alone */
-		if (src >= 0 && c->m[tgt].group == c->m[src].group)
-			T[nt++] = &c->m[tgt];
-		else
-			nt = members(c, tgt, T, 32);
-	} else if (o->default_target[0]) {
-		dtgt = default_mention(o->default_target);
-		T[0] = &dtgt;
-		nt = 1;
-	} else {
+	int f = find_source(c, &v);
+	if (f != FIND_OK)
+		return f == FIND_DONE ? 1 : 0;
+	if (!find_target(c, &v))
 		return 0;     /* no target: no event */
-	}
-	int rc = 0;
-	/* a paired code on a compound ("% *" [044:045]) gives each pair once:
-	 * first -> second with the first code, second -> first with the other */
-	bool once = comp && (code->flags & LVC_PAIRED) && code->b[0];
-	if (comp)
-		flags |= DYAD_EVF_SYMMETRIC;   /* "% *": coded both ways */
-	for (size_t i = 0; i < ns && !rc; i++)
-		for (size_t j = once ? i + 1 : 0; j < nt && !rc; j++) {
-			if (S[i] == T[j])
-				continue;
-			rc = emit(x, S[i], T[j], code->a, vo, pattern, flags, modality);
-			if (!rc && (code->flags & LVC_PAIRED) && code->b[0])
-				rc = emit(x, T[j], S[i], code->b, vo, pattern, flags | DYAD_EVF_PAIRED, modality);
-		}
+	int rc = emit_pairs(x, &v, negated ? DYAD_MOD_NEGATED : DYAD_MOD_ASSERTED);
 	return rc < 0 ? rc : 1;
 }
 

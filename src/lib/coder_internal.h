@@ -81,8 +81,32 @@ struct dyad_coder {
 	uint64_t   mask[4];             /* signature of the sentence's words */
 };
 
+/* Word equality for the coder's function-word tests (most words differ
+ * at their first letter: no strlen). */
+static inline bool eq(const char *s, size_t n, const char *w)
+{
+	if (!n || s[0] != w[0])
+		return false;
+	size_t wl = strlen(w);
+	return n == wl && memcmp(s, w, n) == 0;
+}
+
+static inline bool word_is(const dyad_coder *c, size_t i, const char *w)
+{
+	return i < c->nw && eq(c->w[i].s, c->w[i].len, w);
+}
+
 /* coder.c */
 const char *cd_resolve_code(const dyad_coder *c, const lx_phrase *ph);
+
+/* coder_agents.c */
+void cd_former_agents(dyad_coder *c);
+void cd_merge_agents(dyad_coder *c);
+void cd_merge_same_country(dyad_coder *c);
+
+/* coder_commas.c */
+void cd_role_appositions(dyad_coder *c);
+void cd_eliminate_commas(dyad_coder *c);
 
 /* coder_events.c */
 int cd_code_events(dyad_coder *c, dyad_events *out);

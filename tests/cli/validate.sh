@@ -5,7 +5,7 @@
 # when ../shared is absent.
 set -u
 dyad=$1
-MIN=425
+MIN=428
 project=../shared/peers/tabari/Validate.project
 if [ ! -f "$project" ]; then
   echo "validate: $project not found: skipped"

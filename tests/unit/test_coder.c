@@ -132,12 +132,10 @@ static const char *code(fixture *f, const char *date, const char *text)
 		n++;
 	}
 	qsort(p, n, sizeof *p, cmp);
+	size_t o = 0;
 	f->got[0] = '\0';
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			strcat(f->got, "; ");
-		strcat(f->got, p[i]);
-	}
+	for (size_t i = 0; i < n && o < sizeof f->got; i++)
+		o += (size_t)snprintf(f->got + o, sizeof f->got - o, "%s%s", i ? "; " : "", p[i]);
 	return f->got;
 }
 
@@ -171,6 +169,9 @@ static void test_agents(void **state)
 	/* an agent shared by two country adjectives */
 	assert_string_equal(code(f, "2023-08-02", "Algerian and Russian troops attacked Niger."),
 	                    "DZAMIL NER 190; RUSMIL NER 190");
+	/* FORMER makes an office holder an elite (~ELI) */
+	assert_string_equal(code(f, "2023-08-02", "A former Algerian defence minister condemned Spain."),
+	                    "DZAELI ESP 111");
 	/* a capital used for its country takes the agent's sector */
 	assert_string_equal(code(f, "2023-08-02", "Protesters in Algiers condemned Spain."), "DZACVL ESP 111");
 	/* a country adjective before a more specific actor of its own */
@@ -306,10 +307,10 @@ static void test_overlong_sentence(void **state)
 	F;
 	/* 1,500 words in one sentence: coded on its first 1,000 tokens */
 	static char big[20000];
-	strcpy(big, "Algeria condemned Morocco");
+	size_t o = (size_t)snprintf(big, sizeof big, "Algeria condemned Morocco");
 	for (int i = 0; i < 1500; i++)
-		strcat(big, " and");
-	strcat(big, ".");
+		o += (size_t)snprintf(big + o, sizeof big - o, " and");
+	snprintf(big + o, sizeof big - o, ".");
 	code(f, "2023-08-02", big);
 	assert_int_equal(dyad_pipeline_stats_get(f->pipe)->overlong, 1);
 }

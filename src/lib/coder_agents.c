@@ -1,0 +1,244 @@
+/*
+ * coder_agents.c - agents joined to the actor they qualify: "Algerian
+ * army" (DZAMIL), "Russia's top security official", "the army of
+ * Morocco", "the Algerian and Russian navies", "protesters in Niamey",
+ * FORMER office holders (~ELI), and a country just before a more
+ * specific actor of its own ("his Russian counterpart Sergei Lavrov").
+ */
+#include "coder_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Append an agent code to an actor mention. */
+static void merge_agent(mention *actor, const mention *agent)
+{
+	if (actor->null || actor->discard || actor->complex || !agent->code[0])
+		return;
+	/* "White House officials": USAGOV already carries GOV */
+	size_t al = strlen(actor->code), gl = strlen(agent->code);
+	if (agent->ph && agent->ph->agent_prefix ? strncmp(actor->code, agent->code, gl) == 0
+	                                         : (al >= 3 + gl && strstr(actor->code + 3, agent->code)))
+		return;
+	char buf[DYAD_CODE_MAX * 2];
+	/* a seat of government used for its country ("protesters in
+	 * Niamey"): the agent's sector replaces GOV */
+	if (al == 6 && strcmp(actor->code + 3, "GOV") == 0 && !(agent->ph && agent->ph->agent_prefix) &&
+	    strncmp(agent->code, "GOV", 3) != 0 && actor->ph && actor->ph->n == 1 && !actor->used_agent) {
+		snprintf(buf, sizeof buf, "%.3s%s", actor->code, agent->code);
+		size_t n = strlen(buf) < DYAD_CODE_MAX ? strlen(buf) : DYAD_CODE_MAX - 1;
+		memcpy(actor->code, buf, n);
+		actor->code[n] = '\0';
+		actor->used_agent = 1;
+		return;
+	}
+	if (agent->ph && agent->ph->agent_prefix) {
+		size_t a = strlen(agent->code), b = strlen(actor->code);
+		memcpy(buf, agent->code, a);
+		memcpy(buf + a, actor->code, b + 1);
+	} else {
+		size_t a = strlen(actor->code), b = strlen(agent->code);
+		memcpy(buf, actor->code, a);
+		memcpy(buf + a, agent->code, b + 1);
+	}
+	size_t n = strlen(buf);
+	if (n >= DYAD_CODE_MAX)
+		n = DYAD_CODE_MAX - 1;
+	memcpy(actor->code, buf, n);
+	actor->code[n] = '\0';
+	actor->used_agent = 1;
+}
+
+/* "Hamas commander", "Islamic State militants": a group coded with its
+ * own sector (PSEREB, IMGMOSISL) keeps it; a country (3 letters) or a
+ * seat of government takes the agent's. */
+static bool keeps_own_sector(const mention *a, const mention *ag)
+{
+	static const char *const sectors[] = { "MIL", "REB", "OPP", "COP", "SPY", "JUD", "LEG",
+	                                       "BUS", "MED", "CVL", "ELI", "INS", "UAF", NULL };
+	size_t al = strlen(a->code);
+	if ((ag->ph && ag->ph->agent_prefix) || strcmp(ag->code, "ELI") == 0)
+		return false;
+	if (al > 6)
+		return true;
+	if (al != 6)
+		return false;
+	for (int i = 0; sectors[i]; i++)
+		if (strcmp(a->code + 3, sectors[i]) == 0)
+			return true;
+	return false;    /* a country with GOV, or an organisation (IGOUNO) */
+}
+
+/* An agent right after such a group is part of its name: absorbed. */
+static bool absorbed_by_group(dyad_coder *c, size_t k)
+{
+	if (k == 0 || c->m[k - 1].kind != MK_ACTOR)
+		return false;
+	mention *a = &c->m[k - 1], *ag = &c->m[k];
+	if (a->end != ag->start || !keeps_own_sector(a, ag))
+		return false;
+	a->end = ag->end;
+	ag->kind = 0xff;
+	return true;
+}
+
+/* The actor an agent at mention k follows: actor ['s] agent, where up
+ * to two lower-case words may come between the possessive and the agent
+ * ("Russia's top security official"; "Dagolath's first Deputy Prime
+ * Minister" keeps DAG alone, as TABARI's suite expects). */
+static mention *agent_actor_before(dyad_coder *c, size_t k)
+{
+	if (k == 0 || c->m[k - 1].kind != MK_ACTOR || c->m[k - 1].used_agent)
+		return NULL;
+	mention *a = &c->m[k - 1], *ag = &c->m[k];
+	if (keeps_own_sector(a, ag))
+		return NULL;
+	size_t j = a->end;
+	bool poss = j < c->nw && c->w[j].type == CW_POSS;
+	if (poss)
+		j++;
+	size_t gap = ag->start - j;
+	bool former = j < ag->start && eq(c->w[j].s, c->w[j].len, "former");
+	if (gap > ((poss || former) ? 2u : 0u))
+		return NULL;
+	for (size_t q = j; q < ag->start; q++)
+		if (c->w[q].type != CW_WORD || c->w[q].verb >= 0 || (c->w[q].tflags & DYAD_TOKF_CAP))
+			return NULL;
+	return a;
+}
+
+/* The actor after an agent: agent [of|from|for|in [the]] actor. */
+static mention *agent_actor_after(dyad_coder *c, size_t k)
+{
+	if (k + 1 >= c->nm || c->m[k + 1].kind != MK_ACTOR || c->m[k + 1].used_agent)
+		return NULL;
+	mention *a = &c->m[k + 1], *ag = &c->m[k];
+	/* "a delegation of the Algerian army": an actor that has its sector
+	 * already keeps it (prefix agents such as [NGM~] still apply) */
+	size_t al = strlen(a->code);
+	bool seat = al == 6 && strcmp(a->code + 3, "GOV") == 0 && a->ph && a->ph->n == 1;
+	if (al > 3 && !seat && !(ag->ph && ag->ph->agent_prefix) && strcmp(ag->code, "ELI") != 0)
+		return NULL;
+	size_t j = ag->end;
+	if (j == a->start)
+		return a;
+	if (word_is(c, j, "of") || word_is(c, j, "from") || word_is(c, j, "for") || word_is(c, j, "in")) {
+		j++;
+		if (word_is(c, j, "the"))
+			j++;
+		if (j == a->start)
+			return a;
+	}
+	return NULL;
+}
+
+/* "former security officials", "former Gondor prosecutors": FORMER
+ * before an agent (across at most two words) makes it an elite, ~ELI,
+ * as CAMEO codes former office holders. */
+void cd_former_agents(dyad_coder *c)
+{
+	for (size_t k = 0; k < c->nm; k++) {
+		mention *ag = &c->m[k];
+		if (ag->kind != MK_AGENT || (ag->ph && ag->ph->agent_prefix))
+			continue;
+		size_t from = ag->start > 3 ? ag->start - 3 : 0;
+		for (size_t q = from; q < ag->start; q++)
+			if (c->w[q].type == CW_WORD && eq(c->w[q].s, c->w[q].len, "former")) {
+				memcpy(ag->code, "ELI", 4);
+				break;
+			}
+	}
+}
+
+/* Agents: "Gondor's Prime Minister", "Algerian army", "minister of
+ * Gondor", "the army of Algeria". The agent's words join the actor. */
+void cd_merge_agents(dyad_coder *c)
+{
+	/* pass 1: the actor just before ("Algerian army", "Russia's top
+	 * security official"); pass 2: the actor after ("army of Algeria",
+	 * "delegation of the Algerian army" keeps the army's sector) */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < c->nm; k++) {
+			mention *ag = &c->m[k];
+			if (ag->kind != MK_AGENT)
+				continue;
+			if (pass == 0 && absorbed_by_group(c, k))
+				continue;
+			mention *tgt_actor = pass == 0 ? agent_actor_before(c, k) : agent_actor_after(c, k);
+			if (!tgt_actor)
+				continue;
+			merge_agent(tgt_actor, ag);
+			/* "the Algerian and Russian navies": the sector goes to both */
+			if (pass == 0 && tgt_actor > c->m && tgt_actor[-1].kind == MK_ACTOR &&
+			    !tgt_actor[-1].used_agent && tgt_actor[-1].end + 1 == tgt_actor->start &&
+			    c->w[tgt_actor[-1].end].type == CW_CONJ)
+				merge_agent(&tgt_actor[-1], ag);
+			if (tgt_actor->start > ag->start)
+				tgt_actor->start = ag->start;
+			if (tgt_actor->end < ag->end)
+				tgt_actor->end = ag->end;
+			ag->kind = 0xff;   /* consumed */
+		}
+	/* drop consumed agents; unattached agents stay out of the search,
+	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
+	size_t o = 0;
+	bool convert = c->lex->opt.convert_agents;
+	for (size_t k = 0; k < c->nm; k++) {
+		if (c->m[k].kind == MK_AGENT && convert && c->m[k].code[0]) {
+			mention *m = &c->m[k];
+			char buf[DYAD_CODE_MAX];
+			bool pre = m->ph && m->ph->agent_prefix;
+			snprintf(buf, sizeof buf, pre ? "%.30s~" : "~%.30s", m->code);
+			memcpy(m->code, buf, DYAD_CODE_MAX);
+			m->kind = MK_ACTOR;
+		}
+		if (c->m[k].kind == 0xff || c->m[k].kind == MK_AGENT)
+			continue;
+		c->m[o++] = c->m[k];
+	}
+	c->nm = o;
+	for (size_t i = 0; i < c->nw; i++)
+		c->w[i].mention = -1;
+	for (size_t k = 0; k < c->nm; k++) {
+		c->m[k].group = (uint16_t)k;
+		c->m[k].n_group = 1;
+		for (size_t i = c->m[k].start; i < c->m[k].end; i++)
+			c->w[i].mention = (int16_t)k;
+	}
+}
+
+static bool is_function_word(const cword *w)
+{
+	static const char *const fw[] = { "outside", "inside", "near", "from", "with", "into",
+	                                  "against", "after", "before", "during", "over",
+	                                  "under", "through", "about", "their", NULL };
+	for (int i = 0; fw[i]; i++)
+		if (eq(w->s, w->len, fw[i]))
+			return true;
+	return false;
+}
+
+/* "his Russian counterpart Sergei Lavrov": a country followed, across at
+ * most one lower-case noun, by a more specific actor of the same country
+ * is that actor. */
+void cd_merge_same_country(dyad_coder *c)
+{
+	for (size_t k = 0; k + 1 < c->nm; k++) {
+		mention *a = &c->m[k], *b = &c->m[k + 1];
+		if (a->kind != MK_ACTOR || b->kind != MK_ACTOR || a->null || b->null)
+			continue;
+		size_t al = strlen(a->code);
+		if (al != 3 || strlen(b->code) <= al || strncmp(a->code, b->code, al) != 0)
+			continue;
+		if (b->start < a->end || b->start - a->end > 1)
+			continue;
+		bool plain = true;
+		for (size_t q = a->end; q < b->start; q++)
+			if (c->w[q].type != CW_WORD || c->w[q].verb >= 0 || (c->w[q].tflags & DYAD_TOKF_CAP) ||
+			    c->w[q].len <= 3 || is_function_word(&c->w[q]))
+				plain = false;
+		if (!plain)
+			continue;
+		a->null = 1;
+	}
+}
