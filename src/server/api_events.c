@@ -1,0 +1,487 @@
+/*
+ * api_events.c - /api/events (filters, paging, sort, CSV and PLOVER
+ * exports) and /api/events/{id} (the event with its evidence: mentions,
+ * sentences with highlighted spans, patterns, outlets, URLs).
+ */
+#include "api.h"
+#include "dyad/cameo.h"
+#include "util/alloc.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+int api_filter_parse(srv_req *r, srv_resp *out, api_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	if (srv_param_dyad(r, out, "dyad", f->a, f->b, sizeof(f->a), &f->has_dyad) ||
+	    srv_param_actor(r, out, "actor", f->actor, sizeof(f->actor), &f->has_actor) ||
+	    srv_param_word(r, out, "code", true, f->code, sizeof(f->code), &f->has_code) ||
+	    srv_param_word(r, out, "plover", false, f->plover, sizeof(f->plover), &f->has_plover) ||
+	    srv_param_word(r, out, "modality", false, f->modality, sizeof(f->modality), &f->has_modality) ||
+	    srv_param_date(r, out, "from", false, &f->from, &f->has_from) ||
+	    srv_param_date(r, out, "to", true, &f->to, &f->has_to) ||
+	    srv_param_long(r, out, "min_sources", 0, 1000000, &f->min_sources))
+		return -1;
+	if (srv_param(r, "text") && srv_param_text(r, out, "text", &f->text))
+		return -1;
+	for (char *p = f->plover; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	for (char *p = f->modality; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (f->has_from && f->has_to && f->from > f->to)
+		return srv_error(out, 400, "from: after to");
+	return 0;
+}
+
+void api_filter_sql(const api_filter *f, srv_sql *q)
+{
+	if (f->has_dyad) {
+		dyad_buf_puts(&q->sql, " AND ((");
+		srv_sql_prefix(q, "e.source", f->a);
+		dyad_buf_puts(&q->sql, " AND ");
+		srv_sql_prefix(q, "e.target", f->b);
+		dyad_buf_puts(&q->sql, ") OR (");
+		srv_sql_prefix(q, "e.source", f->b);
+		dyad_buf_puts(&q->sql, " AND ");
+		srv_sql_prefix(q, "e.target", f->a);
+		dyad_buf_puts(&q->sql, "))");
+	}
+	if (f->has_actor) {
+		dyad_buf_puts(&q->sql, " AND (");
+		srv_sql_prefix(q, "e.source", f->actor);
+		dyad_buf_puts(&q->sql, " OR ");
+		srv_sql_prefix(q, "e.target", f->actor);
+		dyad_buf_puts(&q->sql, ")");
+	}
+	if (f->has_code) {
+		dyad_buf_puts(&q->sql, " AND ");
+		srv_sql_prefix(q, "e.cameo", f->code);
+	}
+	if (f->has_plover) {
+		dyad_buf_puts(&q->sql, " AND e.plover = ?");
+		srv_sql_s(q, f->plover);
+	}
+	if (f->has_modality) {
+		dyad_buf_puts(&q->sql, " AND e.modality = ?");
+		srv_sql_s(q, f->modality);
+	}
+	/* an undated event (coarse 3) cannot be said to fall in a range */
+	if (f->has_from) {
+		dyad_buf_puts(&q->sql, " AND e.day >= ? AND e.coarse < 3");
+		srv_sql_i(q, f->from);
+	}
+	if (f->has_to) {
+		dyad_buf_puts(&q->sql, " AND e.day <= ? AND e.coarse < 3");
+		srv_sql_i(q, f->to);
+	}
+	if (f->min_sources > 0) {
+		dyad_buf_puts(&q->sql, " AND e.n_sources >= ?");
+		srv_sql_i(q, f->min_sources);
+	}
+	if (f->text) {
+		dyad_buf_puts(&q->sql,
+			" AND e.id IN (SELECT m.event_id FROM sentences_fts f"
+			" JOIN sentences s ON s.id = f.rowid"
+			" JOIN mentions m ON m.doc_id = s.doc_id AND m.sentence = s.idx"
+			" WHERE sentences_fts MATCH ?)");
+		srv_sql_s(q, f->text);
+	}
+}
+
+static void set(json_t *o, const char *k, json_t *v)
+{
+	json_object_set_new(o, k, v ? v : json_null());
+}
+
+json_t *api_event_json(sqlite3_stmt *st)
+{
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	const char *cameo = (const char *)sqlite3_column_text(st, 3);
+	const dyad_cameo_info *ci = cameo ? dyad_cameo_lookup(cameo) : NULL;
+	int quad = sqlite3_column_int(st, 12);
+	set(o, "id", json_integer(sqlite3_column_int64(st, 0)));
+	set(o, "source", srv_col_str(st, 1));
+	set(o, "target", srv_col_str(st, 2));
+	set(o, "cameo", srv_col_str(st, 3));
+	set(o, "label", ci ? json_string(ci->label) : json_null());
+	set(o, "root", srv_col_str(st, 4));
+	set(o, "quad", json_integer(quad));
+	set(o, "quad_name", json_string(dyad_cameo_quad_name(quad)));
+	set(o, "goldstein", srv_col_real(st, 13));
+	set(o, "plover", srv_col_str(st, 5));
+	set(o, "plover_mode", ci && ci->plover_mode[0] ? json_string(ci->plover_mode) : json_null());
+	set(o, "date", srv_col_str(st, 6));
+	set(o, "date_end", srv_col_str(st, 7));
+	set(o, "date_precision", srv_col_str(st, 8));
+	set(o, "modality", srv_col_str(st, 9));
+	json_t *place = json_object();
+	if (place) {
+		set(place, "name", srv_col_str(st, 10));
+		set(place, "country", srv_col_str(st, 11));
+		set(place, "lat", srv_col_real(st, 14));
+		set(place, "lon", srv_col_real(st, 15));
+	}
+	set(o, "place", place);
+	set(o, "mentions", json_integer(sqlite3_column_int64(st, 16)));
+	set(o, "articles", json_integer(sqlite3_column_int64(st, 17)));
+	set(o, "sources", json_integer(sqlite3_column_int64(st, 18)));
+	set(o, "first_seen", srv_col_str(st, 19));
+	set(o, "url", srv_col_str(st, 20));
+	set(o, "title", srv_col_str(st, 21));
+	set(o, "outlet", srv_col_str(st, 22));
+	set(o, "document", srv_col_int(st, 23));
+	return o;
+}
+
+/* ------------------------------------------------------------------ */
+/* Exports: CSV and PLOVER JSON Lines, one event per line.              */
+
+static void csv_field(dyad_buf *b, const char *s, bool first)
+{
+	if (!first)
+		dyad_buf_putc(b, ',');
+	if (!s)
+		return;
+	/* a leading = + - @ would be a formula to a spreadsheet */
+	bool quote = strpbrk(s, ",\"\r\n") != NULL || strchr("=+-@", s[0]) != NULL;
+	if (!quote) {
+		dyad_buf_puts(b, s);
+		return;
+	}
+	dyad_buf_putc(b, '"');
+	if (strchr("=+-@", s[0]) && s[0])
+		dyad_buf_putc(b, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			dyad_buf_putc(b, '"');
+		dyad_buf_putc(b, *p);
+	}
+	dyad_buf_putc(b, '"');
+}
+
+static const char *jstr(json_t *o, const char *k)
+{
+	return json_string_value(json_object_get(o, k));
+}
+
+static void csv_row(dyad_buf *b, json_t *ev)
+{
+	char num[64];
+	snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(json_object_get(ev, "id")));
+	csv_field(b, num, true);
+	csv_field(b, jstr(ev, "date"), false);
+	csv_field(b, jstr(ev, "date_precision"), false);
+	csv_field(b, jstr(ev, "source"), false);
+	csv_field(b, jstr(ev, "target"), false);
+	csv_field(b, jstr(ev, "cameo"), false);
+	csv_field(b, jstr(ev, "label"), false);
+	snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(json_object_get(ev, "quad")));
+	csv_field(b, num, false);
+	json_t *g = json_object_get(ev, "goldstein");
+	snprintf(num, sizeof(num), "%.1f", json_is_real(g) ? json_real_value(g) : 0.0);
+	dyad_buf_putc(b, ',');
+	if (json_is_real(g))
+		dyad_buf_puts(b, num);
+	csv_field(b, jstr(ev, "plover"), false);
+	csv_field(b, jstr(ev, "modality"), false);
+	json_t *place = json_object_get(ev, "place");
+	csv_field(b, jstr(place, "name"), false);
+	csv_field(b, jstr(place, "country"), false);
+	snprintf(num, sizeof(num), "%lld,%lld,%lld",
+	         (long long)json_integer_value(json_object_get(ev, "mentions")),
+	         (long long)json_integer_value(json_object_get(ev, "articles")),
+	         (long long)json_integer_value(json_object_get(ev, "sources")));
+	dyad_buf_putc(b, ',');
+	dyad_buf_puts(b, num);
+	csv_field(b, jstr(ev, "outlet"), false);
+	csv_field(b, jstr(ev, "url"), false);
+	dyad_buf_puts(b, "\r\n");
+}
+
+static void country_of(const char *code, char out[4])
+{
+	out[0] = '\0';
+	if (code && strlen(code) >= 3 && isupper((unsigned char)code[0]) &&
+	    isupper((unsigned char)code[1]) && isupper((unsigned char)code[2]))
+		snprintf(out, 4, "%.3s", code);
+}
+
+static void plover_row(dyad_buf *b, json_t *ev)
+{
+	const char *cameo = jstr(ev, "cameo");
+	const dyad_cameo_info *ci = cameo ? dyad_cameo_lookup(cameo) : NULL;
+	char c1[4], c2[4], id[32];
+	country_of(jstr(ev, "source"), c1);
+	country_of(jstr(ev, "target"), c2);
+	json_t *place = json_object_get(ev, "place");
+	snprintf(id, sizeof(id), "dyad-%lld", (long long)json_integer_value(json_object_get(ev, "id")));
+	json_t *o = json_pack("{s:s, s:o?, s:o?, s:o?, s:o?, s:o?, s:o?, s:o?, s:o?, s:o?, s:o?, s:o?,"
+	                      " s:O?, s:O?, s:O?, s:o?, s:o?, s:o?, s:s}",
+		"id", id,
+		"date", json_copy(json_object_get(ev, "date")),
+		"event_type", json_copy(json_object_get(ev, "plover")),
+		"mode", ci && ci->plover_mode[0] ? json_string(ci->plover_mode) : json_null(),
+		"context", ci && ci->plover_context[0] ? json_string(ci->plover_context) : json_null(),
+		"actor1", json_copy(json_object_get(ev, "source")),
+		"actor1_country", c1[0] ? json_string(c1) : json_null(),
+		"actor2", json_copy(json_object_get(ev, "target")),
+		"actor2_country", c2[0] ? json_string(c2) : json_null(),
+		"location", json_copy(json_object_get(place, "name")),
+		"location_country", json_copy(json_object_get(place, "country")),
+		"date_precision", json_copy(json_object_get(ev, "date_precision")),
+		"num_mentions", json_object_get(ev, "mentions"),
+		"num_articles", json_object_get(ev, "articles"),
+		"num_sources", json_object_get(ev, "sources"),
+		"modality", json_copy(json_object_get(ev, "modality")),
+		"cameo", json_copy(json_object_get(ev, "cameo")),
+		"url", json_copy(json_object_get(ev, "url")),
+		"coder", "dyad");
+	char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	if (s) {
+		dyad_buf_puts(b, s);
+		dyad_buf_putc(b, '\n');
+	}
+	free(s);
+	json_decref(o);
+}
+
+/* ------------------------------------------------------------------ */
+/* /api/events                                                          */
+
+static const char *const sorts[] = {
+	"date", "-date", "goldstein", "-goldstein", "sources", "-sources",
+	"mentions", "-mentions", "code", "-code", "source", "-source", "target", "-target", NULL
+};
+static const char *const sort_sql[] = {
+	"e.day, e.id", "e.day DESC, e.id DESC", "e.goldstein, e.day, e.id",
+	"e.goldstein DESC, e.day, e.id", "e.n_sources, e.day, e.id", "e.n_sources DESC, e.day, e.id",
+	"e.n_mentions, e.day, e.id", "e.n_mentions DESC, e.day, e.id", "e.cameo, e.day, e.id",
+	"e.cameo DESC, e.day, e.id", "e.source, e.day, e.id", "e.source DESC, e.day, e.id",
+	"e.target, e.day, e.id", "e.target DESC, e.day, e.id",
+};
+static const char *const formats[] = { "json", "csv", "plover", NULL };
+
+static int count_events(srv_req *r, srv_resp *out, const api_filter *f, int64_t *total)
+{
+	srv_sql q;
+	memset(&q, 0, sizeof(q));
+	dyad_buf_puts(&q.sql, "SELECT count(*) FROM events e WHERE 1");
+	api_filter_sql(f, &q);
+	sqlite3_stmt *st;
+	int rc = srv_sql_prepare(&q, r, out, &st);
+	srv_sql_release(&q);
+	if (rc)
+		return -1;
+	int step = sqlite3_step(st);
+	*total = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (step != SQLITE_ROW)
+		srv_db_error(out, r->db, "events");
+	srv_sql_done(r, st);
+	return step == SQLITE_ROW ? 0 : -1;
+}
+
+int api_events(srv_req *r, srv_resp *out)
+{
+	api_filter f;
+	int sort = 0, format = 0;
+	long limit = 100, offset = 0;
+	if (api_filter_parse(r, out, &f) || srv_param_enum(r, out, "sort", sorts, &sort) ||
+	    srv_param_enum(r, out, "format", formats, &format) ||
+	    srv_param_long(r, out, "offset", 0, SRV_MAX_OFFSET, &offset))
+		return -1;
+	if (format != 0)
+		limit = SRV_MAX_EXPORT;
+	if (srv_param_long(r, out, "limit", 1, format ? SRV_MAX_EXPORT : SRV_MAX_PAGE, &limit))
+		return -1;
+	int64_t total = 0;
+	if (format == 0 && count_events(r, out, &f, &total))
+		return -1;
+
+	srv_sql q;
+	memset(&q, 0, sizeof(q));
+	dyad_buf_puts(&q.sql, "SELECT " API_EVENT_COLS " FROM (SELECT e.* FROM events e WHERE 1");
+	api_filter_sql(&f, &q);
+	dyad_buf_printf(&q.sql, " ORDER BY %s LIMIT ? OFFSET ?) e" API_FIRST_DOC " ORDER BY %s",
+	                sort_sql[sort], sort_sql[sort]);
+	srv_sql_i(&q, limit);
+	srv_sql_i(&q, offset);
+	sqlite3_stmt *st;
+	int rc = srv_sql_prepare(&q, r, out, &st);
+	srv_sql_release(&q);
+	if (rc)
+		return -1;
+	json_t *rows = json_array();
+	if (format == 1)
+		dyad_buf_puts(&out->body, "id,date,date_precision,source,target,cameo,label,quad,goldstein,"
+		                          "plover,modality,place,place_country,mentions,articles,sources,"
+		                          "outlet,url\r\n");
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *ev = api_event_json(st);
+		if (!ev)
+			break;
+		if (format == 1)
+			csv_row(&out->body, ev);
+		else if (format == 2)
+			plover_row(&out->body, ev);
+		if (format == 0)
+			json_array_append_new(rows, ev);
+		else
+			json_decref(ev);
+	}
+	if (step != SQLITE_DONE) {
+		srv_db_error(out, r->db, "events");
+		srv_sql_done(r, st);
+		json_decref(rows);
+		return -1;
+	}
+	srv_sql_done(r, st);
+	if (format != 0) {
+		json_decref(rows);
+		out->status = 200;
+		out->type = format == 1 ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+		out->filename = format == 1 ? "dyad-events.csv" : "dyad-events.plover.jsonl";
+		return 0;
+	}
+	return srv_json(out, json_pack("{s:I, s:i, s:i, s:s, s:o}", "total", (json_int_t)total,
+	                               "offset", (int)offset, "limit", (int)limit, "sort", sorts[sort],
+	                               "events", rows));
+}
+
+/* ------------------------------------------------------------------ */
+/* /api/events/{id}                                                     */
+
+int srv_parse_id(const char *tail, int64_t *id)
+{
+	size_t n = strlen(tail);
+	if (n == 0 || n > 18)
+		return -1;
+	int64_t v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)tail[i]))
+			return -1;
+		v = v * 10 + (tail[i] - '0');
+	}
+	*id = v;
+	return v > 0 ? 0 : -1;
+}
+
+static const char mention_sql[] =
+	"SELECT m.id, m.doc_id, m.sentence, m.source, m.target, m.cameo, m.pattern, m.dict_version,"
+	" m.modality, m.date, m.date_precision, m.date_text, s.text, s.start,"
+	" m.source_start, m.source_end, m.target_start, m.target_end, m.verb_start, m.verb_end,"
+	" m.source_text, m.target_text, m.verb_text, m.place_name, m.place_country, m.place_resolution,"
+	" m.quantities, d.title, d.url, d.outlet, d.pub_date, m.outlet"
+	" FROM mentions m JOIN documents d ON d.id = m.doc_id"
+	" LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence"
+	" WHERE m.event_id = ?1 ORDER BY m.doc_id, m.sentence, m.id LIMIT 200";
+
+static void add_span(api_span *sp, size_t *n, const char *kind, sqlite3_stmt *st, int i, int64_t base)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL || sqlite3_column_type(st, i + 1) == SQLITE_NULL)
+		return;
+	sp[*n] = (api_span){ kind, sqlite3_column_int64(st, i) - base, sqlite3_column_int64(st, i + 1) - base };
+	(*n)++;
+}
+
+static json_t *mention_json(sqlite3_stmt *st)
+{
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	const char *text = (const char *)sqlite3_column_text(st, 12);
+	size_t len = text ? (size_t)sqlite3_column_bytes(st, 12) : 0;
+	int64_t base = sqlite3_column_int64(st, 13);
+	api_span sp[4];
+	size_t n = 0;
+	add_span(sp, &n, "source", st, 14, base);
+	add_span(sp, &n, "target", st, 16, base);
+	add_span(sp, &n, "verb", st, 18, base);
+	const char *dt = (const char *)sqlite3_column_text(st, 11);
+	const char *hit = text && dt && *dt ? strstr(text, dt) : NULL;
+	if (hit)
+		sp[n++] = (api_span){ "date", hit - text, hit - text + (int64_t)strlen(dt) };
+	set(o, "id", json_integer(sqlite3_column_int64(st, 0)));
+	set(o, "document", json_integer(sqlite3_column_int64(st, 1)));
+	set(o, "sentence_index", json_integer(sqlite3_column_int64(st, 2)));
+	set(o, "source", srv_col_str(st, 3));
+	set(o, "target", srv_col_str(st, 4));
+	set(o, "cameo", srv_col_str(st, 5));
+	set(o, "pattern", srv_col_str(st, 6));
+	set(o, "dict_version", srv_col_str(st, 7));
+	set(o, "modality", srv_col_str(st, 8));
+	set(o, "date", srv_col_str(st, 9));
+	set(o, "date_precision", srv_col_str(st, 10));
+	set(o, "date_text", srv_col_str(st, 11));
+	set(o, "sentence", srv_col_str(st, 12));
+	set(o, "segments", text ? api_segments(text, len, sp, n) : json_array());
+	json_t *spans = json_object();
+	for (size_t i = 0; spans && i < n; i++)
+		set(spans, sp[i].kind, json_pack("[I,I]", (json_int_t)sp[i].start, (json_int_t)sp[i].end));
+	set(o, "spans_bytes", spans);
+	set(o, "source_text", srv_col_str(st, 20));
+	set(o, "target_text", srv_col_str(st, 21));
+	set(o, "verb_text", srv_col_str(st, 22));
+	set(o, "place_name", srv_col_str(st, 23));
+	set(o, "place_country", srv_col_str(st, 24));
+	set(o, "place_resolution", srv_col_str(st, 25));
+	const char *qty = (const char *)sqlite3_column_text(st, 26);
+	set(o, "quantities", qty ? json_loads(qty, 0, NULL) : json_null());
+	set(o, "title", srv_col_str(st, 27));
+	set(o, "url", srv_col_str(st, 28));
+	set(o, "outlet", sqlite3_column_type(st, 31) != SQLITE_NULL ? srv_col_str(st, 31) : srv_col_str(st, 29));
+	set(o, "pub_date", srv_col_str(st, 30));
+	return o;
+}
+
+static int event_mentions(srv_req *r, srv_resp *out, int64_t id, json_t *ev)
+{
+	sqlite3_stmt *st;
+	if (srv_sql_fixed(r, out, mention_sql, &st))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	json_t *arr = json_array();
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		json_array_append_new(arr, mention_json(st));
+	srv_sql_done(r, st);
+	set(ev, "evidence", arr);
+	if (step != SQLITE_DONE)
+		return srv_db_error(out, r->db, "mentions");
+	if (srv_sql_fixed(r, out, "SELECT outlet FROM event_sources WHERE event_id = ?1 ORDER BY outlet LIMIT 100", &st))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	json_t *outlets = json_array();
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		json_array_append_new(outlets, srv_col_str(st, 0));
+	srv_sql_done(r, st);
+	set(ev, "outlets", outlets);
+	return step == SQLITE_DONE ? 0 : srv_db_error(out, r->db, "outlets");
+}
+
+int api_event(srv_req *r, srv_resp *out)
+{
+	int64_t id;
+	if (srv_parse_id(r->tail, &id))
+		return srv_error(out, 400, "event id: a positive integer (got '%.40s')", r->tail);
+	sqlite3_stmt *st;
+	if (srv_sql_fixed(r, out, "SELECT " API_EVENT_COLS " FROM events e" API_FIRST_DOC " WHERE e.id = ?1", &st))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int step = sqlite3_step(st);
+	json_t *ev = step == SQLITE_ROW ? api_event_json(st) : NULL;
+	srv_sql_done(r, st);
+	if (step == SQLITE_DONE)
+		return srv_error(out, 404, "no event %lld", (long long)id);
+	if (!ev)
+		return srv_db_error(out, r->db, "event");
+	if (event_mentions(r, out, id, ev)) {
+		json_decref(ev);
+		return -1;
+	}
+	return srv_json(out, ev);
+}

@@ -1,0 +1,309 @@
+/*
+ * api_misc.c - /api/timeline, /api/search, /api/actors, /api/dyads,
+ * /api/documents/{id}, /api/places, /api/info, and the sentence segments
+ * used by the evidence view and search hits.
+ */
+#include "api.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void set(json_t *o, const char *k, json_t *v)
+{
+	json_object_set_new(o, k, v ? v : json_null());
+}
+
+/* Move an offset back to the start of a UTF-8 sequence. */
+static size_t utf8_floor(const char *text, size_t len, int64_t at)
+{
+	if (at <= 0)
+		return 0;
+	size_t p = (size_t)at > len ? len : (size_t)at;
+	while (p > 0 && p < len && ((unsigned char)text[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+	const api_span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void piece(json_t *arr, const char *text, size_t from, size_t to, const char *kind)
+{
+	if (to <= from)
+		return;
+	json_t *s = json_stringn(text + from, to - from);
+	json_array_append_new(arr, kind ? json_pack("{s:o?, s:s}", "text", s, "kind", kind)
+	                                : json_pack("{s:o?}", "text", s));
+}
+
+json_t *api_segments(const char *text, size_t len, api_span *spans, size_t n)
+{
+	json_t *arr = json_array();
+	if (!arr)
+		return NULL;
+	qsort(spans, n, sizeof(*spans), span_cmp);
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t s = utf8_floor(text, len, spans[i].start);
+		size_t e = utf8_floor(text, len, spans[i].end);
+		if (s < at || e <= s)
+			continue;   /* outside the sentence, or overlapping an earlier span */
+		piece(arr, text, at, s, NULL);
+		piece(arr, text, s, e, spans[i].kind);
+		at = e;
+	}
+	piece(arr, text, at, len, NULL);
+	return arr;
+}
+
+/* ------------------------------------------------------------------ */
+/* /api/timeline                                                        */
+
+static const char *const periods[] = { "month", "week", "year", NULL };
+/* period key, its first and last day, and the precision a date needs
+ * (coarse: 0 day, 1 month, 2 year) to be placed in it */
+static const struct {
+	const char *key, *first, *last;
+	int max_coarse;
+} period_sql[] = {
+	{ "substr(e.date, 1, 7)", "p || '-01'", "date(p || '-01', '+1 month', '-1 day')", 1 },
+	{ "date(e.date, 'weekday 0', '-6 days')", "p", "date(p, '+6 days')", 0 },
+	{ "substr(e.date, 1, 4)", "p || '-01-01'", "p || '-12-31'", 2 },
+};
+
+static int excluded_count(srv_req *r, srv_resp *out, const api_filter *f, int max_coarse, int64_t *n)
+{
+	srv_sql q;
+	memset(&q, 0, sizeof(q));
+	dyad_buf_printf(&q.sql, "SELECT count(*) FROM events e WHERE (e.date IS NULL OR e.coarse > %d)",
+	                max_coarse);
+	api_filter_sql(f, &q);
+	sqlite3_stmt *st;
+	int rc = srv_sql_prepare(&q, r, out, &st);
+	srv_sql_release(&q);
+	if (rc)
+		return -1;
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	srv_sql_done(r, st);
+	return rc == SQLITE_ROW ? 0 : srv_db_error(out, r->db, "timeline");
+}
+
+int api_timeline(srv_req *r, srv_resp *out)
+{
+	api_filter f;
+	int by = 0;
+	if (api_filter_parse(r, out, &f) || srv_param_enum(r, out, "by", periods, &by))
+		return -1;
+	srv_sql q;
+	memset(&q, 0, sizeof(q));
+	dyad_buf_printf(&q.sql,
+		"SELECT p, %s, %s, n, q0, q1, q2, q3, q4, g, asserted, planned FROM ("
+		"SELECT %s AS p, count(*) AS n, sum(e.quad = 0) AS q0, sum(e.quad = 1) AS q1,"
+		" sum(e.quad = 2) AS q2, sum(e.quad = 3) AS q3, sum(e.quad = 4) AS q4,"
+		" avg(e.goldstein) AS g, sum(e.modality = 'asserted') AS asserted,"
+		" sum(e.modality IN ('planned', 'future')) AS planned"
+		" FROM events e WHERE e.date IS NOT NULL AND e.coarse <= %d",
+		period_sql[by].first, period_sql[by].last, period_sql[by].key, period_sql[by].max_coarse);
+	api_filter_sql(&f, &q);
+	dyad_buf_puts(&q.sql, " GROUP BY p) WHERE p IS NOT NULL ORDER BY p LIMIT 5000");
+	sqlite3_stmt *st;
+	int rc = srv_sql_prepare(&q, r, out, &st);
+	srv_sql_release(&q);
+	if (rc)
+		return -1;
+	json_t *arr = json_array();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *quad = json_pack("[I,I,I,I,I]", (json_int_t)sqlite3_column_int64(st, 4),
+		                         (json_int_t)sqlite3_column_int64(st, 5), (json_int_t)sqlite3_column_int64(st, 6),
+		                         (json_int_t)sqlite3_column_int64(st, 7), (json_int_t)sqlite3_column_int64(st, 8));
+		json_t *o = json_object();
+		set(o, "period", srv_col_str(st, 0));
+		set(o, "from", srv_col_str(st, 1));
+		set(o, "to", srv_col_str(st, 2));
+		set(o, "events", srv_col_int(st, 3));
+		set(o, "quad", quad);
+		set(o, "mean_goldstein", srv_col_real(st, 9));
+		set(o, "asserted", srv_col_int(st, 10));
+		set(o, "planned", srv_col_int(st, 11));
+		json_array_append_new(arr, o);
+	}
+	srv_sql_done(r, st);
+	if (rc != SQLITE_DONE) {
+		json_decref(arr);
+		return srv_db_error(out, r->db, "timeline");
+	}
+	int64_t excluded = 0;
+	if (excluded_count(r, out, &f, period_sql[by].max_coarse, &excluded)) {
+		json_decref(arr);
+		return -1;
+	}
+	return srv_json(out, json_pack("{s:s, s:[s,s,s,s,s], s:I, s:o}", "by", periods[by],
+	                               "quad_names", "neutral", "verbal cooperation", "material cooperation",
+	                               "verbal conflict", "material conflict",
+	                               "excluded_imprecise", (json_int_t)excluded, "periods", arr));
+}
+
+/* ------------------------------------------------------------------ */
+/* /api/search                                                          */
+
+static json_t *sentence_events(srv_req *r, srv_resp *out, int64_t doc, int64_t idx)
+{
+	sqlite3_stmt *st;
+	if (srv_sql_fixed(r, out, "SELECT DISTINCT e.id, e.source, e.target, e.cameo, e.date, e.plover, e.goldstein"
+	                          " FROM mentions m JOIN events e ON e.id = m.event_id"
+	                          " WHERE m.doc_id = ?1 AND m.sentence = ?2 ORDER BY e.id LIMIT 50", &st))
+		return NULL;
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, idx);
+	json_t *arr = json_array();
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		json_t *o = json_object();
+		set(o, "id", srv_col_int(st, 0));
+		set(o, "source", srv_col_str(st, 1));
+		set(o, "target", srv_col_str(st, 2));
+		set(o, "cameo", srv_col_str(st, 3));
+		set(o, "date", srv_col_str(st, 4));
+		set(o, "plover", srv_col_str(st, 5));
+		set(o, "goldstein", srv_col_real(st, 6));
+		json_array_append_new(arr, o);
+	}
+	srv_sql_done(r, st);
+	return arr;
+}
+
+/* FTS5 highlight() marks matches with \x02 ... \x03; make them segments. */
+static json_t *match_segments(const char *h)
+{
+	json_t *arr = json_array();
+	const char *p = h;
+	while (p && *p) {
+		const char *open = strchr(p, '\x02');
+		if (!open) {
+			piece(arr, p, 0, strlen(p), NULL);
+			break;
+		}
+		piece(arr, p, 0, (size_t)(open - p), NULL);
+		const char *close = strchr(open + 1, '\x03');
+		size_t n = close ? (size_t)(close - open - 1) : strlen(open + 1);
+		piece(arr, open + 1, 0, n, "match");
+		p = close ? close + 1 : NULL;
+	}
+	return arr;
+}
+
+int api_search(srv_req *r, srv_resp *out)
+{
+	const char *text = NULL;
+	long limit = 20;
+	if (!srv_param(r, "q"))
+		return srv_error(out, 400, "q: a full-text query is required (e.g. q=joint+exercise)");
+	if (srv_param_text(r, out, "q", &text) || srv_param_long(r, out, "limit", 1, 100, &limit))
+		return -1;
+	sqlite3_stmt *st;
+	if (srv_sql_fixed(r, out,
+	        "SELECT s.doc_id, s.idx, s.text, highlight(sentences_fts, 0, char(2), char(3)),"
+	        " d.title, d.url, d.outlet, d.pub_date, f.rank"
+	        " FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
+	        " JOIN documents d ON d.id = s.doc_id"
+	        " WHERE sentences_fts MATCH ?1 ORDER BY f.rank LIMIT ?2", &st))
+		return -1;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, limit);
+	json_t *hits = json_array();
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *o = json_object();
+		set(o, "document", srv_col_int(st, 0));
+		set(o, "sentence_index", srv_col_int(st, 1));
+		set(o, "sentence", srv_col_str(st, 2));
+		set(o, "segments", match_segments((const char *)sqlite3_column_text(st, 3)));
+		set(o, "title", srv_col_str(st, 4));
+		set(o, "url", srv_col_str(st, 5));
+		set(o, "outlet", srv_col_str(st, 6));
+		set(o, "pub_date", srv_col_str(st, 7));
+		set(o, "rank", srv_col_real(st, 8));
+		set(o, "events", sentence_events(r, out, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1)));
+		json_array_append_new(hits, o);
+	}
+	if (rc != SQLITE_DONE) {
+		srv_db_error(out, r->db, "search");
+		srv_sql_done(r, st);
+		json_decref(hits);
+		return -1;
+	}
+	srv_sql_done(r, st);
+	return srv_json(out, json_pack("{s:s, s:o}", "q", text, "hits", hits));
+}
+
+/* ------------------------------------------------------------------ */
+/* /api/actors, /api/dyads                                              */
+
+int api_actors(srv_req *r, srv_resp *out)
+{
+	long limit = 50;
+	if (srv_param_long(r, out, "limit", 1, 500, &limit))
+		return -1;
+	sqlite3_stmt *st;
+	if (srv_sql_fixed(r, out, "SELECT code, n_mentions, first_date, last_date FROM actors"
+	                          " ORDER BY n_mentions DESC, code LIMIT ?1", &st))
+		return -1;
+	sqlite3_bind_int64(st, 1, limit);
+	json_t *arr = json_array();
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		json_array_append_new(arr, json_pack("{s:o, s:o, s:o, s:o}", "code", srv_col_str(st, 0),
+		                                     "mentions", srv_col_int(st, 1), "first_date", srv_col_str(st, 2),
+		                                     "last_date", srv_col_str(st, 3)));
+	srv_sql_done(r, st);
+	if (rc != SQLITE_DONE) {
+		json_decref(arr);
+		return srv_db_error(out, r->db, "actors");
+	}
+	return srv_json(out, json_pack("{s:o}", "actors", arr));
+}
+
+int api_dyads(srv_req *r, srv_resp *out)
+{
+	long limit = 50;
+	char actor[16];
+	bool has_actor;
+	if (srv_param_long(r, out, "limit", 1, 500, &limit) ||
+	    srv_param_actor(r, out, "actor", actor, sizeof(actor), &has_actor))
+		return -1;
+	srv_sql q;
+	memset(&q, 0, sizeof(q));
+	dyad_buf_puts(&q.sql, "SELECT e.actor_a, e.actor_b, count(*) AS n, sum(e.n_mentions), avg(e.goldstein),"
+	                      " sum(e.quad IN (1, 2)), sum(e.quad IN (3, 4))"
+	                      " FROM events e WHERE e.actor_b <> ''");
+	if (has_actor) {
+		dyad_buf_puts(&q.sql, " AND (");
+		srv_sql_prefix(&q, "e.actor_a", actor);
+		dyad_buf_puts(&q.sql, " OR ");
+		srv_sql_prefix(&q, "e.actor_b", actor);
+		dyad_buf_puts(&q.sql, ")");
+	}
+	dyad_buf_puts(&q.sql, " GROUP BY e.actor_a, e.actor_b ORDER BY n DESC, e.actor_a, e.actor_b LIMIT ?");
+	srv_sql_i(&q, limit);
+	sqlite3_stmt *st;
+	int rc = srv_sql_prepare(&q, r, out, &st);
+	srv_sql_release(&q);
+	if (rc)
+		return -1;
+	json_t *arr = json_array();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		json_array_append_new(arr, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			"a", srv_col_str(st, 0), "b", srv_col_str(st, 1), "events", srv_col_int(st, 2),
+			"mentions", srv_col_int(st, 3), "mean_goldstein", srv_col_real(st, 4),
+			"cooperation", srv_col_int(st, 5), "conflict", srv_col_int(st, 6)));
+	srv_sql_done(r, st);
+	if (rc != SQLITE_DONE) {
+		json_decref(arr);
+		return srv_db_error(out, r->db, "dyads");
+	}
+	return srv_json(out, json_pack("{s:o}", "dyads", arr));
+}
