@@ -272,14 +272,20 @@ int api_dyads(srv_req *r, srv_resp *out)
 	long limit = 50;
 	char actor[16];
 	bool has_actor;
+	int level = 0;
+	static const char *const levels[] = { "code", "country", NULL };
 	if (srv_param_long(r, out, "limit", 1, 500, &limit) ||
-	    srv_param_actor(r, out, "actor", actor, sizeof(actor), &has_actor))
+	    srv_param_actor(r, out, "actor", actor, sizeof(actor), &has_actor) ||
+	    srv_param_enum(r, out, "level", levels, &level))
 		return -1;
 	srv_sql q;
 	memset(&q, 0, sizeof(q));
-	dyad_buf_puts(&q.sql, "SELECT e.actor_a, e.actor_b, count(*) AS n, sum(e.n_mentions), avg(e.goldstein),"
-	                      " sum(e.quad IN (1, 2)), sum(e.quad IN (3, 4))"
-	                      " FROM events e WHERE e.actor_b <> ''");
+	/* country level: the first three letters of each code, the pair in order */
+	dyad_buf_printf(&q.sql, "SELECT %s AS x, %s AS y, count(*) AS n, sum(e.n_mentions), avg(e.goldstein),"
+	                        " sum(e.quad IN (1, 2)), sum(e.quad IN (3, 4))"
+	                        " FROM events e WHERE e.actor_b <> ''",
+	                level ? "min(substr(e.actor_a, 1, 3), substr(e.actor_b, 1, 3))" : "e.actor_a",
+	                level ? "max(substr(e.actor_a, 1, 3), substr(e.actor_b, 1, 3))" : "e.actor_b");
 	if (has_actor) {
 		dyad_buf_puts(&q.sql, " AND (");
 		srv_sql_prefix(&q, "e.actor_a", actor);
@@ -287,7 +293,7 @@ int api_dyads(srv_req *r, srv_resp *out)
 		srv_sql_prefix(&q, "e.actor_b", actor);
 		dyad_buf_puts(&q.sql, ")");
 	}
-	dyad_buf_puts(&q.sql, " GROUP BY e.actor_a, e.actor_b ORDER BY n DESC, e.actor_a, e.actor_b LIMIT ?");
+	dyad_buf_puts(&q.sql, " GROUP BY x, y ORDER BY n DESC, x, y LIMIT ?");
 	srv_sql_i(&q, limit);
 	sqlite3_stmt *st;
 	int rc = srv_sql_prepare(&q, r, out, &st);

@@ -138,5 +138,8 @@ int srv_static(const char *web_root, srv_req *r, srv_resp *out)
 	}
 	if (!safe_relative(path + 1))
 		return srv_error(out, 403, "forbidden path");
+	/* the page's build tools (and their node_modules) are not the page */
+	if (strncmp(path, "/tools/", 7) == 0 || strstr(path, "/node_modules/"))
+		return srv_error(out, 404, "not found");
 	return send_file(web_root, path + 1, out);
 }
