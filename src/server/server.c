@@ -236,6 +236,33 @@ static void add_headers(struct MHD_Response *resp, const srv_resp *out, bool api
 	}
 }
 
+/* Per-request state, created from the raw URI before MHD decodes it:
+ * a decoded "%00" would silently cut the path short. */
+typedef struct req_state {
+	int  calls;
+	bool nul;
+} req_state;
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls;
+	(void)conn;
+	req_state *rs = dyad_calloc(1, sizeof(*rs));
+	if (rs && uri)
+		rs->nul = strstr(uri, "%00") != NULL;
+	return rs;
+}
+
+static void on_done(void *cls, struct MHD_Connection *conn, void **state,
+                    enum MHD_RequestTerminationCode why)
+{
+	(void)cls;
+	(void)conn;
+	(void)why;
+	dyad_free(*state);
+	*state = NULL;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_size, void **state)
@@ -248,17 +275,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	bool api = strncmp(url, "/api", 4) == 0;
 	/* The first call only announces the request; answering then would
 	 * make MHD close the connection (no keep-alive). A body is skipped. */
-	static int marker;
-	if (*state == NULL) {
-		*state = &marker;
+	req_state *rs = *state;
+	if (!rs)
+		return MHD_NO;   /* no state: out of memory in on_uri */
+	if (rs->calls++ == 0)
 		return MHD_YES;
-	}
 	if (*upload_size != 0) {
 		*upload_size = 0;
 		return MHD_YES;
 	}
 
-	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+	if (rs->nul) {
+		srv_error(&out, 400, "bad request: NUL byte (%%00) in the URL");
+	} else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
 		srv_error(&out, 405, "method %.16s not allowed: the API is read-only (GET, HEAD)", method);
 		out.allow = "GET, HEAD";
 	} else {
@@ -354,6 +383,8 @@ int srv_start(srv_server **out, const srv_config *cfg, long *port_out)
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+		MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL,
 		MHD_OPTION_END);
 	if (!s->mhd) {
 		fprintf(stderr, "dyad: serve: cannot listen on %s port %ld\n", cfg->bind, cfg->port);

@@ -22,7 +22,7 @@ trap cleanup EXIT
 "$dyad" ingest --db "$tmp/e2e.db" --project "$project" samples/ >/dev/null 2>"$tmp/ingest.log"
 "$dyad" serve --db "$tmp/e2e.db" --port 0 2>"$tmp/serve.log" &
 pid=$!
-for _ in $(seq 100); do grep -q 'serving' "$tmp/serve.log" && break; sleep 0.1; done
+for _ in $(seq 100); do grep -qs 'serving' "$tmp/serve.log" && break; sleep 0.1; done
 port=$(sed -n 's/.*:\([0-9][0-9]*\)\/ .*/\1/p' "$tmp/serve.log")
 [ -n "$port" ] || { cat "$tmp/serve.log"; exit 1; }
 timeout 180 node tests/e2e/serve.e2e.js "http://127.0.0.1:$port/" "$out"
