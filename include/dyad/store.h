@@ -189,12 +189,12 @@ typedef struct dyad_search_hit {
 
 typedef int (*dyad_search_fn)(void *ctx, const dyad_search_hit *hit);
 
-/** Sentences matching an FTS5 query, best first. */
+/** Sentences matching an FTS5 query, most recently stored first. */
 int dyad_store_search(dyad_store *s, const char *query, long limit, dyad_search_fn fn, void *ctx);
 
 /** One period of a timeline. */
 typedef struct dyad_timeline_row {
-	const char *period;            /**< "2022-11", "2022-W46", "2022" */
+	const char *period;            /**< "2022-11", "2022" or a week's Monday "2022-11-14" */
 	int64_t quad[5];               /**< events per QuadClass 0-4 */
 	int64_t asserted, planned;     /**< by modality (planned: planned or future) */
 	int64_t events;

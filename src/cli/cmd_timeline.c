@@ -45,7 +45,7 @@ static void draw(const tl *t, const char *a, const char *b)
 	static const char marks[5] = { '.', '=', '#', '-', 'X' };
 	const int width = 40;
 	printf("%s - %s: events per period (. neutral  = verbal coop  # material coop  - verbal conflict  X material conflict)\n\n", a, b);
-	printf("%-9s %-*s %6s %7s %9s %8s\n", "PERIOD", width, "", "EVENTS", "GOLD", "ASSERTED", "PLANNED");
+	printf("%-10s %-*s %6s %7s %9s %8s\n", "PERIOD", width, "", "EVENTS", "GOLD", "ASSERTED", "PLANNED");
 	int64_t total = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		const dyad_timeline_row *r = &t->rows[i];
@@ -58,7 +58,7 @@ static void draw(const tl *t, const char *a, const char *b)
 				bar[k++] = marks[q];
 		}
 		bar[k] = '\0';
-		printf("%-9s %-*s %6lld %+7.1f %9lld %8lld\n", r->period, width, bar, (long long)r->events,
+		printf("%-10s %-*s %6lld %+7.1f %9lld %8lld\n", r->period, width, bar, (long long)r->events,
 		       r->mean_goldstein, (long long)r->asserted, (long long)r->planned);
 		total += r->events;
 	}

@@ -53,17 +53,26 @@ static int maybe_commit(dyad_ingest *ing)
 static int reject(dyad_ingest *ing, const char *input, const char *record, const char *error)
 {
 	ing->stats.rejected++;
+	/* "input: message" -> "message": the input has its own column */
+	size_t n = input ? strlen(input) : 0;
+	if (n && strncmp(error, input, n) == 0 && strncmp(error + n, ": ", 2) == 0)
+		error += n + 2;
 	if (ing->opts.diag)
 		dyad_diag_report(ing->opts.diag, DYAD_DIAG_ERROR, record ? record : input, "%s", error);
 	int rc = ensure_batch(ing);
 	return rc ? rc : dyad_store_reject(ing->store, input, record, error);
 }
 
-/* Diagnostics from the record readers: "where: message" -> rejected. */
+/* Diagnostics from the record readers, "where: severity: message". A
+ * record or file the reader skipped (an error, or a warning ending in
+ * "skipped") becomes a row of `rejected`; repairs (bytes replaced, NULs
+ * removed) are only passed on to the caller's sink. */
 static void on_diag(void *ctx, dyad_severity sev, const char *line)
 {
 	dyad_ingest *ing = ctx;
-	if (sev < DYAD_DIAG_WARNING) {
+	bool skipped = sev == DYAD_DIAG_ERROR ||
+	               (sev == DYAD_DIAG_WARNING && strstr(line, "skipped") != NULL);
+	if (!skipped) {
 		if (ing->opts.diag)
 			dyad_diag_report(ing->opts.diag, sev, NULL, "%s", line);
 		return;
@@ -75,6 +84,10 @@ static void on_diag(void *ctx, dyad_severity sev, const char *line)
 		where[sep - line] = '\0';
 		line = sep + 2;
 	}
+	static const char *const sevs[] = { "error: ", "warning: ", "note: " };
+	for (int i = 0; i < 3; i++)
+		if (strncmp(line, sevs[i], strlen(sevs[i])) == 0)
+			line += strlen(sevs[i]);
 	reject(ing, ing->input, where[0] ? where : NULL, line);
 }
 

@@ -39,8 +39,9 @@ static const char schema_v1[] =
 	" n_mentions INTEGER NOT NULL DEFAULT 0, n_articles INTEGER NOT NULL DEFAULT 0,"
 	" n_sources INTEGER NOT NULL DEFAULT 0, first_seen TEXT);"
 	"CREATE INDEX events_key ON events(actor_a, actor_b, root, day);"
-	"CREATE INDEX events_source ON events(source, day);"
-	"CREATE INDEX events_target ON events(target, day);"
+	"CREATE INDEX events_st ON events(source, target, day);"
+	"CREATE INDEX events_ts ON events(target, source, day);"
+	"CREATE INDEX events_nsources ON events(n_sources);"
 	"CREATE INDEX events_day ON events(day);"
 	"CREATE INDEX events_cameo ON events(cameo, day);"
 	"CREATE INDEX events_plover ON events(plover, day);"
@@ -49,7 +50,7 @@ static const char schema_v1[] =
 	"CREATE TABLE mentions("
 	" id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES events(id),"
 	" doc_id INTEGER NOT NULL REFERENCES documents(id), sentence INTEGER NOT NULL,"
-	" outlet TEXT, source TEXT NOT NULL, target TEXT NOT NULL, cameo TEXT NOT NULL,"
+	" sentence_id INTEGER REFERENCES sentences(id), outlet TEXT, source TEXT NOT NULL, target TEXT NOT NULL, cameo TEXT NOT NULL,"
 	" root TEXT, quad INTEGER, goldstein REAL, plover TEXT,"
 	" source_start INTEGER, source_end INTEGER, source_text TEXT,"
 	" target_start INTEGER, target_end INTEGER, target_text TEXT,"
@@ -60,6 +61,10 @@ static const char schema_v1[] =
 	" modality TEXT, quantities TEXT);"
 	"CREATE INDEX mentions_event ON mentions(event_id, doc_id, sentence);"
 	"CREATE INDEX mentions_doc ON mentions(doc_id, sentence);"
+	"CREATE INDEX mentions_sentence ON mentions(sentence_id);"
+	"CREATE TABLE dyads(actor_a TEXT NOT NULL, actor_b TEXT NOT NULL, n_events INTEGER NOT NULL,"
+	" n_mentions INTEGER NOT NULL, PRIMARY KEY(actor_a, actor_b)) WITHOUT ROWID;"
+	"CREATE INDEX dyads_n ON dyads(n_events);"
 	"CREATE TABLE actors(code TEXT PRIMARY KEY, n_mentions INTEGER NOT NULL DEFAULT 0,"
 	" first_date TEXT, last_date TEXT) WITHOUT ROWID;"
 	"CREATE TABLE rejected(id INTEGER PRIMARY KEY, input TEXT, record TEXT,"
@@ -112,9 +117,9 @@ static const char *const stmt_sql[ST__COUNT] = {
 		" quad, goldstein, plover, source_start, source_end, source_text, target_start,"
 		" target_end, target_text, verb_start, verb_end, verb_text, pattern, dict_version,"
 		" flags, date, date_end, date_precision, date_text, place_name, place_country, lat,"
-		" lon, place_resolution, modality, quantities)"
+		" lon, place_resolution, modality, quantities, sentence_id)"
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
-		"?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34)",
+		"?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35)",
 	[ST_OUTLET_INSERT] = "INSERT OR IGNORE INTO event_sources(event_id, outlet) VALUES(?1, ?2)",
 	[ST_EVENT_OUTLET_BUMP] = "UPDATE events SET n_sources = n_sources + 1 WHERE id = ?1",
 	[ST_ACTOR_UPSERT] =
@@ -124,6 +129,10 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_REJECT_INSERT] = "INSERT INTO rejected(input, record, error, at) VALUES(?1,?2,?3,?4)",
 	[ST_DOC_EVENTS] = "SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?1",
 	[ST_DOC_BY_ID] = "SELECT outlet FROM documents WHERE id = ?1",
+	[ST_SENT_ID] = "SELECT id FROM sentences WHERE doc_id = ?1 AND idx = ?2",
+	[ST_DYAD_UPSERT] =
+		"INSERT INTO dyads VALUES(?1, ?2, ?3, 1) ON CONFLICT(actor_a, actor_b) DO UPDATE"
+		" SET n_events = n_events + ?3, n_mentions = n_mentions + 1",
 };
 
 int store_db_error(dyad_store *s, const char *what)
@@ -218,7 +227,8 @@ int dyad_store_open(dyad_store **out, const char *path)
 	if (!s)
 		return DYAD_ENOMEM;
 	int rc;
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK) {
 		rc = dyad_error_set(DYAD_EDB, "store: cannot open %s: %s", path,
 		                    s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto done;
@@ -229,7 +239,7 @@ int dyad_store_open(dyad_store **out, const char *path)
 	 * last batches, never corrupt the file). */
 	if ((rc = store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 	                        "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-	                        "PRAGMA cache_size=-65536;")))
+	                        "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;")))
 		goto done;
 	rc = migrate(s);
 done:
@@ -247,6 +257,8 @@ void dyad_store_free(dyad_store *s)
 		return;
 	if (s->in_tx)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	else if (s->wrote)   /* keep the planner's statistics current */
+		sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
 	for (int i = 0; i < ST__COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
@@ -268,7 +280,7 @@ int dyad_store_begin(dyad_store *s)
 	strftime(s->now, sizeof(s->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	int rc = store_exec(s, "BEGIN IMMEDIATE");
 	if (!rc)
-		s->in_tx = true;
+		s->in_tx = s->wrote = true;
 	return rc;
 }
 

@@ -240,9 +240,14 @@ int dyad_store_add_sentence(dyad_store *s, int64_t doc_id, uint32_t index,
 	sqlite3_bind_int(st, 6, repeated);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "storing a sentence");
-	if (sqlite3_changes(s->db) == 0 || repeated)
-		return 0;  /* already there, or a repeat kept out of the index */
+	if (sqlite3_changes(s->db) == 0)
+		return 0;  /* already there */
 	int64_t id = sqlite3_last_insert_rowid(s->db);
+	s->sent_doc = doc_id;
+	s->sent_idx = index;
+	s->sent_id = id;
+	if (repeated)
+		return 0;  /* a repeat is kept out of the full-text index */
 	st = store_stmt(s, ST_FTS_INSERT);
 	if (!st)
 		return DYAD_EDB;

@@ -108,8 +108,9 @@ static void make_key(key *k, const dyad_event *ev)
 }
 
 static int find_or_create_event(dyad_store *s, const dyad_event *ev, const key *k,
-                                const dyad_code_attrs *at, int64_t *id)
+                                const dyad_code_attrs *at, int64_t *id, bool *created)
 {
+	*created = false;
 	sqlite3_stmt *st = store_stmt(s, ST_EVENT_FIND);
 	if (!st)
 		return DYAD_EDB;
@@ -157,6 +158,7 @@ static int find_or_create_event(dyad_store *s, const dyad_event *ev, const key *
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "creating an event");
 	*id = sqlite3_last_insert_rowid(s->db);
+	*created = true;
 	return 0;
 }
 
@@ -211,7 +213,8 @@ static int doc_outlet(dyad_store *s, int64_t doc_id, dyad_buf *out)
 
 static int insert_mention(dyad_store *s, int64_t event_id, int64_t doc_id, const dyad_event *ev,
                           const char *text, size_t len, const dyad_code_attrs *at,
-                          const char *dict_version, const key *k, const char *outlet, dyad_buf *qty)
+                          const char *dict_version, const key *k, const char *outlet, dyad_buf *qty,
+                          int64_t sentence_id)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_MENTION_INSERT);
 	if (!st)
@@ -250,9 +253,38 @@ static int insert_mention(dyad_store *s, int64_t event_id, int64_t doc_id, const
 	store_bind_text(st, 33, dyad_modality_name((dyad_modality)ev->modality), -1);
 	if (ev->n_quantities && quantities_json(ev, qty) == 0)
 		store_bind_text(st, 34, qty->data, (int)qty->len);
+	if (sentence_id)
+		sqlite3_bind_int64(st, 35, sentence_id);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "storing a mention");
 	return 0;
+}
+
+/* Dyad counts for `dyad actors`: events and mentions per actor pair. */
+static int touch_dyad(dyad_store *s, const key *k, bool new_event)
+{
+	if (!k->b[0])
+		return 0;
+	sqlite3_stmt *st = store_stmt(s, ST_DYAD_UPSERT);
+	if (!st)
+		return DYAD_EDB;
+	store_bind_text(st, 1, k->a, -1);
+	store_bind_text(st, 2, k->b, -1);
+	sqlite3_bind_int(st, 3, new_event);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_db_error(s, "dyad counts");
+}
+
+/* Row id of a stored sentence (the one just stored, usually); 0 if none. */
+static int64_t sentence_id_of(dyad_store *s, int64_t doc_id, uint32_t idx)
+{
+	if (s->sent_doc == doc_id && s->sent_idx == idx)
+		return s->sent_id;
+	sqlite3_stmt *st = store_stmt(s, ST_SENT_ID);
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, doc_id);
+	sqlite3_bind_int64(st, 2, idx);
+	return sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 }
 
 static int touch_actor(dyad_store *s, const char *code, const char *date)
@@ -288,14 +320,17 @@ int dyad_store_add_mention(dyad_store *s, int64_t doc_id, const dyad_event *ev,
 	make_key(&k, ev);
 	dyad_buf outlet = DYAD_BUF_INIT, qty = DYAD_BUF_INIT;
 	int64_t id = 0;
+	bool created = false;
 	int rc = doc_outlet(s, doc_id, &outlet);
 	if (!rc)
-		rc = find_or_create_event(s, ev, &k, attrs, &id);
+		rc = find_or_create_event(s, ev, &k, attrs, &id, &created);
+	if (!rc)
+		rc = touch_dyad(s, &k, created);
 	if (!rc)
 		rc = bump_event(s, id, doc_id, ev->sentence, outlet.data, &k);
 	if (!rc)
 		rc = insert_mention(s, id, doc_id, ev, doc_text, doc_len, attrs, dict_version, &k,
-		                    outlet.data, &qty);
+		                    outlet.data, &qty, sentence_id_of(s, doc_id, ev->sentence));
 	if (!rc)
 		rc = touch_actor(s, ev->source, k.date);
 	if (!rc)

@@ -17,7 +17,7 @@ enum store_stmt {
 	ST_FTS_INSERT, ST_EVENT_FIND, ST_EVENT_INSERT, ST_EVENT_BUMP,
 	ST_MENTION_SAME_DOC, ST_MENTION_INSERT, ST_OUTLET_INSERT,
 	ST_EVENT_OUTLET_BUMP, ST_ACTOR_UPSERT, ST_REJECT_INSERT,
-	ST_DOC_EVENTS, ST_DOC_BY_ID,
+	ST_DOC_EVENTS, ST_DOC_BY_ID, ST_DYAD_UPSERT, ST_SENT_ID,
 	ST__COUNT
 };
 
@@ -26,6 +26,9 @@ struct dyad_store {
 	sqlite3_stmt *st[ST__COUNT];
 	int           version;
 	bool          in_tx;
+	bool          wrote;       /**< a batch was opened: optimize on close */
+	int64_t       sent_doc, sent_id; /**< last sentence stored: (doc, index) -> row id */
+	uint32_t      sent_idx;
 	char          now[24];     /**< ingest timestamp, set per batch */
 };
 

@@ -59,7 +59,9 @@ static void add_i(query *q, int64_t v)
 	p->text = NULL;
 }
 
-/* The upper bound of a prefix range: the prefix with its last byte + 1. */
+/* The upper bound of a prefix range: the prefix with its last byte + 1.
+ * A column written "+e.source" is compared without its index (SQLite's
+ * unary-plus rule), which lets the planner walk events in date order. */
 static void add_prefix(query *q, const char *col, const char *prefix)
 {
 	char hi[DYAD_CODE_MAX + 2];
@@ -95,15 +97,28 @@ static double col_d(sqlite3_stmt *st, int i)
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
 }
 
-static const char event_cols[] =
+/* Filtering, ordering and the limit happen in the inner SELECT; the
+ * first reporting document is looked up for the returned rows only. */
+static const char event_outer[] =
 	"SELECT e.id, e.source, e.target, e.cameo, e.root, e.plover, e.date, e.date_end,"
 	" e.date_precision, e.modality, e.place_name, e.place_country, e.quad, e.goldstein,"
 	" e.lat, e.lon, e.n_mentions, e.n_articles, e.n_sources, e.first_seen,"
-	" d.url, d.title, d.outlet"
-	" FROM events e"
-	" LEFT JOIN documents d ON d.id = (SELECT m.doc_id FROM mentions m WHERE m.event_id = e.id"
+	" d.url, d.title, d.outlet FROM (";
+static const char event_outer_end[] =
+	") e LEFT JOIN documents d ON d.id = (SELECT m.doc_id FROM mentions m WHERE m.event_id = e.id"
 	"  ORDER BY m.doc_id LIMIT 1)"
-	" WHERE 1";
+	" ORDER BY e.day, e.id";
+
+/* Query plans. SQLite would walk the date index for every ORDER BY day
+ * query; that is right when the filters match many events (the first
+ * `limit` come quickly) and slow when they match few (it reads the whole
+ * table to find them). So the store counts, up to a cap, the events a
+ * selective filter matches: few -> BY_FILTER (use the filter's index, sort
+ * the matches: "+e.day" hides the date index); many -> BY_DATE (walk by
+ * date: "+e.source" etc. hide the filter indexes). */
+typedef enum plan { PLAN_BY_DATE, PLAN_BY_FILTER } plan;
+
+#define BROAD_EVENTS 4000
 
 /* Julian day of the last day a (possibly partial) date covers. */
 static int64_t last_day(dyad_date d)
@@ -116,31 +131,41 @@ static int64_t last_day(dyad_date d)
 	return store_julian(next) - 1;
 }
 
-static void build_filter(query *q, const dyad_event_filter *f)
+static void actor_terms(query *q, const dyad_event_filter *f, bool by_date)
 {
-	dyad_buf_puts(&q->sql, event_cols);
-	if (f->id) {
-		dyad_buf_puts(&q->sql, " AND e.id = ?");
-		add_i(q, f->id);
-	}
+	const char *src = by_date ? "+e.source" : "e.source";
+	const char *tgt = by_date ? "+e.target" : "e.target";
 	if (f->actor && *f->actor) {
 		dyad_buf_puts(&q->sql, " AND (");
-		add_prefix(q, "e.source", f->actor);
+		add_prefix(q, src, f->actor);
 		dyad_buf_puts(&q->sql, " OR ");
-		add_prefix(q, "e.target", f->actor);
+		add_prefix(q, tgt, f->actor);
 		dyad_buf_puts(&q->sql, ")");
 	}
 	if (f->dyad_a && f->dyad_b) {
 		dyad_buf_puts(&q->sql, " AND ((");
-		add_prefix(q, "e.source", f->dyad_a);
+		add_prefix(q, src, f->dyad_a);
 		dyad_buf_puts(&q->sql, " AND ");
-		add_prefix(q, "e.target", f->dyad_b);
+		add_prefix(q, tgt, f->dyad_b);
 		dyad_buf_puts(&q->sql, ") OR (");
-		add_prefix(q, "e.source", f->dyad_b);
+		add_prefix(q, src, f->dyad_b);
 		dyad_buf_puts(&q->sql, " AND ");
-		add_prefix(q, "e.target", f->dyad_a);
+		add_prefix(q, tgt, f->dyad_a);
 		dyad_buf_puts(&q->sql, "))");
 	}
+}
+
+static void build_filter(query *q, const dyad_event_filter *f, plan pl)
+{
+	bool by_date = pl == PLAN_BY_DATE;
+	const char *day = by_date ? "e.day" : "+e.day";
+	dyad_buf_puts(&q->sql, event_outer);
+	dyad_buf_puts(&q->sql, "SELECT * FROM events e WHERE 1");
+	if (f->id) {
+		dyad_buf_puts(&q->sql, " AND e.id = ?");
+		add_i(q, f->id);
+	}
+	actor_terms(q, f, by_date);
 	if (f->code && *f->code) {
 		dyad_buf_puts(&q->sql, " AND ");
 		add_prefix(q, "e.cameo", f->code);
@@ -154,39 +179,80 @@ static void build_filter(query *q, const dyad_event_filter *f)
 		add_s(q, f->modality);
 	}
 	if (f->from.year) {
-		dyad_buf_puts(&q->sql, " AND e.day >= ? AND e.coarse < 3");
+		dyad_buf_printf(&q->sql, " AND %s >= ? AND e.coarse < 3", day);
 		add_i(q, store_julian(f->from));
 	}
 	if (f->to.year) {
-		dyad_buf_puts(&q->sql, " AND e.day <= ? AND e.coarse < 3");
+		dyad_buf_printf(&q->sql, " AND %s <= ? AND e.coarse < 3", day);
 		add_i(q, last_day(f->to));
 	}
 	if (f->min_sources > 0) {
-		dyad_buf_puts(&q->sql, " AND e.n_sources >= ?");
+		dyad_buf_printf(&q->sql, " AND %s >= ?", by_date ? "+e.n_sources" : "e.n_sources");
 		add_i(q, f->min_sources);
 	}
 	if (f->text && *f->text) {
 		dyad_buf_puts(&q->sql,
-			" AND e.id IN (SELECT m.event_id FROM sentences_fts f"
-			" JOIN sentences s ON s.id = f.rowid"
-			" JOIN mentions m ON m.doc_id = s.doc_id AND m.sentence = s.idx"
-			" WHERE sentences_fts MATCH ?)");
+			" AND e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN"
+			" (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))");
 		add_text(q, f->text);
 	}
-	dyad_buf_puts(&q->sql, " ORDER BY e.day, e.id");
+	dyad_buf_printf(&q->sql, " ORDER BY %s, e.id", day);
 	if (f->limit > 0) {
 		dyad_buf_puts(&q->sql, " LIMIT ?");
 		add_i(q, f->limit);
 	}
+	dyad_buf_puts(&q->sql, event_outer_end);
+}
+
+/* Events matching the selective filters, counted up to `cap`. */
+static int capped_count(dyad_store *s, const dyad_event_filter *f, int64_t cap, int64_t *n)
+{
+	query q;
+	memset(&q, 0, sizeof(q));
+	dyad_buf_puts(&q.sql, "SELECT count(*) FROM (SELECT 1 FROM events e WHERE 1");
+	actor_terms(&q, f, false);
+	if (f->min_sources > 0) {
+		dyad_buf_puts(&q.sql, " AND e.n_sources >= ?");
+		add_i(&q, f->min_sources);
+	}
+	dyad_buf_puts(&q.sql, " LIMIT ?)");
+	add_i(&q, cap + 1);
+	sqlite3_stmt *st = NULL;
+	int rc = bind_all(s, &q, &st);
+	dyad_buf_release(&q.sql);
+	if (rc)
+		return rc;
+	*n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int choose_plan(dyad_store *s, const dyad_event_filter *f, plan *pl)
+{
+	bool actor = (f->actor && *f->actor) || (f->dyad_a && f->dyad_b);
+	bool selective = actor || f->min_sources > 1 || f->id || (f->text && *f->text);
+	*pl = selective ? PLAN_BY_FILTER : PLAN_BY_DATE;
+	if (!selective || f->limit <= 0 || f->id || (f->text && *f->text) ||
+	    !(actor || f->min_sources > 1))
+		return 0;
+	int64_t cap = BROAD_EVENTS > 20 * f->limit ? BROAD_EVENTS : 20 * f->limit, n;
+	int rc = capped_count(s, f, cap, &n);
+	if (!rc && n > cap)
+		*pl = PLAN_BY_DATE;
+	return rc;
 }
 
 int dyad_store_events(dyad_store *s, const dyad_event_filter *f, dyad_event_row_fn fn, void *ctx)
 {
+	plan pl;
+	int rc = choose_plan(s, f, &pl);
+	if (rc)
+		return rc;
 	query q;
 	memset(&q, 0, sizeof(q));
-	build_filter(&q, f);
+	build_filter(&q, f, pl);
 	sqlite3_stmt *st = NULL;
-	int rc = bind_all(s, &q, &st);
+	rc = bind_all(s, &q, &st);
 	dyad_buf_release(&q.sql);
 	if (rc)
 		return rc;
@@ -286,7 +352,7 @@ int dyad_store_search(dyad_store *s, const char *query_text, long limit, dyad_se
 	        "SELECT s.doc_id, s.idx, s.text, d.title, d.url, d.outlet, d.pub_date, f.rank"
 	        " FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
 	        " JOIN documents d ON d.id = s.doc_id"
-	        " WHERE sentences_fts MATCH ?1 ORDER BY f.rank LIMIT ?2", -1, &st, NULL) != SQLITE_OK)
+	        " WHERE sentences_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2", -1, &st, NULL) != SQLITE_OK)
 		return store_db_error(s, "search");
 	sqlite3_bind_text(st, 1, query_text, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
@@ -310,20 +376,25 @@ int dyad_store_search(dyad_store *s, const char *query_text, long limit, dyad_se
 int dyad_store_timeline(dyad_store *s, const char *a, const char *b, const char *by,
                         dyad_timeline_fn fn, void *ctx)
 {
-	const char *period = "substr(e.date, 1, 7)";
-	if (by && strcmp(by, "year") == 0)
-		period = "substr(e.date, 1, 4)";
-	else if (by && strcmp(by, "week") == 0)
-		period = "strftime('%Y-W%W', e.date)";
-	else if (by && strcmp(by, "month") != 0)
+	/* group keys cheap per row; the label is computed once per group. A
+	 * week is labelled by its Monday (Julian day numbers: 0 mod 7 is Monday) */
+	const char *key = "substr(e.date, 1, 7)", *label = "substr(e.date, 1, 7)";
+	if (by && strcmp(by, "year") == 0) {
+		key = label = "substr(e.date, 1, 4)";
+	} else if (by && strcmp(by, "week") == 0) {
+		key = "e.day - e.day % 7";
+		label = "date(e.day - e.day % 7 - 0.5)";
+	} else if (by && strcmp(by, "month") != 0) {
 		return dyad_error_set(DYAD_EINVAL, "timeline: --by must be month, week or year");
+	}
 	query q;
 	memset(&q, 0, sizeof(q));
 	dyad_buf_printf(&q.sql,
-		"SELECT %s AS p, count(*), sum(e.quad = 0), sum(e.quad = 1), sum(e.quad = 2),"
+		"SELECT %s, count(*), sum(e.quad = 0), sum(e.quad = 1), sum(e.quad = 2),"
 		" sum(e.quad = 3), sum(e.quad = 4), avg(e.goldstein),"
-		" sum(e.modality = 'asserted'), sum(e.modality IN ('planned', 'future'))"
-		" FROM events e WHERE e.date IS NOT NULL AND e.coarse < 2 AND ((", period);
+		" sum(e.modality = 'asserted'), sum(e.modality IN ('planned', 'future')), %s AS p"
+		" FROM events e WHERE e.date IS NOT NULL AND %s AND ((", label, key,
+		strcmp(key, "e.day - e.day % 7") == 0 ? "e.coarse = 0" : "e.coarse < 2");
 	add_prefix(&q, "e.source", a);
 	dyad_buf_puts(&q.sql, " AND ");
 	add_prefix(&q, "e.target", b);
@@ -379,7 +450,6 @@ int dyad_store_top_actors(dyad_store *s, long limit, dyad_count_fn fn, void *ctx
 
 int dyad_store_top_dyads(dyad_store *s, long limit, dyad_count_fn fn, void *ctx)
 {
-	return top(s, "SELECT actor_a, actor_b, count(*) AS n, sum(n_mentions) FROM events"
-	              " WHERE actor_b <> '' GROUP BY actor_a, actor_b ORDER BY n DESC, actor_a, actor_b"
-	              " LIMIT ?1", limit, fn, ctx, true);
+	return top(s, "SELECT actor_a, actor_b, n_events, n_mentions FROM dyads"
+	              " ORDER BY n_events DESC, actor_a, actor_b LIMIT ?1", limit, fn, ctx, true);
 }
