@@ -25,6 +25,9 @@ int api_filter_parse(srv_req *r, srv_resp *out, api_filter *f);
 /** Append " AND ..." conditions on events alias `e` with bound parameters. */
 void api_filter_sql(const api_filter *f, srv_sql *q);
 
+/** The same; `by_date` hides the filter indexes so SQLite walks the date index. */
+void api_filter_sql_plan(const api_filter *f, srv_sql *q, bool by_date);
+
 /** An event row (the columns of API_EVENT_COLS) as a JSON object. */
 json_t *api_event_json(sqlite3_stmt *st);
 

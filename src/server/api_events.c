@@ -4,6 +4,7 @@
  * sentences with highlighted spans, patterns, outlets, URLs).
  */
 #include "api.h"
+#include "jsonw.h"
 #include "dyad/cameo.h"
 #include "util/alloc.h"
 
@@ -35,59 +36,85 @@ int api_filter_parse(srv_req *r, srv_resp *out, api_filter *f)
 	return 0;
 }
 
-void api_filter_sql(const api_filter *f, srv_sql *q)
+/*
+ * Actor prefixes are expanded into the codes the store knows (the actors
+ * table lists every code of events.source/target, written in the same
+ * transaction): "source IN (codes) AND target IN (codes)" becomes exact
+ * seeks on the (source, target, day) indexes instead of scanning every
+ * event of the commoner actor. With `by_date`, the unary + hides those
+ * indexes so that SQLite walks events in date order (large results).
+ */
+static void actor_in(srv_sql *q, const char *col, const char *prefix, bool by_date)
+{
+	char hi[24];
+	snprintf(hi, sizeof(hi), "%s", prefix);
+	size_t n = strlen(hi);
+	if (n)
+		hi[n - 1] = (char)(hi[n - 1] + 1);
+	dyad_buf_printf(&q->sql, "%s%s IN (SELECT code FROM actors WHERE code >= ? AND code < ?)",
+	                by_date ? "+" : "", col);
+	srv_sql_s(q, prefix);
+	srv_sql_s(q, hi);
+}
+
+void api_filter_sql_plan(const api_filter *f, srv_sql *q, bool by_date)
 {
 	if (f->has_dyad) {
 		dyad_buf_puts(&q->sql, " AND ((");
-		srv_sql_prefix(q, "e.source", f->a);
+		actor_in(q, "e.source", f->a, by_date);
 		dyad_buf_puts(&q->sql, " AND ");
-		srv_sql_prefix(q, "e.target", f->b);
+		actor_in(q, "e.target", f->b, by_date);
 		dyad_buf_puts(&q->sql, ") OR (");
-		srv_sql_prefix(q, "e.source", f->b);
+		actor_in(q, "e.source", f->b, by_date);
 		dyad_buf_puts(&q->sql, " AND ");
-		srv_sql_prefix(q, "e.target", f->a);
+		actor_in(q, "e.target", f->a, by_date);
 		dyad_buf_puts(&q->sql, "))");
 	}
 	if (f->has_actor) {
 		dyad_buf_puts(&q->sql, " AND (");
-		srv_sql_prefix(q, "e.source", f->actor);
+		actor_in(q, "e.source", f->actor, by_date);
 		dyad_buf_puts(&q->sql, " OR ");
-		srv_sql_prefix(q, "e.target", f->actor);
+		actor_in(q, "e.target", f->actor, by_date);
 		dyad_buf_puts(&q->sql, ")");
 	}
 	if (f->has_code) {
 		dyad_buf_puts(&q->sql, " AND ");
-		srv_sql_prefix(q, "e.cameo", f->code);
+		srv_sql_prefix(q, by_date ? "+e.cameo" : "e.cameo", f->code);
 	}
 	if (f->has_plover) {
-		dyad_buf_puts(&q->sql, " AND e.plover = ?");
+		dyad_buf_printf(&q->sql, " AND %se.plover = ?", by_date ? "+" : "");
 		srv_sql_s(q, f->plover);
 	}
 	if (f->has_modality) {
 		dyad_buf_puts(&q->sql, " AND e.modality = ?");
 		srv_sql_s(q, f->modality);
 	}
-	/* an undated event (coarse 3) cannot be said to fall in a range */
+	/* an undated event (coarse 3) cannot be said to fall in a range; with
+	 * actors to seek, the date index is hidden (+) so it is not preferred */
+	const char *day = !by_date && (f->has_dyad || f->has_actor) ? "+e.day" : "e.day";
 	if (f->has_from) {
-		dyad_buf_puts(&q->sql, " AND e.day >= ? AND e.coarse < 3");
+		dyad_buf_printf(&q->sql, " AND %s >= ? AND e.coarse < 3", day);
 		srv_sql_i(q, f->from);
 	}
 	if (f->has_to) {
-		dyad_buf_puts(&q->sql, " AND e.day <= ? AND e.coarse < 3");
+		dyad_buf_printf(&q->sql, " AND %s <= ? AND e.coarse < 3", day);
 		srv_sql_i(q, f->to);
 	}
 	if (f->min_sources > 0) {
-		dyad_buf_puts(&q->sql, " AND e.n_sources >= ?");
+		dyad_buf_printf(&q->sql, " AND %se.n_sources >= ?", by_date ? "+" : "");
 		srv_sql_i(q, f->min_sources);
 	}
 	if (f->text) {
 		dyad_buf_puts(&q->sql,
-			" AND e.id IN (SELECT m.event_id FROM sentences_fts f"
-			" JOIN sentences s ON s.id = f.rowid"
-			" JOIN mentions m ON m.doc_id = s.doc_id AND m.sentence = s.idx"
-			" WHERE sentences_fts MATCH ?)");
+			" AND e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN"
+			" (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))");
 		srv_sql_s(q, f->text);
 	}
+}
+
+void api_filter_sql(const api_filter *f, srv_sql *q)
+{
+	api_filter_sql_plan(f, q, false);
 }
 
 static void set(json_t *o, const char *k, json_t *v)
@@ -135,6 +162,73 @@ json_t *api_event_json(sqlite3_stmt *st)
 	set(o, "outlet", srv_col_str(st, 22));
 	set(o, "document", srv_col_int(st, 23));
 	return o;
+}
+
+/* The same object as api_event_json, written straight into `b`. */
+static void api_event_write(dyad_buf *b, sqlite3_stmt *st)
+{
+	const char *cameo = (const char *)sqlite3_column_text(st, 3);
+	const dyad_cameo_info *ci = cameo ? dyad_cameo_lookup(cameo) : NULL;
+	int quad = sqlite3_column_int(st, 12);
+	dyad_buf_putc(b, '{');
+	jw_key(b, "id", true);
+	jw_col_int(b, st, 0);
+	jw_key(b, "source", false);
+	jw_col_str(b, st, 1);
+	jw_key(b, "target", false);
+	jw_col_str(b, st, 2);
+	jw_key(b, "cameo", false);
+	jw_col_str(b, st, 3);
+	jw_key(b, "label", false);
+	jw_cstr(b, ci ? ci->label : NULL);
+	jw_key(b, "root", false);
+	jw_col_str(b, st, 4);
+	jw_key(b, "quad", false);
+	jw_int(b, quad);
+	jw_key(b, "quad_name", false);
+	jw_cstr(b, dyad_cameo_quad_name(quad));
+	jw_key(b, "goldstein", false);
+	jw_col_real(b, st, 13);
+	jw_key(b, "plover", false);
+	jw_col_str(b, st, 5);
+	jw_key(b, "plover_mode", false);
+	jw_cstr(b, ci && ci->plover_mode[0] ? ci->plover_mode : NULL);
+	jw_key(b, "date", false);
+	jw_col_str(b, st, 6);
+	jw_key(b, "date_end", false);
+	jw_col_str(b, st, 7);
+	jw_key(b, "date_precision", false);
+	jw_col_str(b, st, 8);
+	jw_key(b, "modality", false);
+	jw_col_str(b, st, 9);
+	jw_key(b, "place", false);
+	dyad_buf_putc(b, '{');
+	jw_key(b, "name", true);
+	jw_col_str(b, st, 10);
+	jw_key(b, "country", false);
+	jw_col_str(b, st, 11);
+	jw_key(b, "lat", false);
+	jw_col_real(b, st, 14);
+	jw_key(b, "lon", false);
+	jw_col_real(b, st, 15);
+	dyad_buf_putc(b, '}');
+	jw_key(b, "mentions", false);
+	jw_col_int(b, st, 16);
+	jw_key(b, "articles", false);
+	jw_col_int(b, st, 17);
+	jw_key(b, "sources", false);
+	jw_col_int(b, st, 18);
+	jw_key(b, "first_seen", false);
+	jw_col_str(b, st, 19);
+	jw_key(b, "url", false);
+	jw_col_str(b, st, 20);
+	jw_key(b, "title", false);
+	jw_col_str(b, st, 21);
+	jw_key(b, "outlet", false);
+	jw_col_str(b, st, 22);
+	jw_key(b, "document", false);
+	jw_col_int(b, st, 23);
+	dyad_buf_putc(b, '}');
 }
 
 /* ------------------------------------------------------------------ */
@@ -265,12 +359,20 @@ static const char *const sort_sql[] = {
 };
 static const char *const formats[] = { "json", "csv", "plover", NULL };
 
+/* Counting stops at COUNT_CAP: past it the exact number costs more than
+ * it tells, and the answer says "at least". */
+#define COUNT_CAP 10000
+/* Above this many matches, walking the date index beats sorting them. */
+#define BY_DATE_FROM 5000
+
 static int count_events(srv_req *r, srv_resp *out, const api_filter *f, int64_t *total)
 {
 	srv_sql q;
 	memset(&q, 0, sizeof(q));
-	dyad_buf_puts(&q.sql, "SELECT count(*) FROM events e WHERE 1");
+	dyad_buf_puts(&q.sql, "SELECT count(*) FROM (SELECT 1 FROM events e WHERE 1");
 	api_filter_sql(f, &q);
+	dyad_buf_puts(&q.sql, " LIMIT ?)");
+	srv_sql_i(&q, COUNT_CAP + 1);
 	sqlite3_stmt *st;
 	int rc = srv_sql_prepare(&q, r, out, &st);
 	srv_sql_release(&q);
@@ -298,15 +400,19 @@ int api_events(srv_req *r, srv_resp *out)
 	if (srv_param_long(r, out, "limit", 1, format ? SRV_MAX_EXPORT : SRV_MAX_PAGE, &limit))
 		return -1;
 	int64_t total = 0;
-	if (format == 0 && count_events(r, out, &f, &total))
+	if (count_events(r, out, &f, &total))
 		return -1;
+	/* many matches sorted by date: walk the date index instead of sorting */
+	bool by_date = total > BY_DATE_FROM && (sort <= 1);
 
+	/* page of ids first (from the covering indexes where the sort allows),
+	 * then the hundred rows and their first documents */
 	srv_sql q;
 	memset(&q, 0, sizeof(q));
-	dyad_buf_puts(&q.sql, "SELECT " API_EVENT_COLS " FROM (SELECT e.* FROM events e WHERE 1");
-	api_filter_sql(&f, &q);
-	dyad_buf_printf(&q.sql, " ORDER BY %s LIMIT ? OFFSET ?) e" API_FIRST_DOC " ORDER BY %s",
-	                sort_sql[sort], sort_sql[sort]);
+	dyad_buf_puts(&q.sql, "SELECT " API_EVENT_COLS " FROM (SELECT e.id AS id FROM events e WHERE 1");
+	api_filter_sql_plan(&f, &q, by_date);
+	dyad_buf_printf(&q.sql, " ORDER BY %s LIMIT ? OFFSET ?) AS k JOIN events e ON e.id = k.id"
+	                API_FIRST_DOC " ORDER BY %s", sort_sql[sort], sort_sql[sort]);
 	srv_sql_i(&q, limit);
 	srv_sql_i(&q, offset);
 	sqlite3_stmt *st;
@@ -314,42 +420,47 @@ int api_events(srv_req *r, srv_resp *out)
 	srv_sql_release(&q);
 	if (rc)
 		return -1;
-	json_t *rows = json_array();
-	if (format == 1)
-		dyad_buf_puts(&out->body, "id,date,date_precision,source,target,cameo,label,quad,goldstein,"
-		                          "plover,modality,place,place_country,mentions,articles,sources,"
-		                          "outlet,url\r\n");
+	dyad_buf *b = &out->body;
+	if (format == 0)
+		dyad_buf_printf(b, "{\"total\":%lld,\"total_exact\":%s,\"offset\":%ld,\"limit\":%ld,"
+		                   "\"sort\":\"%s\",\"events\":[",
+		                (long long)(total > COUNT_CAP ? COUNT_CAP : total),
+		                total <= COUNT_CAP ? "true" : "false", offset, limit, sorts[sort]);
+	else if (format == 1)
+		dyad_buf_puts(b, "id,date,date_precision,source,target,cameo,label,quad,goldstein,"
+		                 "plover,modality,place,place_country,mentions,articles,sources,"
+		                 "outlet,url\r\n");
 	int step;
+	long rows = 0;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (format == 0) {
+			if (rows++)
+				dyad_buf_putc(b, ',');
+			api_event_write(b, st);
+			continue;
+		}
 		json_t *ev = api_event_json(st);
 		if (!ev)
 			break;
 		if (format == 1)
-			csv_row(&out->body, ev);
-		else if (format == 2)
-			plover_row(&out->body, ev);
-		if (format == 0)
-			json_array_append_new(rows, ev);
+			csv_row(b, ev);
 		else
-			json_decref(ev);
-	}
-	if (step != SQLITE_DONE) {
-		srv_db_error(out, r->db, "events");
-		srv_sql_done(r, st);
-		json_decref(rows);
-		return -1;
+			plover_row(b, ev);
+		json_decref(ev);
 	}
 	srv_sql_done(r, st);
-	if (format != 0) {
-		json_decref(rows);
-		out->status = 200;
-		out->type = format == 1 ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
-		out->filename = format == 1 ? "dyad-events.csv" : "dyad-events.plover.jsonl";
+	if (step != SQLITE_DONE)
+		return srv_db_error(out, r->db, "events");
+	out->status = 200;
+	if (format == 0) {
+		if (dyad_buf_puts(b, "]}\n"))
+			return srv_error(out, 500, "response too large");
+		out->type = "application/json; charset=utf-8";
 		return 0;
 	}
-	return srv_json(out, json_pack("{s:I, s:i, s:i, s:s, s:o}", "total", (json_int_t)total,
-	                               "offset", (int)offset, "limit", (int)limit, "sort", sorts[sort],
-	                               "events", rows));
+	out->type = format == 1 ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+	out->filename = format == 1 ? "dyad-events.csv" : "dyad-events.plover.jsonl";
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */

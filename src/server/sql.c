@@ -36,7 +36,7 @@ srv_conn *srv_conn_open(const char *path, char *err, size_t errsize)
 	int rc = sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 	sqlite3_stmt *st = NULL;
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(c->db, "PRAGMA query_only=1; PRAGMA cache_size=-32768;", NULL, NULL, NULL);
+		rc = sqlite3_exec(c->db, "PRAGMA query_only=1; PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456;", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(c->db, "SELECT max(version) FROM migrations", -1, &st, NULL);
 	if (rc == SQLITE_OK && sqlite3_step(st) != SQLITE_ROW)

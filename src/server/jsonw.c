@@ -1,0 +1,130 @@
+/*
+ * jsonw.c - a JSON writer straight into a response buffer, for the hot
+ * path (the rows of /api/events, the periods of /api/timeline). Building
+ * a jansson tree of a hundred events and dumping it cost five times more
+ * than the query itself; everything else uses jansson.
+ *
+ * Strings are escaped and checked as UTF-8: an invalid sequence becomes
+ * U+FFFD, so the output is always valid JSON.
+ */
+#include "jsonw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+	if (len == 0 || len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0) ||   /* overlong, surrogates */
+	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
+		return 0;
+	return len;
+}
+
+void jw_str(dyad_buf *b, const char *str, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)str;
+	dyad_buf_grow(b, n + 2);
+	dyad_buf_putc(b, '"');
+	size_t i = 0;
+	while (i < n) {
+		size_t run = i;
+		while (run < n && s[run] >= 0x20 && s[run] < 0x80 && s[run] != '"' && s[run] != '\\')
+			run++;
+		if (run > i)
+			dyad_buf_append(b, s + i, run - i);
+		i = run;
+		if (i >= n)
+			break;
+		unsigned char c = s[i];
+		if (c == '"' || c == '\\') {
+			char esc[2] = { '\\', (char)c };
+			dyad_buf_append(b, esc, 2);
+			i++;
+		} else if (c < 0x20) {
+			char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+			dyad_buf_append(b, esc, 6);
+			i++;
+		} else {
+			size_t len = utf8_len(s + i, n - i);
+			if (len) {
+				dyad_buf_append(b, s + i, len);
+				i += len;
+			} else {
+				dyad_buf_puts(b, "\xEF\xBF\xBD");   /* U+FFFD */
+				i++;
+			}
+		}
+	}
+	dyad_buf_putc(b, '"');
+}
+
+void jw_key(dyad_buf *b, const char *key, bool first)
+{
+	if (!first)
+		dyad_buf_putc(b, ',');
+	dyad_buf_putc(b, '"');
+	dyad_buf_puts(b, key);   /* keys are our own literals: nothing to escape */
+	dyad_buf_puts(b, "\":");
+}
+
+void jw_cstr(dyad_buf *b, const char *s)
+{
+	if (s)
+		jw_str(b, s, strlen(s));
+	else
+		dyad_buf_puts(b, "null");
+}
+
+void jw_int(dyad_buf *b, int64_t v)
+{
+	dyad_buf_printf(b, "%lld", (long long)v);
+}
+
+void jw_real(dyad_buf *b, double v)
+{
+	if (!isfinite(v)) {
+		dyad_buf_puts(b, "null");
+		return;
+	}
+	char num[40];
+	int n = snprintf(num, sizeof(num), "%.15g", v);
+	dyad_buf_append(b, num, (size_t)n);
+	/* keep it a real in the JSON sense, as jansson writes them */
+	if (!strpbrk(num, ".eEn"))
+		dyad_buf_puts(b, ".0");
+}
+
+void jw_col_str(dyad_buf *b, sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	if (s)
+		jw_str(b, (const char *)s, (size_t)sqlite3_column_bytes(st, i));
+	else
+		dyad_buf_puts(b, "null");
+}
+
+void jw_col_int(dyad_buf *b, sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		dyad_buf_puts(b, "null");
+	else
+		jw_int(b, sqlite3_column_int64(st, i));
+}
+
+void jw_col_real(dyad_buf *b, sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		dyad_buf_puts(b, "null");
+	else
+		jw_real(b, sqlite3_column_double(st, i));
+}
