@@ -350,20 +350,25 @@ static const char *const sorts[] = {
 	"date", "-date", "goldstein", "-goldstein", "sources", "-sources",
 	"mentions", "-mentions", "code", "-code", "source", "-source", "target", "-target", NULL
 };
-static const char *const sort_sql[] = {
-	"e.day, e.id", "e.day DESC, e.id DESC", "e.goldstein, e.day, e.id",
-	"e.goldstein DESC, e.day, e.id", "e.n_sources, e.day, e.id", "e.n_sources DESC, e.day, e.id",
-	"e.n_mentions, e.day, e.id", "e.n_mentions DESC, e.day, e.id", "e.cameo, e.day, e.id",
-	"e.cameo DESC, e.day, e.id", "e.source, e.day, e.id", "e.source DESC, e.day, e.id",
-	"e.target, e.day, e.id", "e.target DESC, e.day, e.id",
+/* the column of each sort (pairs: ascending, descending); ties by date, id */
+static const char *const sort_col[] = {
+	"day", "day", "goldstein", "goldstein", "n_sources", "n_sources", "n_mentions", "n_mentions",
+	"cameo", "cameo", "source", "source", "target", "target",
 };
 static const char *const formats[] = { "json", "csv", "plover", NULL };
 
 /* Counting stops at COUNT_CAP: past it the exact number costs more than
- * it tells, and the answer says "at least". */
+ * it tells, and the answer says "at least" (total_exact false). */
 #define COUNT_CAP 10000
-/* Above this many matches, walking the date index beats sorting them. */
-#define BY_DATE_FROM 5000
+
+static void order_by(dyad_buf *sql, const char *alias, int sort)
+{
+	const char *dir = sort % 2 ? " DESC" : "";
+	if (sort <= 1)
+		dyad_buf_printf(sql, " ORDER BY %s.day%s, %s.id%s", alias, dir, alias, dir);
+	else
+		dyad_buf_printf(sql, " ORDER BY %s.%s%s, %s.day, %s.id", alias, sort_col[sort], dir, alias, alias);
+}
 
 static int count_events(srv_req *r, srv_resp *out, const api_filter *f, int64_t *total)
 {
@@ -386,6 +391,49 @@ static int count_events(srv_req *r, srv_resp *out, const api_filter *f, int64_t 
 	return step == SQLITE_ROW ? 0 : -1;
 }
 
+/*
+ * One page: the ids first, cut from the covering (source, target, day)
+ * indexes when the matches are few, or from a walk of the date index
+ * (`by_date`, filter indexes hidden) when many are sorted by date; then
+ * only the page's rows and their first documents are read.
+ */
+static int write_page(srv_req *r, srv_resp *out, const api_filter *f, int sort, long limit,
+                      long offset, bool by_date, int format)
+{
+	srv_sql q;
+	memset(&q, 0, sizeof(q));
+	dyad_buf_puts(&q.sql, "SELECT " API_EVENT_COLS " FROM (SELECT e.id AS id FROM events e WHERE 1");
+	api_filter_sql_plan(f, &q, by_date);
+	order_by(&q.sql, "e", sort);
+	dyad_buf_puts(&q.sql, " LIMIT ? OFFSET ?) AS k JOIN events e ON e.id = k.id" API_FIRST_DOC);
+	order_by(&q.sql, "e", sort);
+	srv_sql_i(&q, limit);
+	srv_sql_i(&q, offset);
+	sqlite3_stmt *st;
+	int rc = srv_sql_prepare(&q, r, out, &st);
+	srv_sql_release(&q);
+	if (rc)
+		return -1;
+	dyad_buf *b = &out->body;
+	long n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (format == 0) {
+			if (n++)
+				dyad_buf_putc(b, ',');
+			api_event_write(b, st);
+			continue;
+		}
+		json_t *ev = api_event_json(st);
+		if (ev && format == 1)
+			csv_row(b, ev);
+		else if (ev)
+			plover_row(b, ev);
+		json_decref(ev);
+	}
+	srv_sql_done(r, st);
+	return rc == SQLITE_DONE ? 0 : srv_db_error(out, r->db, "events");
+}
+
 int api_events(srv_req *r, srv_resp *out)
 {
 	api_filter f;
@@ -402,55 +450,22 @@ int api_events(srv_req *r, srv_resp *out)
 	int64_t total = 0;
 	if (count_events(r, out, &f, &total))
 		return -1;
-	/* many matches sorted by date: walk the date index instead of sorting */
-	bool by_date = total > BY_DATE_FROM && (sort <= 1);
-
-	/* page of ids first (from the covering indexes where the sort allows),
-	 * then the hundred rows and their first documents */
-	srv_sql q;
-	memset(&q, 0, sizeof(q));
-	dyad_buf_puts(&q.sql, "SELECT " API_EVENT_COLS " FROM (SELECT e.id AS id FROM events e WHERE 1");
-	api_filter_sql_plan(&f, &q, by_date);
-	dyad_buf_printf(&q.sql, " ORDER BY %s LIMIT ? OFFSET ?) AS k JOIN events e ON e.id = k.id"
-	                API_FIRST_DOC " ORDER BY %s", sort_sql[sort], sort_sql[sort]);
-	srv_sql_i(&q, limit);
-	srv_sql_i(&q, offset);
-	sqlite3_stmt *st;
-	int rc = srv_sql_prepare(&q, r, out, &st);
-	srv_sql_release(&q);
-	if (rc)
-		return -1;
+	bool exact = total <= COUNT_CAP;
 	dyad_buf *b = &out->body;
 	if (format == 0)
 		dyad_buf_printf(b, "{\"total\":%lld,\"total_exact\":%s,\"offset\":%ld,\"limit\":%ld,"
 		                   "\"sort\":\"%s\",\"events\":[",
-		                (long long)(total > COUNT_CAP ? COUNT_CAP : total),
-		                total <= COUNT_CAP ? "true" : "false", offset, limit, sorts[sort]);
+		                (long long)(exact ? total : COUNT_CAP), exact ? "true" : "false",
+		                offset, limit, sorts[sort]);
 	else if (format == 1)
 		dyad_buf_puts(b, "id,date,date_precision,source,target,cameo,label,quad,goldstein,"
 		                 "plover,modality,place,place_country,mentions,articles,sources,"
 		                 "outlet,url\r\n");
-	int step;
-	long rows = 0;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (format == 0) {
-			if (rows++)
-				dyad_buf_putc(b, ',');
-			api_event_write(b, st);
-			continue;
-		}
-		json_t *ev = api_event_json(st);
-		if (!ev)
-			break;
-		if (format == 1)
-			csv_row(b, ev);
-		else
-			plover_row(b, ev);
-		json_decref(ev);
-	}
-	srv_sql_done(r, st);
-	if (step != SQLITE_DONE)
-		return srv_db_error(out, r->db, "events");
+	int rc = 0;
+	if (offset < total || !exact)
+		rc = write_page(r, out, &f, sort, limit, offset, !exact && sort <= 1, format);
+	if (rc)
+		return -1;
 	out->status = 200;
 	if (format == 0) {
 		if (dyad_buf_puts(b, "]}\n"))

@@ -70,11 +70,19 @@ void jw_str(dyad_buf *b, const char *str, size_t n)
 
 void jw_key(dyad_buf *b, const char *key, bool first)
 {
+	/* keys are our own literals: nothing to escape */
+	char tmp[64];
+	size_t n = strlen(key), i = 0;
+	if (n > sizeof(tmp) - 4)
+		return;
 	if (!first)
-		dyad_buf_putc(b, ',');
-	dyad_buf_putc(b, '"');
-	dyad_buf_puts(b, key);   /* keys are our own literals: nothing to escape */
-	dyad_buf_puts(b, "\":");
+		tmp[i++] = ',';
+	tmp[i++] = '"';
+	memcpy(tmp + i, key, n);
+	i += n;
+	tmp[i++] = '"';
+	tmp[i++] = ':';
+	dyad_buf_append(b, tmp, i);
 }
 
 void jw_cstr(dyad_buf *b, const char *s)
@@ -87,13 +95,35 @@ void jw_cstr(dyad_buf *b, const char *s)
 
 void jw_int(dyad_buf *b, int64_t v)
 {
-	dyad_buf_printf(b, "%lld", (long long)v);
+	char tmp[24];
+	size_t i = sizeof(tmp);
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		tmp[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[--i] = '-';
+	dyad_buf_append(b, tmp + i, sizeof(tmp) - i);
 }
 
 void jw_real(dyad_buf *b, double v)
 {
 	if (!isfinite(v)) {
 		dyad_buf_puts(b, "null");
+		return;
+	}
+	/* one decimal is the common case (Goldstein weights): no printf */
+	double t = v * 10.0;
+	if (fabs(t) < 1e15 && t == (double)(int64_t)t) {
+		int64_t tenths = (int64_t)t;
+		if (tenths < 0) {
+			dyad_buf_putc(b, '-');
+			tenths = -tenths;
+		}
+		jw_int(b, tenths / 10);
+		char frac[2] = { '.', (char)('0' + tenths % 10) };
+		dyad_buf_append(b, frac, 2);
 		return;
 	}
 	char num[40];
