@@ -6,10 +6,11 @@
 #include "cli.h"
 #include "server/server.h"
 
-#include <pthread.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef DYAD_WEB_DIR
 #define DYAD_WEB_DIR "web"
@@ -21,6 +22,15 @@ static const char description[] =
 	"opened read-only. Listens on 127.0.0.1 unless --bind says otherwise\n"
 	"(--port 0 picks a free port). Prints the address, then serves until\n"
 	"SIGINT (Ctrl-C) or SIGTERM.";
+
+static int stop_pipe[2] = { -1, -1 };
+
+static void on_stop(int sig)
+{
+	unsigned char c = (unsigned char)sig;
+	ssize_t n = write(stop_pipe[1], &c, 1);   /* a full pipe already says stop */
+	(void)n;
+}
 
 int cmd_serve(int argc, char **argv)
 {
@@ -45,26 +55,37 @@ int cmd_serve(int argc, char **argv)
 		cli_error("serve: --port must be 0-65535 and --threads 1-64");
 		return CLI_USAGE;
 	}
-	/* Block the stop signals in every thread (the workers inherit the
-	 * mask); this thread then waits for one with sigwait. */
-	sigset_t stop;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	/* The stop signals only write their number to a pipe that this thread
+	 * waits on (async-signal-safe; works whichever thread takes them). */
+	if (pipe(stop_pipe) != 0) {
+		cli_error("serve: cannot create a pipe");
+		return CLI_ERROR;
+	}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
 	srv_config cfg = { .db_path = db, .bind = bind, .port = port, .web_dir = web, .threads = threads };
 	srv_server *srv = NULL;
 	long bound = 0;
-	if (srv_start(&srv, &cfg, &bound))
+	if (srv_start(&srv, &cfg, &bound)) {
+		close(stop_pipe[0]);
+		close(stop_pipe[1]);
 		return CLI_ERROR;
+	}
 	bool v6 = strchr(bind, ':') != NULL;
 	fprintf(stderr, "dyad: serving %s on http://%s%s%s:%ld/ (Ctrl-C stops)\n", db, v6 ? "[" : "", bind,
 	        v6 ? "]" : "", bound);
-	int sig = 0;
-	sigwait(&stop, &sig);
+	unsigned char sig = 0;
+	while (read(stop_pipe[0], &sig, 1) < 0 && errno == EINTR)
+		continue;
 	fprintf(stderr, "dyad: %s: stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	srv_stop(srv);
+	close(stop_pipe[0]);
+	close(stop_pipe[1]);
 	return CLI_OK;
 }
