@@ -98,7 +98,9 @@ typedef struct dyad_event {
 	dyad_date date;                      /**< "date" */
 	dyad_date date_end;                  /**< "date_end" (ranges) */
 	uint8_t   date_precision;            /**< "date_precision" */
-	dyad_span date_span;                 /**< "date_text" */
+	dyad_span date_span;                 /**< "date_text" ({0,0} when none) */
+	dyad_date pub_date;                  /**< "pub_date": the article's publication date */
+	dyad_date ingest_date;               /**< "ingest_date": when dyad read the article */
 
 	/* where: filled by the places stage */
 	char      place_name[DYAD_PLACE_MAX];/**< "place.name" ("" when none) */

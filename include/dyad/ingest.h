@@ -99,6 +99,10 @@ typedef struct dyad_ingest_coder {
 	/** Code one sentence (dyad_coder_code_sentence); events appended. */
 	int (*code)(void *ctx, const char *text, const dyad_token *toks, size_t n_toks,
 	            uint32_t sentence_index, dyad_events *out);
+	/** Date, place, modality and quantities of one sentence's events, after
+	 *  coding (the when stage, dyad_when_annotate; may be NULL). */
+	int (*annotate)(void *ctx, const char *text, const dyad_token *toks, size_t n_toks,
+	                dyad_event *events, size_t n_events);
 	/** Fill the attributes of a CAMEO code from the codebook (may be NULL). */
 	void (*attrs)(void *ctx, const char *cameo, dyad_code_attrs *out);
 	const char *dict_version;   /**< lexicon fingerprint stored with each mention */

@@ -29,6 +29,17 @@ int dyad_lexicon_load_project(dyad_lexicon **out, const char *project_path,
  */
 int dyad_lexicon_load_dir(dyad_lexicon **out, const char *dir, dyad_diag *diag);
 
+/** One dictionary given in memory: `name` ends with its kind's suffix. */
+typedef struct dyad_dict_buffer {
+	const char *name;     /**< "test.actors", "x.verbs" ... (used in messages) */
+	const void *bytes;
+	size_t      len;
+} dyad_dict_buffer;
+
+/** Load dictionaries from memory (tests, fuzzing, embedding). */
+int dyad_lexicon_load_buffers(dyad_lexicon **out, const dyad_dict_buffer *bufs,
+                              size_t n, dyad_diag *diag);
+
 /**
  * Load dyad's own dictionaries: $DYAD_DATA_DIR if set, else the data/
  * directory the build was configured with.

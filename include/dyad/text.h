@@ -70,11 +70,16 @@ const dyad_read_stats *dyad_doc_stats(const dyad_doc *doc);
 /** Sentence flags. */
 enum dyad_sentence_flag {
 	DYAD_SENT_HEADLINE  = 1u << 0, /**< a line without final stop before a blank line */
-	DYAD_SENT_DATELINE  = 1u << 1, /**< begins after a dateline ("ALGIERS (Reuters) -") */
+	DYAD_SENT_DATELINE  = 1u << 1, /**< a dateline ("ALGIERS (Reuters) -") or date/time stamp,
+	                                    split off as its own sentence before the text */
 	DYAD_SENT_BULLET    = 1u << 2, /**< an item of a bulleted list */
 	DYAD_SENT_QUOTE     = 1u << 3, /**< wholly inside quotation marks */
 	DYAD_SENT_TRUNCATED = 1u << 4  /**< cut at the hard sentence length limit */
 };
+
+/** Hard limit of a sentence in bytes: longer runs are cut (at a space
+ *  where possible) into pieces flagged DYAD_SENT_TRUNCATED. */
+#define DYAD_SENTENCE_MAX_BYTES 4096
 
 /** One sentence: its span (trimmed of surrounding space) and paragraph. */
 typedef struct dyad_sentence {

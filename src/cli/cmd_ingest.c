@@ -8,9 +8,11 @@
 #include "dyad/dyad.h"
 #include "dyad/ingest.h"
 #include "dyad/store.h"
+#include "dyad/when.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static const char usage_line[] =
 	"[--db FILE] [--follow] [--input FMT] [--dict DIR|--project FILE] PATH|URL...";
@@ -24,15 +26,39 @@ static const char description[] =
 	"table with the error; the run goes on. Running it again on the same\n"
 	"input changes nothing, and resumes after an interrupted run.";
 
+/* The coder and the when stage (dates, places, modality, quantities). */
+typedef struct stages {
+	dyad_coder    *coder;
+	dyad_when_ctx *when;
+	dyad_date      today;
+} stages;
+
 static void coder_begin(void *ctx, dyad_date date)
 {
-	dyad_coder_begin_document(ctx, date);
+	stages *st = ctx;
+	dyad_coder_begin_document(st->coder, date);
+	if (st->when)
+		dyad_when_set_document(st->when, date, st->today, NULL, 0);
 }
 
 static int coder_code(void *ctx, const char *text, const dyad_token *toks, size_t n,
                       uint32_t idx, dyad_events *out)
 {
-	return dyad_coder_code_sentence(ctx, text, toks, n, idx, out);
+	return dyad_coder_code_sentence(((stages *)ctx)->coder, text, toks, n, idx, out);
+}
+
+static int when_annotate(void *ctx, const char *text, const dyad_token *toks, size_t n,
+                         dyad_event *events, size_t n_events)
+{
+	return dyad_when_annotate(((stages *)ctx)->when, text, toks, n, events, n_events);
+}
+
+static dyad_date today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	return (dyad_date){ (int16_t)(tm.tm_year + 1900), (uint8_t)(tm.tm_mon + 1), (uint8_t)tm.tm_mday };
 }
 
 static void coder_attrs(void *ctx, const char *cameo, dyad_code_attrs *out)
@@ -106,7 +132,7 @@ int cmd_ingest(int argc, char **argv)
 	int status = CLI_ERROR;
 	dyad_diag *diag = NULL;
 	dyad_lexicon *lex = NULL;
-	dyad_coder *coder = NULL;
+	stages stg = { NULL, NULL, today() };
 	dyad_store *store = NULL;
 	dyad_ingest *ing = NULL;
 	if (dyad_diag_new(&diag, quiet ? NULL : dyad_diag_print_stderr, NULL, false))
@@ -115,11 +141,17 @@ int cmd_ingest(int argc, char **argv)
 	if (!no_code) {
 		if (load_lexicon(&lex, dict, project, diag))
 			goto done;
-		if (dyad_coder_new(&coder, lex)) {
+		if (dyad_coder_new(&stg.coder, lex)) {
 			cli_error("ingest: %s", dyad_error_last());
 			goto done;
 		}
-		ic = (dyad_ingest_coder){ coder, coder_begin, coder_code, coder_attrs,
+		/* without its gazetteer the when stage is skipped, not the ingest */
+		if (dyad_when_new(&stg.when, NULL, diag)) {
+			cli_error("ingest: dates and places not annotated: %s", dyad_error_last());
+			stg.when = NULL;
+		}
+		ic = (dyad_ingest_coder){ &stg, coder_begin, coder_code,
+		                          stg.when ? when_annotate : NULL, coder_attrs,
 		                          dyad_lexicon_fingerprint(lex) };
 	}
 	if (dyad_store_open(&store, db)) {
@@ -149,7 +181,8 @@ int cmd_ingest(int argc, char **argv)
 done:
 	dyad_ingest_free(ing);
 	dyad_store_free(store);
-	dyad_coder_free(coder);
+	dyad_when_free(stg.when);
+	dyad_coder_free(stg.coder);
 	dyad_lexicon_free(lex);
 	dyad_diag_free(diag);
 	return status;

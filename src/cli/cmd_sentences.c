@@ -32,7 +32,24 @@ static void print_plain(const char *s, size_t n)
 	putchar('\n');
 }
 
-static int print_doc(dyad_doc *doc, bool jsonl, dyad_buf *line)
+/* "flags":["headline",...], only when some are set. */
+static void put_flags(dyad_buf *line, uint32_t flags)
+{
+	static const char *const names[] = { "headline", "dateline", "bullet", "quote", "truncated" };
+	if (!flags)
+		return;
+	dyad_buf_puts(line, "\"flags\":[");
+	const char *sep = "";
+	for (unsigned k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		if (flags & (1u << k)) {
+			dyad_buf_printf(line, "%s\"%s\"", sep, names[k]);
+			sep = ",";
+		}
+	}
+	dyad_buf_puts(line, "],");
+}
+
+static int print_doc(dyad_doc *doc, bool jsonl, dyad_buf *line, dyad_diag *diag)
 {
 	size_t n, len;
 	const char *text = dyad_doc_text(doc, &len);
@@ -41,6 +58,13 @@ static int print_doc(dyad_doc *doc, bool jsonl, dyad_buf *line)
 		cli_error("%s: %s", dyad_doc_name(doc), dyad_error_last());
 		return CLI_ERROR;
 	}
+	size_t cut = 0;
+	for (size_t i = 0; i < n; i++)
+		cut += (s[i].flags & DYAD_SENT_TRUNCATED) != 0;
+	if (cut)
+		dyad_diag_report(diag, DYAD_DIAG_NOTE, dyad_doc_name(doc),
+		                 "%zu sentence piece(s) cut at the %d-byte sentence limit",
+		                 cut, DYAD_SENTENCE_MAX_BYTES);
 	for (size_t i = 0; i < n; i++) {
 		const char *st = text + s[i].span.start;
 		size_t sl = s[i].span.end - s[i].span.start;
@@ -51,8 +75,10 @@ static int print_doc(dyad_doc *doc, bool jsonl, dyad_buf *line)
 		dyad_buf_clear(line);
 		dyad_buf_puts(line, "{\"doc\":\"");
 		dyad_buf_json_str(line, dyad_doc_name(doc), strlen(dyad_doc_name(doc)));
-		dyad_buf_printf(line, "\",\"index\":%zu,\"start\":%u,\"end\":%u,\"paragraph\":%u,\"text\":\"",
+		dyad_buf_printf(line, "\",\"index\":%zu,\"start\":%u,\"end\":%u,\"paragraph\":%u,",
 		                i, s[i].span.start, s[i].span.end, s[i].paragraph);
+		put_flags(line, s[i].flags);
+		dyad_buf_puts(line, "\"text\":\"");
 		dyad_buf_json_str(line, st, sl);
 		if (dyad_buf_puts(line, "\"}\n")) {
 			cli_error("%s", dyad_error_last());
@@ -94,8 +120,13 @@ int cmd_sentences(int argc, char **argv)
 			status = CLI_ERROR;
 			continue;         /* the other files are still read */
 		}
-		if (print_doc(doc, jsonl, &line))
+		if (dyad_doc_stats(doc)->binary) {
+			/* already reported by the reader; its "sentences" would be noise */
+			cli_error("%s: skipped", files[i]);
 			status = CLI_ERROR;
+		} else if (print_doc(doc, jsonl, &line, diag)) {
+			status = CLI_ERROR;
+		}
 		dyad_doc_free(doc);
 	}
 	dyad_buf_release(&line);

@@ -32,6 +32,7 @@ typedef struct expect {
 	size_t n;
 	bool   any;          /* the comment had an expectation */
 	bool   complex, discard, none;
+	int    forward;      /* FORWARD option seen: 1 on, -1 off, 0 none */
 } expect;
 
 static size_t trim(const char **s, size_t n)
@@ -77,6 +78,9 @@ static int parse_comment(const char *c, expect *e, dyad_lexicon *lex, const char
 		size_t n = trim(&b, (size_t)(end - b));
 		p = end;
 		if (n >= 7 && strncmp(b, "OPTION:", 7) == 0) {
+			const char *fw = strstr(b, "FORWARD:");
+			if (fw && fw < b + n)
+				e->forward = strstr(fw, "OFF") && strstr(fw, "OFF") < b + n ? -1 : 1;
 			char *line = dyad_strndup(b + 7, n - 7);
 			if (!line)
 				return -1;
@@ -121,6 +125,8 @@ static void print_text(const char *s, size_t n)
 }
 
 typedef struct vstate {
+	bool           forward;       /* FORWARD: records of a story are one document */
+	char           story[128];    /* id of the previous record without "-SSS" */
 	dyad_lexicon  *lex;
 	dyad_pipeline *pipe;
 	dyad_diag     *diag;
@@ -138,6 +144,17 @@ static int check_record(vstate *v, dyad_record *rec, dyad_events *evs)
 	int rc = parse_comment(rec->comment, &e, v->lex, where, v->diag);
 	if (rc)
 		return rc;
+	if (e.forward)
+		v->forward = e.forward > 0;
+	/* FORWARD: "FRWD-001-002" continues the story of "FRWD-001-001" */
+	char story[128] = "";
+	const char *id = rec->id ? rec->id : "";
+	const char *dash = strrchr(id, '-');
+	if (dash && (size_t)(dash - id) < sizeof story)
+		memcpy(story, id, (size_t)(dash - id));
+	bool same = v->forward && story[0] && strcmp(story, v->story) == 0;
+	memcpy(v->story, story, sizeof story);
+	dyad_pipeline_set_flags(v->pipe, DYAD_PIPE_ONE_SENTENCE | (same ? DYAD_PIPE_SAME_DOCUMENT : 0));
 	if (!e.any)
 		return 0;
 	dyad_events_clear(evs);

@@ -12,6 +12,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 
+#include <stdio.h>
 #include <string.h>
 
 int dyad_coder_new(dyad_coder **out, const dyad_lexicon *lex)
@@ -43,8 +44,10 @@ void dyad_coder_begin_document(dyad_coder *c, dyad_date date)
 /* ------------------------------------------------------------------ */
 /* Words                                                               */
 
-static bool eq(const char *s, size_t n, const char *w)
+static inline bool eq(const char *s, size_t n, const char *w)
 {
+	if (!n || s[0] != w[0])
+		return false;   /* most words differ at once: no strlen */
 	size_t wl = strlen(w);
 	return n == wl && memcmp(s, w, n) == 0;
 }
@@ -68,21 +71,9 @@ static void push_word(dyad_coder *c, const char *s, size_t n, dyad_span sp,
 	w->tflags = tflags;
 	w->type = type;
 	w->noun = 0;
+	w->keep = 0;
 	w->mention = -1;
 	w->verb = -1;
-}
-
-/* Does any phrase begin with (a prefix of) this word? */
-static bool starts_phrase(const dyad_lexicon *lex, const char *s, size_t n)
-{
-	uint64_t h = LX_HASH_INIT;
-	for (size_t i = 0; i < n; i++) {
-		h = lx_hash_step(h, (unsigned char)s[i]);
-		const lx_slot *sl = lx_lookup(lex, h ? h : 1, s, (uint32_t)(i + 1));
-		if (sl && (i + 1 == n))
-			return true;
-	}
-	return false;
 }
 
 static void split_hyphen(dyad_coder *c, const dyad_token *t)
@@ -128,7 +119,8 @@ static void build_words(dyad_coder *c, const dyad_token *toks, size_t n)
 				push_word(c, t->norm, 1, t->span, t->flags, CW_WORD);
 			break;
 		default:
-			if ((t->flags & DYAD_TOKF_HYPHEN) && !starts_phrase(c->lex, t->norm, t->norm_len)) {
+			if (t->flags & DYAD_TOKF_HYPHEN) {
+				/* dictionaries store hyphenated words as their parts */
 				split_hyphen(c, t);
 				break;
 			}
@@ -158,8 +150,34 @@ static size_t match_phrase(const dyad_coder *c, const lx_phrase *ph, size_t i)
 		const cword *cw = &c->w[j];
 		if (cw->type == CW_COMMA)
 			return 0;
+		const lx_word *e = &w[k];
+		if (k > 0 && !(w[k - 1].flags & LWF_NEXT)) {
+			/* words written apart ("AL GORE", "DEATH TOLL RISEN") may
+			 * have other words between them, as in TABARI, up to a comma */
+			bool last = k + 1 == ph->n;
+			size_t q = j;
+			while (q < c->nw && c->w[q].type != CW_COMMA &&
+			       !lx_word_matches(e, c->w[q].s, c->w[q].len, last || ph->kind == PH_VERB))
+				q++;
+			if (q >= c->nw || c->w[q].type == CW_COMMA)
+				return 0;
+			j = q;
+			continue;
+		}
+		/* fast rejects before the full comparison: the index already
+		 * matched the first word's characters */
+		if (!(e->flags & LWF_LEMMA)) {
+			if (cw->len < e->len)
+				return 0;
+			if (!(e->flags & LWF_EXACT) || cw->len == e->len) {
+				if (k == 0)
+					continue;
+				if (cw->s[0] != e->s[0])
+					return 0;
+			}
+		}
 		bool last = k + 1 == ph->n;
-		if (!lx_word_matches(&w[k], cw->s, cw->len, last || ph->kind == PH_VERB))
+		if (!lx_word_matches(e, cw->s, cw->len, last || ph->kind == PH_VERB))
 			return 0;
 	}
 	return j;
@@ -177,22 +195,44 @@ static void phrases_at(const dyad_coder *c, size_t i, best b[PH__N])
 	const cword *cw = &c->w[i];
 	for (int k = 0; k < PH__N; k++)
 		b[k] = (best){ NULL, 0 };
+	uint8_t c2 = (i + 1 < c->nw && c->w[i + 1].len) ? (uint8_t)c->w[i + 1].s[0] : 1;
 	uint64_t h = LX_HASH_INIT;
 	for (size_t p = 0; p < cw->len; p++) {
 		h = lx_hash_step(h, (unsigned char)cw->s[p]);
-		const lx_slot *sl = lx_lookup(lex, h ? h : 1, cw->s, (uint32_t)(p + 1));
+		const lx_slot *sl = lx_lookup(lex, h, cw->s, (uint32_t)(p + 1));
 		if (!sl)
-			continue;
-		for (uint32_t q = 0; q < sl->list_n; q++) {
+			break;      /* no dictionary word begins like this */
+		/* a list is sorted by the first letter of the phrases' second
+		 * word (0, one-word phrases, first): only one-word phrases and
+		 * those whose second word begins like the next word can match */
+		const uint8_t *c2s = lex->list_c2 + sl->list_first;
+		uint32_t n1 = sl->n_single, lo = n1, hi = sl->list_n;
+		while (lo < hi) {             /* first entry with c2s >= c2 */
+			uint32_t mid = lo + (hi - lo) / 2;
+			if (c2s[mid] < c2) lo = mid + 1; else hi = mid;
+		}
+		uint32_t end2 = lo;
+		hi = sl->list_n;
+		while (end2 < hi) {           /* first entry with c2s > c2 */
+			uint32_t mid = end2 + (hi - end2) / 2;
+			if (c2s[mid] <= c2) end2 = mid + 1; else hi = mid;
+		}
+		for (uint32_t q = 0; q < end2; q++) {
+			if (q == n1)
+				q = lo;
+			if (q >= end2)
+				break;
 			const lx_phrase *ph = &lex->phrases[lex->lists[sl->list_first + q]];
 			best *bb = &b[ph->kind];
-			if (bb->ph && bb->end - i >= ph->n)
-				continue;   /* already have one at least as long */
+			if (bb->ph && !ph->gaps && bb->end - i > ph->n)
+				continue;   /* already have a longer one */
 			size_t e = match_phrase(c, ph, i);
 			if (!e)
 				continue;
+			/* longest, then most letters, then first in the files */
 			if (!bb->ph || e > bb->end ||
-			    (e == bb->end && ph->chars > bb->ph->chars))
+			    (e == bb->end && (ph->chars > bb->ph->chars ||
+			                      (ph->chars == bb->ph->chars && ph < bb->ph))))
 				*bb = (best){ ph, e };
 		}
 	}
@@ -229,8 +269,7 @@ const char *cd_resolve_code(const dyad_coder *c, const lx_phrase *ph)
 
 static bool is_determiner(const cword *w)
 {
-	static const char *const dets[] = { "the", "a", "an", "its", "his", "her", "their",
-	                                     "this", "these", "those", "our", "my", NULL };
+	static const char *const dets[] = { "the", "a", "an", NULL };
 	for (int i = 0; dets[i]; i++)
 		if (eq(w->s, w->len, dets[i]))
 			return true;
@@ -269,6 +308,8 @@ static bool is_pronoun(const cword *w)
 {
 	static const char *const p[] = { "he", "she", "it", "they", "his", "its", "their",
 	                                 "her", "him", "them", NULL };
+	if (w->len > 5)
+		return false;
 	for (int i = 0; p[i]; i++)
 		if (eq(w->s, w->len, p[i]))
 			return true;
@@ -317,6 +358,13 @@ static void locate(dyad_coder *c)
 			continue;
 		}
 		phrases_at(c, i, b);
+		if (b[PH_TIME].ph && c->lex->opt.time_shift && b[PH_TIME].ph->n_codes) {
+			const char *tc = c->lex->codes[b[PH_TIME].ph->code_first].code;
+			if (tc[0] == '#')
+				c->discard = true;
+			else if (tc[0] == '+')
+				c->complex = true;
+		}
 		size_t ea = b[PH_ACTOR].ph ? b[PH_ACTOR].end : 0;
 		size_t eg = b[PH_AGENT].ph ? b[PH_AGENT].end : 0;
 		size_t en = b[PH_NOUN].ph ? b[PH_NOUN].end : 0;
@@ -336,7 +384,7 @@ static void locate(dyad_coder *c)
 		if ((en && en >= ev) || (ej && ej >= ev)) {
 			size_t e = en > ej ? en : ej;
 			for (size_t k = i; k < e; k++)
-				c->w[k].noun = 1;
+				c->w[k].noun = ej > en ? 2 : 1;
 			i = e;
 			continue;
 		}
@@ -348,12 +396,22 @@ static void locate(dyad_coder *c)
 			if (!noun && c->nv < CD_MAX_VERBS) {
 				c->v[c->nv] = (verbocc){ (uint32_t)i, (uint32_t)ev, b[PH_VERB].ph->verb, b[PH_VERB].ph };
 				cw->verb = (int16_t)c->nv++;
+				/* "SHOT_AND_WOUNDED": a conjunction inside a verb
+				 * phrase does not split the clause */
+				for (size_t k = i + 1; k < ev; k++)
+					if (c->w[k].type == CW_CONJ) {
+						c->w[k].type = CW_WORD;
+						c->n_conj--;
+					}
 			}
 			i = ev;
 			continue;
 		}
-		if (is_pronoun(cw))
-			add_mention(c, MK_PRONOUN, i, i + 1, NULL, NULL);
+		if (is_pronoun(cw)) {
+			int m = add_mention(c, MK_PRONOUN, i, i + 1, NULL, NULL);
+			if (m >= 0 && cw->s[0] == 't')    /* they, them, their */
+				c->m[m].plural = 1;
+		}
 		i++;
 	}
 }
@@ -362,6 +420,11 @@ static void locate(dyad_coder *c)
 static void merge_agent(mention *actor, const mention *agent)
 {
 	if (actor->null || actor->discard || actor->complex || !agent->code[0])
+		return;
+	/* "White House officials": USAGOV already carries GOV */
+	size_t al = strlen(actor->code), gl = strlen(agent->code);
+	if (agent->ph && agent->ph->agent_prefix ? strncmp(actor->code, agent->code, gl) == 0
+	                                         : (al >= 3 + gl && strstr(actor->code + 3, agent->code)))
 		return;
 	char buf[DYAD_CODE_MAX * 2];
 	if (agent->ph && agent->ph->agent_prefix) {
@@ -403,7 +466,7 @@ static void merge_agents(dyad_coder *c)
 				j++;
 				gap--;
 			}
-			bool clean = gap <= 2;
+			bool clean = gap == 0;
 			for (size_t q = j; q < ag->start && clean; q++)
 				if (c->w[q].type != CW_WORD || c->w[q].verb >= 0)
 					clean = false;
@@ -414,7 +477,9 @@ static void merge_agents(dyad_coder *c)
 		if (!tgt_actor && k + 1 < c->nm && c->m[k + 1].kind == MK_ACTOR) {
 			mention *a = &c->m[k + 1];
 			size_t j = ag->end;
-			if (word_is(c, j, "of") || word_is(c, j, "from") || word_is(c, j, "for") || word_is(c, j, "in")) {
+			if (j == a->start)
+				tgt_actor = a;
+			else if (word_is(c, j, "of") || word_is(c, j, "from") || word_is(c, j, "for") || word_is(c, j, "in")) {
 				j++;
 				if (word_is(c, j, "the"))
 					j++;
@@ -431,9 +496,19 @@ static void merge_agents(dyad_coder *c)
 			ag->kind = 0xff;   /* consumed */
 		}
 	}
-	/* drop consumed agents; unattached agents stay out of the search */
+	/* drop consumed agents; unattached agents stay out of the search,
+	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
 	size_t o = 0;
+	bool convert = c->lex->opt.convert_agents;
 	for (size_t k = 0; k < c->nm; k++) {
+		if (c->m[k].kind == MK_AGENT && convert && c->m[k].code[0]) {
+			mention *m = &c->m[k];
+			char buf[DYAD_CODE_MAX];
+			bool pre = m->ph && m->ph->agent_prefix;
+			snprintf(buf, sizeof buf, pre ? "%.30s~" : "~%.30s", m->code);
+			memcpy(m->code, buf, DYAD_CODE_MAX);
+			m->kind = MK_ACTOR;
+		}
 		if (c->m[k].kind == 0xff || c->m[k].kind == MK_AGENT)
 			continue;
 		c->m[o++] = c->m[k];
@@ -462,8 +537,10 @@ static void resolve_refs(dyad_coder *c)
 					code = c->m[q].code;
 					break;
 				}
-			if (!code && c->mem.last[0])
+			if (!code && c->mem.last[0]) {
 				code = c->mem.last;
+				m->from_pronoun = 1;
+			}
 			if (code) {
 				memcpy(m->code, code, DYAD_CODE_MAX);
 				m->kind = MK_ACTOR;
@@ -497,6 +574,8 @@ static void group_compounds(dyad_coder *c)
 			}
 			if (word_is(c, j, "the"))
 				j++;
+			while (j < b->start && c->w[j].noun == 2)
+				j++;
 			if (j == b->start) {
 				/* "A, B" needs a conjunction later in the list */
 				if (conj)
@@ -505,6 +584,8 @@ static void group_compounds(dyad_coder *c)
 					for (size_t q = k + 1; q + 1 < c->nm; q++) {
 						size_t e = c->m[q].end;
 						if (e < c->nw && c->w[e].type == CW_CONJ) { ok = true; break; }
+						if (e + 1 < c->nw && c->w[e].type == CW_COMMA &&
+						    c->w[e + 1].type == CW_CONJ) { ok = true; break; }
 						if (e < c->nw && c->w[e].type == CW_COMMA) continue;
 						break;
 					}
@@ -524,14 +605,236 @@ static void group_compounds(dyad_coder *c)
 	}
 }
 
+/* Two or more capitalized words the dictionaries do not know just
+ * before word p: a person's name ("Dmitry Shugaev"). */
+static bool unknown_name_before(const dyad_coder *c, size_t p)
+{
+	size_t n = 0;
+	while (p > 0) {
+		const cword *w = &c->w[p - 1];
+		if (w->type != CW_WORD || w->mention >= 0 || w->verb >= 0 || !(w->tflags & DYAD_TOKF_CAP))
+			break;
+		n++;
+		p--;
+	}
+	return n >= 2;
+}
+
+/* Is the comma at word p inside a compound actor ("A, B and C")? */
+static bool compound_comma(const dyad_coder *c, size_t p)
+{
+	if (p == 0 || p + 1 >= c->nw)
+		return false;
+	int a = c->w[p - 1].mention;
+	size_t q = p + 1;
+	if (q < c->nw && c->w[q].type == CW_WORD && c->w[q].s[0] == 't' && eq(c->w[q].s, c->w[q].len, "the"))
+		q++;
+	while (q < c->nw && c->w[q].noun == 2)
+		q++;
+	if (q < c->nw && c->w[q].type == CW_WORD && c->w[q].len == 3 && memcmp(c->w[q].s, "and", 3) == 0)
+		q++;
+	int b = q < c->nw ? c->w[q].mention : -1;
+	return a >= 0 && b >= 0 && c->m[a].group == c->m[b].group;
+}
+
+static size_t count_words(const dyad_coder *c, size_t s, size_t e)
+{
+	size_t n = 0;
+	for (size_t i = s; i < e; i++)
+		if (c->w[i].type == CW_WORD || c->w[i].type == CW_CONJ)
+			n++;
+	return n;
+}
+
+/*
+ * "Dmitry Shugaev, director of Russia's Federal Service for ...,": a
+ * comma clause right after a name the dictionaries do not know, naming
+ * an actor with "of" or a possessive, gives that person's role. The most
+ * specific actor of the clause (the last one) stands for the person; the
+ * others of the clause are set aside; the clause is kept from comma
+ * elimination.
+ */
+static void role_appositions(dyad_coder *c)
+{
+	for (size_t open = 1; open < c->nw; open++) {
+		if (c->w[open].type != CW_COMMA || c->w[open].s[0] != ',' || !unknown_name_before(c, open))
+			continue;
+		size_t i = open + 1;
+		while (i < c->nw && !(c->w[i].type == CW_COMMA && c->w[i].s[0] == ','))
+			i++;
+		if (i >= c->nw || i - open > 16)
+			continue;     /* an apposition is closed by a comma, and short */
+		bool role = false;
+		int last = -1;
+		for (size_t k = open + 1; k < i; k++) {
+			int m = c->w[k].mention;
+			if (m < 0 || c->m[m].kind != MK_ACTOR || c->m[m].start != k || c->m[m].null)
+				continue;
+			size_t e = c->m[m].end;
+			if (word_is(c, k - 1, "of") || (e < c->nw && c->w[e].type == CW_POSS) ||
+			    (e > k && c->w[e - 1].type == CW_POSS))
+				role = true;
+			last = m;
+		}
+		if (!role)
+			continue;
+		for (size_t k = open + 1; k < i; k++) {
+			int m = c->w[k].mention;
+			if (m >= 0 && m != last && c->m[m].kind == MK_ACTOR)
+				c->m[m].null = 1;
+		}
+		c->w[open + 1].keep = 1;
+		open = i;
+	}
+}
+
+/*
+ * TABARI's elimination of comma-delimited nonrestrictive clauses: a
+ * clause between two commas of MIN < n <= MAX words, or between the last
+ * comma and the end of EMIN < n <= EMAX words ("..., officials said on
+ * Monday.") is removed before coding; counting is chained from the comma
+ * that closed the previous clause; commas of compound actors do not count.
+ */
+static void eliminate_commas(dyad_coder *c)
+{
+	const lx_options *o = &c->lex->opt;
+	if (!o->comma_on || c->nw < 3)
+		return;
+	uint8_t del[CD_MAX_WORDS];
+	memset(del, 0, c->nw);
+	bool any = false;
+	size_t open = SIZE_MAX;        /* comma opening the current clause */
+	size_t begin = 0;              /* first word of the current clause */
+	for (size_t i = 0; i <= c->nw; i++) {
+		bool comma = i < c->nw && c->w[i].type == CW_COMMA && c->w[i].s[0] == ',' &&
+		             !compound_comma(c, i);
+		if (!comma && i < c->nw)
+			continue;
+		size_t n = count_words(c, begin, i);
+		bool drop;
+		if (open == SIZE_MAX)
+			drop = begin == 0 && (int)n > o->comma_bmin && (int)n <= o->comma_bmax;
+		else if (i == c->nw)
+			drop = (int)n > o->comma_emin && (int)n <= o->comma_emax;
+		else
+			drop = (int)n > o->comma_min && (int)n <= o->comma_max;
+		/* a role apposition stays (role_appositions) */
+		if (drop && open != SIZE_MAX && open + 1 < c->nw && c->w[open + 1].keep)
+			drop = false;
+		if (drop) {
+			size_t from = open == SIZE_MAX ? begin : open;
+			size_t to = i < c->nw ? i + 1 : i;   /* closing comma goes too */
+			for (size_t k = from; k < to; k++)
+				del[k] = 1;
+			any = true;
+			open = SIZE_MAX;       /* the chain restarts without a comma */
+			begin = to;
+			if (i < c->nw && to == i + 1)
+				continue;
+		} else {
+			open = i;
+			begin = i + 1;
+		}
+	}
+	if (!any)
+		return;
+	/* compact words, mentions and verbs */
+	uint32_t map[CD_MAX_WORDS + 1];
+	size_t nw = 0;
+	for (size_t i = 0; i < c->nw; i++) {
+		map[i] = (uint32_t)nw;
+		if (!del[i])
+			c->w[nw++] = c->w[i];
+	}
+	map[c->nw] = (uint32_t)nw;
+	int16_t mmap[CD_MAX_MENTIONS];
+	size_t nm = 0;
+	for (size_t k = 0; k < c->nm; k++) {
+		mmap[k] = -1;
+		if (del[c->m[k].start])
+			continue;
+		mmap[k] = (int16_t)nm;
+		mention m = c->m[k];
+		size_t e = m.end;
+		while (e > m.start && del[e - 1])
+			e--;
+		m.start = map[m.start];
+		m.end = map[e];
+		c->m[nm++] = m;
+	}
+	for (size_t k = 0; k < nm; k++) {
+		int16_t g = mmap[c->m[k].group];
+		c->m[k].group = g >= 0 ? (uint16_t)g : (uint16_t)k;
+	}
+	for (size_t k = 0; k < nm; k++)
+		c->m[k].n_group = 0;
+	for (size_t k = 0; k < nm; k++)
+		c->m[c->m[k].group].n_group++;
+	c->nm = nm;
+	size_t nv = 0;
+	for (size_t k = 0; k < c->nv; k++) {
+		if (del[c->v[k].start])
+			continue;
+		verbocc v = c->v[k];
+		v.start = map[v.start];
+		v.end = map[v.end];
+		c->v[nv++] = v;
+	}
+	c->nv = nv;
+	c->nw = nw;
+	/* n_conj keeps the count of the whole sentence for COMPLEX: CONJ */
+	for (size_t i = 0; i < nw; i++) {
+		c->w[i].mention = -1;
+		c->w[i].verb = -1;
+	}
+	for (size_t k = 0; k < nm; k++)
+		for (size_t i = c->m[k].start; i < c->m[k].end; i++)
+			if (c->w[i].mention < 0)
+				c->w[i].mention = (int16_t)k;
+	for (size_t k = 0; k < nv; k++)
+		c->w[c->v[k].start].verb = (int16_t)k;
+}
+
 static void remember(dyad_coder *c)
 {
 	for (size_t k = 0; k < c->nm; k++) {
 		const mention *m = &c->m[k];
 		if (m->kind == MK_ACTOR && !m->null && m->code[0]) {
-			memcpy(c->mem.last, m->code, DYAD_CODE_MAX);
-			break;   /* the subject-like first actor */
+			/*
+			 * The subject-like first actor, without its agent ("He" after
+			 * "Fornost President Umbardacil" is Fornost), is what a
+			 * pronoun of the next sentence refers to. When that actor was
+			 * itself a forwarded pronoun, TABARI goes back to the
+			 * document's first one; so do we.
+			 */
+			if (m->from_pronoun) {
+				if (c->mem.original[0])
+					memcpy(c->mem.last, c->mem.original, DYAD_CODE_MAX);
+			} else {
+				memset(c->mem.last, 0, DYAD_CODE_MAX);
+				memcpy(c->mem.last, m->code, 3);
+				if (!c->mem.original[0])
+					memcpy(c->mem.original, c->mem.last, DYAD_CODE_MAX);
+			}
+			break;
 		}
+	}
+	/* without a compound, two distinct actors of one sentence are what
+	 * "the two countries" of the next sentences refers to */
+	int distinct = 0;
+	char pair[2][DYAD_CODE_MAX];
+	for (size_t k = 0; k < c->nm && distinct < 2; k++) {
+		const mention *m = &c->m[k];
+		if (m->kind != MK_ACTOR || m->null || !m->code[0])
+			continue;
+		if (distinct == 1 && strncmp(pair[0], m->code, 3) == 0)
+			continue;
+		memcpy(pair[distinct++], m->code, DYAD_CODE_MAX);
+	}
+	if (distinct == 2) {
+		memcpy(c->mem.compound[0], pair[0], DYAD_CODE_MAX);
+		memcpy(c->mem.compound[1], pair[1], DYAD_CODE_MAX);
+		c->mem.n_compound = 2;
 	}
 	for (size_t k = 0; k < c->nm; k++) {
 		const mention *m = &c->m[k];
@@ -546,10 +849,85 @@ static void remember(dyad_coder *c)
 }
 
 /* "the two countries": becomes a compound of the remembered actors. */
+/* "Algeria and Russia ... they": a plural pronoun after a compound in
+ * the same sentence stands for the whole compound. */
+static void expand_plural_pronouns(dyad_coder *c)
+{
+	for (size_t k = 0; k < c->nm; k++) {
+		mention *m = &c->m[k];
+		if (!m->plural || m->kind != MK_ACTOR || m->from_pronoun)
+			continue;
+		int lead = -1;
+		for (size_t q = 0; q < k; q++)
+			if (c->m[q].kind == MK_ACTOR && c->m[c->m[q].group].n_group > 1) {
+				lead = c->m[q].group;
+				break;
+			}
+		if (lead < 0)
+			continue;
+		char codes[8][DYAD_CODE_MAX];
+		size_t n = 0;
+		for (size_t q = (size_t)lead; q < k && n < 8; q++)
+			if (c->m[q].group == lead && c->m[q].kind == MK_ACTOR && !c->m[q].null)
+				memcpy(codes[n++], c->m[q].code, DYAD_CODE_MAX);
+		if (n < 2 || c->nm + n - 1 > CD_MAX_MENTIONS)
+			continue;
+		size_t extra = n - 1;
+		mention save = *m;
+		memmove(&c->m[k + 1 + extra], &c->m[k + 1], (c->nm - k - 1) * sizeof *c->m);
+		c->nm += extra;
+		for (size_t q = k + 1 + extra; q < c->nm; q++)
+			if (c->m[q].group > k)
+				c->m[q].group = (uint16_t)(c->m[q].group + extra);
+		for (size_t q = 0; q <= extra; q++) {
+			c->m[k + q] = save;
+			memcpy(c->m[k + q].code, codes[q], DYAD_CODE_MAX);
+			c->m[k + q].group = (uint16_t)k;
+			c->m[k + q].n_group = q ? 1 : (uint16_t)n;
+			c->m[k + q].plural = 2;   /* a copy standing for the compound */
+		}
+		k += extra;
+	}
+	for (size_t i = 0; i < c->nw; i++)
+		c->w[i].mention = -1;
+	for (size_t k = 0; k < c->nm; k++)
+		for (size_t i = c->m[k].start; i < c->m[k].end; i++)
+			if (c->w[i].mention < 0)
+				c->w[i].mention = (int16_t)k;
+}
+
 static void expand_compound_refs(dyad_coder *c)
 {
 	for (size_t k = 0; k < c->nm; k++) {
 		mention *m = &c->m[k];
+		if (m->kind == MK_ACTOR && strchr(m->code, '/')) {
+			/* coded compound actor [FRO/BIL/SAM] */
+			char parts[8][DYAD_CODE_MAX];
+			int np = 0;
+			const char *p = m->code;
+			while (*p && np < 8) {
+				const char *sl = strchr(p, '/');
+				size_t n = sl ? (size_t)(sl - p) : strlen(p);
+				if (n && n < DYAD_CODE_MAX) {
+					memcpy(parts[np], p, n);
+					parts[np++][n] = '\0';
+				}
+				p += n + (sl ? 1 : 0);
+			}
+			if (np < 1 || c->nm + (size_t)np > CD_MAX_MENTIONS) {
+				m->null = 1;
+				continue;
+			}
+			size_t extra = (size_t)np - 1;
+			memmove(&c->m[k + 1 + extra], &c->m[k + 1], (c->nm - k - 1) * sizeof *c->m);
+			c->nm += extra;
+			for (size_t q = 0; q <= extra; q++) {
+				c->m[k + q] = c->m[k];
+				memcpy(c->m[k + q].code, parts[q], DYAD_CODE_MAX);
+			}
+			k += extra;
+			continue;
+		}
 		if (m->kind != MK_COMPOUND_REF)
 			continue;
 		if (c->mem.n_compound < 2 || c->nm + (size_t)c->mem.n_compound > CD_MAX_MENTIONS) {
@@ -597,11 +975,26 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	c->sentence = sentence_index;
 	c->discard = c->complex = c->truncated = false;
 	build_words(c, toks, n_toks);
+	memset(c->mask, 0, sizeof c->mask);
+	for (size_t i = 0; i < c->nw; i++) {
+		const cword *w = &c->w[i];
+		unsigned b = lx_sig_bit(w->s, w->len);
+		c->mask[b >> 6] |= 1ULL << (b & 63);
+		if (w->len >= 3) {
+			/* a 1-2 letter exact pattern word can match this word's stem
+			 * plus a regular ending ("US" + "S" is rare; "IN" never) */
+			b = lx_sig_bit(w->s, 2);
+			c->mask[b >> 6] |= 1ULL << (b & 63);
+		}
+	}
 	locate(c);
 	merge_agents(c);
 	resolve_refs(c);
 	expand_compound_refs(c);
 	group_compounds(c);
+	expand_plural_pronouns(c);
+	role_appositions(c);
+	eliminate_commas(c);
 	int rc = cd_code_events(c, out);
 	remember(c);
 	return rc;

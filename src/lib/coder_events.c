@@ -231,30 +231,12 @@ static size_t members(const dyad_coder *c, int m, const mention **out, size_t ma
 	return n;
 }
 
-static int emit_all(evctx *x, int src, int tgt, bool comp, const lx_vcode *code,
-                    const verbocc *vo, const char *pattern, uint32_t flags, uint8_t modality)
+static bool code_in(const char *code, const mention *const *S, size_t ns)
 {
-	const dyad_coder *c = x->c;
-	const mention *S[32], *T[32];
-	size_t ns = members(c, src, S, 32);
-	size_t nt = comp ? ns : members(c, tgt, T, 32);
-	if (comp)
-		memcpy(T, S, ns * sizeof *S);
-	int rc = 0;
-	for (size_t i = 0; i < ns && !rc; i++) {
-		if (!nt) {
-			rc = emit(x, S[i], NULL, code->a, vo, pattern, flags, modality);
-			continue;
-		}
-		for (size_t j = 0; j < nt && !rc; j++) {
-			if (S[i] == T[j])
-				continue;
-			rc = emit(x, S[i], T[j], code->a, vo, pattern, flags, modality);
-			if (!rc && (code->flags & LVC_PAIRED) && code->b[0])
-				rc = emit(x, T[j], S[i], code->b, vo, pattern, flags | DYAD_EVF_PAIRED, modality);
-		}
-	}
-	return rc;
+	for (size_t i = 0; i < ns; i++)
+		if (strcmp(code, S[i]->code) == 0)
+			return true;
+	return false;
 }
 
 static mention default_mention(const char *code)
@@ -276,7 +258,42 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	const lx_vcode *code = &vb->code;
 	const char *pattern = vo->ph->text;
 	assign as = { -1, -1, -1 };
+	/* candidate patterns, in order: all of them, or for verbs with many
+	 * patterns those whose key word's bucket is present in the sentence */
+	uint64_t cand[(65536 + 63) / 64];
+	const lx_buckets *bk = vb->bucket >= 0 ? &c->lex->buckets[vb->bucket] : NULL;
+	if (bk && vb->pat_n <= 65536) {
+		size_t nwords = (vb->pat_n + 63) / 64;
+		memset(cand, 0, nwords * sizeof *cand);
+		for (unsigned wd = 0; wd <= 4; wd++) {
+			uint64_t bits = wd < 4 ? c->mask[wd] : 1;
+			while (bits) {
+				unsigned k = wd * 64 + (unsigned)__builtin_ctzll(bits);
+				bits &= bits - 1;
+				for (uint32_t q = bk->start[k]; q < bk->start[k + 1]; q++) {
+					uint32_t pi = bk->items[q];
+					cand[pi >> 6] |= 1ULL << (pi & 63);
+				}
+			}
+		}
+	} else {
+		bk = NULL;
+	}
 	for (uint32_t i = 0; i < vb->pat_n; i++) {
+		if (bk) {
+			uint64_t word = cand[i >> 6] >> (i & 63);
+			if (!word) {
+				i = (i | 63);      /* nothing left in this word */
+				continue;
+			}
+			i += (uint32_t)__builtin_ctzll(word);
+			if (i >= vb->pat_n)
+				break;
+		}
+		const uint64_t *pm = c->lex->pat_masks[vb->pat_first + i];
+		if ((pm[0] & ~c->mask[0]) | (pm[1] & ~c->mask[1]) |
+		    (pm[2] & ~c->mask[2]) | (pm[3] & ~c->mask[3]))
+			continue;   /* a word it needs is not in the sentence */
 		const lx_pattern *p = &c->lex->patterns[vb->pat_first + i];
 		assign a;
 		if (match_pattern(c, p, vo, cs, ce, &a)) {
@@ -295,7 +312,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		return 1;
 	}
 	if (code->flags & LVC_NULL)
-		return 1;
+		return 0;     /* not used as a verb here: the next verb is tried */
 	if ((code->flags & LVC_SUBORD) && sub_only) {
 		*sub_only = true;
 		return 0;
@@ -315,58 +332,106 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		tgt = first_actor(c, cs, vo->start, c->m[by].code);
 		flags |= DYAD_EVF_PASSIVE;
 	}
+	mention dsrc, dtgt;
+	bool after = false;
+	const mention *S[32], *T[32];
+	size_t ns = 0, nt = 0;
+	/* source: the first actor before the verb (in the clause, else in
+	 * the sentence); else the DEFAULT source when PRIOR; else the first
+	 * actor after the verb; else the DEFAULT source */
 	if (src < 0) {
 		const char *avoid = tgt >= 0 ? c->m[tgt].code : NULL;
-		src = first_actor(c, cs, vo->start, avoid);
-		if (src < 0 && cs > 0)
+		size_t from = cs;
+		/* an attribution verb ("..., officials said") takes its source
+		 * from its own comma-delimited segment */
+		if (code->flags & LVC_SUBORD)
+			for (size_t q = vo->start; q > cs; q--)
+				if (c->w[q - 1].type == CW_COMMA) {
+					from = q;
+					break;
+				}
+		src = first_actor(c, from, vo->start, avoid);
+		if (src < 0 && cs > 0 && !(code->flags & LVC_SUBORD))
 			src = first_actor(c, 0, vo->start, avoid);
+		if (src < 0 && o->noactprior)
+			return 1;
+		if (src < 0 && !(o->default_source[0] && o->default_source_prior)) {
+			src = first_actor(c, vo->end, ce, avoid);
+			after = src >= 0;
+		}
 	}
-	mention dsrc, dtgt;
-	const bool have_src = src >= 0;
-	if (!have_src && !o->default_source[0]) {
-		return o->noactprior ? 1 : 0;
+	if (src >= 0 && after) {
+		S[0] = &c->m[src];   /* a source found after the verb is that actor alone */
+		ns = 1;
+	} else if (src >= 0) {
+		ns = members(c, src, S, 32);
+	} else if (o->default_source[0]) {
+		dsrc = default_mention(o->default_source);
+		S[0] = &dsrc;
+		ns = 1;
+	} else {
+		return 0;     /* no source: try the next verb */
 	}
+	/* target: the first actor after the verb with another code; else
+	 * the DEFAULT target when AFTER; else the first actor before the verb
+	 * with another code; else a compound source with itself; else the
+	 * DEFAULT target */
 	if (!comp && tgt < 0) {
-		const char *avoid = have_src ? c->m[src].code : NULL;
-		tgt = first_actor(c, vo->end, ce, avoid);
-		if (tgt < 0)
-			tgt = first_actor(c, cs, vo->start, avoid);
-		if (tgt < 0 && have_src && c->m[c->m[src].group].n_group > 1)
+		/* a code distinct from the source's (any member of a compound) */
+		for (size_t k = 0; k < c->nm && tgt < 0; k++) {
+			const mention *m = &c->m[k];
+			if (m->start >= vo->end && m->start < ce && usable(m) && (int)k != src &&
+			    !code_in(m->code, S, ns))
+				tgt = (int)k;
+		}
+		/* before the verb: an actor out of the source's compound, else
+		 * another member of a parsed compound ("Bree and Arnor ...") */
+		bool before_ok = !(o->default_target[0] && o->default_target_after);
+		for (size_t k = 0; k < c->nm && tgt < 0 && before_ok; k++) {
+			const mention *m = &c->m[k];
+			if (m->start >= cs && m->start < vo->start && usable(m) && (int)k != src &&
+			    (src < 0 || m->group != c->m[src].group) && !code_in(m->code, S, ns))
+				tgt = (int)k;
+		}
+		for (size_t k = 0; k < c->nm && tgt < 0 && before_ok && src >= 0; k++) {
+			const mention *m = &c->m[k];
+			if (m->start >= cs && m->start < vo->start && usable(m) && (int)k != src &&
+			    m->group == c->m[src].group && m->plural != 2 &&
+			    strcmp(m->code, S[0]->code) != 0)
+				tgt = (int)k;
+		}
+		if (tgt < 0 && src >= 0 && c->m[c->m[src].group].n_group > 1 &&
+		    !(o->default_target[0] && o->default_target_after))
 			comp = true;
 	}
-	if (!have_src) {
-		dsrc = default_mention(o->default_source);
-		if (o->default_source_prior && first_actor(c, 0, vo->start, NULL) >= 0)
-			return 1;
-	}
-	int rc;
-	if (!have_src) {
-		if (tgt < 0 && o->default_target[0]) {
-			dtgt = default_mention(o->default_target);
-			rc = emit(x, &dsrc, &dtgt, code->a, vo, pattern, flags, modality);
-		} else {
-			const mention *T[32];
-			size_t nt = members(c, tgt, T, 32);
-			rc = 0;
-			for (size_t j = 0; j < nt && !rc; j++)
-				rc = emit(x, &dsrc, T[j], code->a, vo, pattern, flags, modality);
-			if (!nt)
-				rc = emit(x, &dsrc, NULL, code->a, vo, pattern, flags, modality);
-		}
-		return rc < 0 ? rc : 1;
-	}
-	if (tgt < 0 && !comp && o->default_target[0]) {
+	if (comp) {
+		memcpy(T, S, ns * sizeof *S);
+		nt = ns;
+	} else if (tgt >= 0) {
+		/* a target out of the source's own compound is that actor alone */
+		if (src >= 0 && c->m[tgt].group == c->m[src].group)
+			T[nt++] = &c->m[tgt];
+		else
+			nt = members(c, tgt, T, 32);
+	} else if (o->default_target[0]) {
 		dtgt = default_mention(o->default_target);
-		const mention *S[32];
-		size_t ns = members(c, src, S, 32);
-		rc = 0;
-		for (size_t i = 0; i < ns && !rc; i++)
-			rc = emit(x, S[i], &dtgt, code->a, vo, pattern, flags, modality);
-		return rc < 0 ? rc : 1;
+		T[0] = &dtgt;
+		nt = 1;
+	} else {
+		return 0;     /* no target: no event */
 	}
-	if (comp && src >= 0 && tgt < 0 && c->m[c->m[src].group].n_group < 2)
-		comp = false;
-	rc = emit_all(x, src, tgt, comp, code, vo, pattern, flags, modality);
+	int rc = 0;
+	/* a paired code on a compound ("% *" [044:045]) gives each pair once:
+	 * first -> second with the first code, second -> first with the other */
+	bool once = comp && (code->flags & LVC_PAIRED) && code->b[0];
+	for (size_t i = 0; i < ns && !rc; i++)
+		for (size_t j = once ? i + 1 : 0; j < nt && !rc; j++) {
+			if (S[i] == T[j])
+				continue;
+			rc = emit(x, S[i], T[j], code->a, vo, pattern, flags, modality);
+			if (!rc && (code->flags & LVC_PAIRED) && code->b[0])
+				rc = emit(x, T[j], S[i], code->b, vo, pattern, flags | DYAD_EVF_PAIRED, modality);
+		}
 	return rc < 0 ? rc : 1;
 }
 
@@ -379,6 +444,15 @@ static size_t clause_end(const dyad_coder *c, size_t cs, int code_by)
 		if (c->w[i].type == CW_CONJ)
 			return i;
 	return c->nw;
+}
+
+/* Words of the sentence for SET: MINIMUM WORDS (no punctuation, no 's). */
+static size_t count_words(const dyad_coder *c)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->nw; i++)
+		n += c->w[i].type == CW_WORD || c->w[i].type == CW_CONJ;
+	return n;
 }
 
 int cd_code_events(dyad_coder *c, dyad_events *out)
@@ -400,7 +474,7 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 	}
 	if ((o->complex_verbs && c->nv > (size_t)o->complex_verbs) ||
 	    (o->complex_conj && c->n_conj > (size_t)o->complex_conj) ||
-	    (o->minimum_words && c->nw < (size_t)o->minimum_words))
+	    (o->minimum_words && count_words(c) < (size_t)o->minimum_words))
 		c->complex = true;
 	if (c->discard || c->complex)
 		return 0;

@@ -23,7 +23,8 @@ typedef struct cword {
 	dyad_span   span;
 	uint16_t    tflags;   /* token flags */
 	uint8_t     type;
-	uint8_t     noun;     /* blocked from being a verb */
+	uint8_t     noun;     /* blocked from being a verb (1 noun, 2 adjective) */
+	uint8_t     keep;     /* starts a comma clause kept from elimination */
 	int16_t     mention;  /* covering mention, -1 none */
 	int16_t     verb;     /* verb occurrence starting here, -1 none */
 } cword;
@@ -35,6 +36,8 @@ typedef struct mention {
 	uint8_t  kind;
 	uint8_t  null, discard, complex;
 	uint8_t  used_agent;         /* an agent merged into it */
+	uint8_t  from_pronoun;       /* a pronoun resolved to an earlier actor */
+	uint8_t  plural;             /* they, them, their */
 	uint16_t group;              /* compound group (index of first member) */
 	uint16_t n_group;            /* members in the group (on the first) */
 	const lx_phrase *ph;
@@ -49,7 +52,9 @@ typedef struct verbocc {
 
 /* Remembered across sentences of a document. */
 typedef struct memory {
-	char     last[DYAD_CODE_MAX];        /* last actor (pronouns) */
+	char     last[DYAD_CODE_MAX];        /* actor a pronoun opening the next
+	                                        sentence refers to (its root) */
+	char     original[DYAD_CODE_MAX];    /* the document's first such actor */
 	char     compound[8][DYAD_CODE_MAX]; /* last compound ("the two countries") */
 	int      n_compound;
 } memory;
@@ -72,6 +77,7 @@ struct dyad_coder {
 	char       split[CD_MAX_WORDS * 2][64]; /* hyphen parts storage */
 	size_t     n_split;
 	size_t     last_complex;        /* sentences flagged complex (stats) */
+	uint64_t   mask[4];             /* signature of the sentence's words */
 };
 
 /* coder.c */

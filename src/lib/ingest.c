@@ -192,6 +192,10 @@ static int code_sentence(dyad_ingest *ing, int64_t doc_id, const char *text, siz
 	             idx, &ing->events);
 	if (rc < 0)
 		return rc;
+	if (c->annotate && ing->events.count &&
+	    (rc = c->annotate(c->ctx, text, dyad_tokens_array(ing->toks), dyad_tokens_count(ing->toks),
+	                      ing->events.items, ing->events.count)) < 0)
+		return rc;
 	mark_symmetric(&ing->events);
 	for (size_t i = 0; i < ing->events.count; i++) {
 		const dyad_event *ev = &ing->events.items[i];

@@ -294,11 +294,17 @@ static const char *const stop[N_LANG][20] = {
 	  "nella", "dei", "degli", "alla", "anche", "come", "stato", "lo", "ha" },
 };
 
+/* Count `w` (n bytes, n <= 6) for each language that lists it. Compares
+ * the lower-cased word; the first letter filters before any comparison. */
 static void score_word(const char *w, size_t n, int *score)
 {
+	char low[8];
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
+	low[n] = '\0';
 	for (int l = 0; l < N_LANG; l++)
 		for (int k = 0; k < 20 && stop[l][k]; k++)
-			if (strlen(stop[l][k]) == n && strncasecmp(w, stop[l][k], n) == 0)
+			if (stop[l][k][0] == low[0] && strcmp(stop[l][k], low) == 0)
 				score[l]++;
 }
 

@@ -95,14 +95,15 @@ void dyad_lexicon_free(dyad_lexicon *lex)
 	dyad_free(lex->codes);
 	dyad_free(lex->verbs);
 	dyad_free(lex->patterns);
+	dyad_free(lex->pat_masks);
+	for (size_t i = 0; i < lex->n_buckets; i++)
+		dyad_free(lex->buckets[i].items);
+	dyad_free(lex->buckets);
 	dyad_free(lex->lists);
+	dyad_free(lex->list_c2);
 	dyad_free(lex->slots);
+	dyad_free(lex->slot_keys);
 	dyad_free(lex);
-}
-
-uint64_t lx_hash_step(uint64_t h, unsigned char c)
-{
-	return (h ^ c) * 1099511628211ULL;
 }
 
 void lx_fingerprint_add(dyad_lexicon *lex, const char *bytes, size_t len)
@@ -123,29 +124,12 @@ lx_options *lx_lexicon_options(dyad_lexicon *lex)
 	return &lex->opt;
 }
 
-const lx_slot *lx_lookup(const dyad_lexicon *lex, uint64_t hash,
-                         const char *key, uint32_t len)
-{
-	if (!lex->n_slots)
-		return NULL;
-	if (!hash)
-		hash = 1;
-	size_t mask = lex->n_slots - 1;
-	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
-		const lx_slot *s = &lex->slots[i];
-		if (!s->hash)
-			return NULL;
-		if (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0)
-			return s;
-	}
-}
-
 static uint64_t hash_of(const char *s, size_t n)
 {
 	uint64_t h = LX_HASH_INIT;
 	for (size_t i = 0; i < n; i++)
 		h = lx_hash_step(h, (unsigned char)s[i]);
-	return h ? h : 1;
+	return h;
 }
 
 /* Sort key for the per-word phrase lists: kind, then longer first. */
@@ -155,6 +139,7 @@ typedef struct entry {
 	uint32_t    phrase;
 	uint32_t    nwords;
 	uint32_t    chars;
+	uint8_t     c2;        /* first letter of the second word, 0 if none */
 } entry;
 
 static int entry_cmp(const void *a, const void *b)
@@ -166,6 +151,8 @@ static int entry_cmp(const void *a, const void *b)
 		return c;
 	if (x->len != y->len)
 		return x->len < y->len ? -1 : 1;
+	if (x->c2 != y->c2)
+		return x->c2 < y->c2 ? -1 : 1;
 	if (x->nwords != y->nwords)
 		return x->nwords > y->nwords ? -1 : 1;
 	if (x->chars != y->chars)
@@ -181,6 +168,60 @@ static int pattern_cmp(const void *a, const void *b)
 	return x->first < y->first ? -1 : (x->first > y->first);
 }
 
+/* Key bit of a pattern: the signature bit of its longest required word. */
+static unsigned key_bit(const dyad_lexicon *lex, const lx_pattern *p)
+{
+	unsigned best = LX_NO_BIT, best_len = 0;
+	for (uint32_t k = 0; k < p->n; k++) {
+		const lx_word *w = &lex->words[p->first + k];
+		if (w->kind != LW_WORD || !w->len)
+			continue;
+		if ((w->len < 3 && !(w->flags & LWF_EXACT)) || ((w->flags & LWF_LEMMA) && w->len <= 3))
+			continue;
+		if (w->len > best_len) {
+			best_len = w->len;
+			best = lx_sig_bit(w->s, w->len);
+		}
+	}
+	return best;
+}
+
+static int build_buckets(dyad_lexicon *lex)
+{
+	size_t need = 0;
+	for (size_t v = 0; v < lex->n_verbs; v++) {
+		lex->verbs[v].bucket = -1;
+		if (lex->verbs[v].pat_n >= LX_BUCKET_MIN)
+			need++;
+	}
+	if (!need)
+		return 0;
+	lex->buckets = dyad_calloc(need, sizeof *lex->buckets);
+	if (!lex->buckets)
+		return DYAD_ENOMEM;
+	for (size_t v = 0; v < lex->n_verbs; v++) {
+		lx_verb *vb = &lex->verbs[v];
+		if (vb->pat_n < LX_BUCKET_MIN)
+			continue;
+		lx_buckets *b = &lex->buckets[lex->n_buckets];
+		b->items = dyad_malloc(vb->pat_n * sizeof *b->items);
+		if (!b->items)
+			return DYAD_ENOMEM;
+		uint32_t count[LX_NO_BIT + 1] = { 0 };
+		for (uint32_t i = 0; i < vb->pat_n; i++)
+			count[key_bit(lex, &lex->patterns[vb->pat_first + i])]++;
+		b->start[0] = 0;
+		for (unsigned k = 0; k <= LX_NO_BIT; k++)
+			b->start[k + 1] = b->start[k] + count[k];
+		uint32_t fill[LX_NO_BIT + 1];
+		memcpy(fill, b->start, sizeof fill);
+		for (uint32_t i = 0; i < vb->pat_n; i++)
+			b->items[fill[key_bit(lex, &lex->patterns[vb->pat_first + i])]++] = i;
+		vb->bucket = (int32_t)lex->n_buckets++;
+	}
+	return 0;
+}
+
 /* Build the first-word index and sort patterns; called once at the end. */
 int lx_finish(dyad_lexicon *lex)
 {
@@ -193,24 +234,42 @@ int lx_finish(dyad_lexicon *lex)
 			return DYAD_ENOMEM;
 	}
 	for (size_t i = 0; i < lex->n_phrases; i++) {
-		const lx_phrase *p = &lex->phrases[i];
+		lx_phrase *p = &lex->phrases[i];
 		if (!p->n)
 			continue;
+		p->gaps = 0;
+		for (uint32_t k = 0; k + 1 < p->n; k++)
+			if (!(lex->words[p->first + k].flags & LWF_NEXT))
+				p->gaps = 1;
 		const lx_word *w = &lex->words[p->first];
-		ents[ne++] = (entry){ w->s, w->len, (uint32_t)i, p->n, p->chars };
+		uint32_t klen = w->len;
+		/* a lemma ending in e or y is indexed without it: "supplies",
+		 * "exercising" begin with "suppl", "exercis" */
+		if ((w->flags & LWF_LEMMA) && klen > 2 && (w->s[klen - 1] == 'e' || w->s[klen - 1] == 'y'))
+			klen--;
+		/* only a second word that must follow at once can be checked
+		 * against the next word; 0 makes the phrase always a candidate */
+		uint8_t c2 = (p->n > 1 && (w->flags & LWF_NEXT)) ? (uint8_t)lex->words[p->first + 1].s[0] : 0;
+		ents[ne++] = (entry){ w->s, klen, (uint32_t)i, p->n, p->chars, c2 };
 	}
-	qsort(ents, ne, sizeof *ents, entry_cmp);
+	if (ne)
+		qsort(ents, ne, sizeof *ents, entry_cmp);
+	/* slots: every distinct first word, and every prefix of one (with an
+	 * empty list) so that the coder's prefix walk stops as soon as no
+	 * dictionary word begins with the letters read so far */
 	size_t uniq = 0;
 	for (size_t i = 0; i < ne; i++)
 		if (!i || ents[i].len != ents[i - 1].len ||
 		    memcmp(ents[i].key, ents[i - 1].key, ents[i].len))
-			uniq++;
+			uniq += ents[i].len;
 	size_t ns = 64;
-	while (ns < uniq * 2 + 1)
+	while (ns < uniq + uniq / 2 + 1)
 		ns *= 2;
 	lex->slots = dyad_calloc(ns, sizeof *lex->slots);
+	lex->slot_keys = dyad_calloc(ns, sizeof *lex->slot_keys);
 	lex->lists = ne ? dyad_reallocarray(NULL, ne, sizeof *lex->lists) : NULL;
-	if (!lex->slots || (ne && !lex->lists)) {
+	lex->list_c2 = ne ? dyad_malloc(ne) : NULL;
+	if (!lex->slots || !lex->slot_keys || (ne && (!lex->lists || !lex->list_c2))) {
 		rc = DYAD_ENOMEM;
 		goto done;
 	}
@@ -221,15 +280,39 @@ int lx_finish(dyad_lexicon *lex)
 		while (j < ne && ents[j].len == ents[i].len &&
 		       memcmp(ents[j].key, ents[i].key, ents[i].len) == 0) {
 			lex->lists[j] = ents[j].phrase;
+			lex->list_c2[j] = ents[j].c2;
 			j++;
 		}
 		uint64_t h = hash_of(ents[i].key, ents[i].len);
 		size_t k = (size_t)h & (ns - 1);
 		while (lex->slots[k].hash)
 			k = (k + 1) & (ns - 1);
-		lex->slots[k] = (lx_slot){ h, ents[i].key, ents[i].len,
-		                           (uint32_t)i, (uint32_t)(j - i) };
+		size_t cnt = j - i;
+		if (cnt > UINT16_MAX)
+			cnt = UINT16_MAX;   /* more phrases on one word than anyone writes */
+		uint16_t single = 0;
+		while (single < cnt && !lex->list_c2[i + single])
+			single++;
+		lex->slots[k] = (lx_slot){ (uint32_t)(h >> 32) | 1u, (uint16_t)ents[i].len,
+		                           (uint16_t)cnt, (uint32_t)i, single, 0 };
+		lex->slot_keys[k] = ents[i].key;
 		i = j;
+	}
+	for (size_t i = 0; i < ne; i++) {
+		if (i && ents[i].len == ents[i - 1].len &&
+		    !memcmp(ents[i].key, ents[i - 1].key, ents[i].len))
+			continue;
+		uint64_t h = LX_HASH_INIT;
+		for (uint32_t p = 1; p < ents[i].len; p++) {
+			h = lx_hash_step(h, (unsigned char)ents[i].key[p - 1]);
+			if (lx_lookup(lex, h, ents[i].key, p))
+				continue;
+			size_t k = (size_t)h & (ns - 1);
+			while (lex->slots[k].hash)
+				k = (k + 1) & (ns - 1);
+			lex->slots[k] = (lx_slot){ (uint32_t)(h >> 32) | 1u, (uint16_t)p, 0, 0, 0, 0 };
+			lex->slot_keys[k] = ents[i].key;
+		}
 	}
 	/* patterns: longest first within each verb, as TABARI orders them */
 	for (size_t v = 0; v < lex->n_verbs; v++) {
@@ -238,6 +321,30 @@ int lx_finish(dyad_lexicon *lex)
 			qsort(lex->patterns + vb->pat_first, vb->pat_n,
 			      sizeof *lex->patterns, pattern_cmp);
 	}
+	/* signatures of the words every pattern requires, in their own
+	 * array so that the pre-filter reads two patterns per cache line */
+	lex->pat_masks = lex->n_patterns ? dyad_calloc(lex->n_patterns, sizeof *lex->pat_masks) : NULL;
+	if (lex->n_patterns && !lex->pat_masks) {
+		rc = DYAD_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < lex->n_patterns; i++) {
+		lx_pattern *p = &lex->patterns[i];
+		uint64_t *mask = lex->pat_masks[i];
+		for (uint32_t k = 0; k < p->n; k++) {
+			const lx_word *w = &lex->words[p->first + k];
+			if (w->kind != LW_WORD || !w->len)
+				continue;
+			bool exact = (w->flags & LWF_EXACT) != 0;
+			if (w->len < 3 && !exact)
+				continue;   /* a short stem matches longer words */
+			if ((w->flags & LWF_LEMMA) && w->len <= 3)
+				continue;
+			unsigned b = lx_sig_bit(w->s, w->len);
+			mask[b >> 6] |= 1ULL << (b & 63);
+		}
+	}
+	rc = build_buckets(lex);
 	lex->opt_loaded = lex->opt;
 	snprintf(lex->fingerprint, sizeof lex->fingerprint, "%016llx",
 	         (unsigned long long)lex->fp_hash);
@@ -275,6 +382,9 @@ static int read_file(const char *path, char **out, size_t *len_out)
 	return 0;
 }
 
+static int load_text(dyad_lexicon *lex, const char *path, char *text, size_t len,
+                     int kind, dyad_diag *diag);
+
 int lx_load_file(dyad_lexicon *lex, const char *path, int kind, dyad_diag *diag)
 {
 	char *text = NULL;
@@ -282,6 +392,16 @@ int lx_load_file(dyad_lexicon *lex, const char *path, int kind, dyad_diag *diag)
 	int rc = read_file(path, &text, &len);
 	if (rc)
 		return rc;
+	rc = load_text(lex, path, text, len, kind, diag);
+	dyad_free(text);
+	return rc;
+}
+
+/* Read one dictionary's text (owned by the caller). */
+static int load_text(dyad_lexicon *lex, const char *path, char *text, size_t len,
+                     int kind, dyad_diag *diag)
+{
+	int rc = 0;
 	lx_fingerprint_add(lex, text, len);
 	lx_reader r = { .lex = lex, .diag = diag, .path = path };
 	switch (kind) {
@@ -301,7 +421,6 @@ int lx_load_file(dyad_lexicon *lex, const char *path, int kind, dyad_diag *diag)
 	}
 	}
 	lex->n_files++;
-	dyad_free(text);
 	if (!rc && r.fatal)
 		rc = r.fatal;
 	return rc;
@@ -394,6 +513,8 @@ int dyad_lexicon_load_project(dyad_lexicon **out, const char *project_path,
 		dyad_free(text);
 		return DYAD_ENOMEM;
 	}
+	lex->opt.comma_on = true;     /* TABARI's defaults */
+	lex->opt.minimum_words = 5;
 	rc = load_project_text(lex, project_path, text, len, diag);
 	dyad_free(text);
 	if (!rc)
@@ -558,4 +679,37 @@ int dyad_project_file(const char *project_path, const char *tag, char **out)
 	}
 	dyad_free(text);
 	return rc;
+}
+
+int dyad_lexicon_load_buffers(dyad_lexicon **out, const dyad_dict_buffer *bufs,
+                              size_t n, dyad_diag *diag)
+{
+	*out = NULL;
+	dyad_lexicon *lex = lx_new();
+	if (!lex)
+		return DYAD_ENOMEM;
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		int kind = suffix_kind(bufs[i].name ? bufs[i].name : "");
+		if (kind < 0) {
+			rc = dyad_error_set(DYAD_EINVAL, "%s: unknown dictionary kind (suffix)",
+			                    bufs[i].name ? bufs[i].name : "(null)");
+			break;
+		}
+		char *copy = dyad_strndup(bufs[i].bytes ? bufs[i].bytes : "", bufs[i].bytes ? bufs[i].len : 0);
+		if (!copy) {
+			rc = DYAD_ENOMEM;
+			break;
+		}
+		rc = load_text(lex, bufs[i].name, copy, bufs[i].bytes ? bufs[i].len : 0, kind, diag);
+		dyad_free(copy);
+	}
+	if (!rc)
+		rc = lx_finish(lex);
+	if (rc) {
+		dyad_lexicon_free(lex);
+		return rc;
+	}
+	*out = lex;
+	return 0;
 }

@@ -92,26 +92,47 @@ typedef struct lx_verb {
 	lx_vcode    code;
 	uint32_t    pat_first, pat_n;   /* into lex->patterns, longest first */
 	const char *text;
+	int32_t     bucket;             /* verbs with many patterns: index into
+	                                   lex->buckets, else -1 */
 } lx_verb;
+
+/*
+ * Verbs with many patterns (SAID has 1,500 in CAMEO) get their patterns
+ * bucketed by one signature bit each pattern requires (that of its
+ * longest word; LX_NO_BIT if none): only the buckets of bits present in
+ * the sentence are tried, in pattern order.
+ */
+#define LX_NO_BIT    256
+#define LX_BUCKET_MIN 48
+typedef struct lx_buckets {
+	uint32_t  start[LX_NO_BIT + 2];  /* offsets into items per bit */
+	uint32_t *items;                 /* pattern numbers relative to pat_first */
+} lx_buckets;
 
 /* A phrase of the index. */
 typedef struct lx_phrase {
 	uint32_t    first, n;       /* words */
 	uint8_t     kind;           /* lx_phrase_kind */
 	uint8_t     agent_prefix;   /* agent written [XXX~]: code goes in front */
-	uint16_t    pad;
+	uint8_t     gaps;           /* some words may have words between them */
+	uint8_t     pad;
 	uint32_t    code_first, n_codes; /* actors/agents: into lex->codes */
 	uint32_t    verb;           /* PH_VERB: index into lex->verbs */
 	uint32_t    chars;          /* total characters, to prefer longer matches */
 	const char *text;           /* as written, for explanations */
 } lx_phrase;
 
-/* One slot of the first-word index. */
+/* One slot of the first-word index (12 bytes: the table is probed once
+ * per letter of every word coded, so it is kept small for the cache).
+ * Its key string is in lex->slot_keys[] at the same index. */
 typedef struct lx_slot {
-	uint64_t    hash;      /* 0: empty */
-	const char *key;
-	uint32_t    len;
-	uint32_t    list_first, list_n;  /* into lex->lists (phrase ids) */
+	uint32_t    hash;      /* upper half of the 64-bit hash, | 1; 0: empty */
+	uint16_t    len;
+	uint16_t    list_n;    /* phrases with this first word (0: a prefix only) */
+	uint32_t    list_first;/* into lex->lists (phrase ids) */
+	uint16_t    n_single;  /* phrases tried whatever the next word (one-word
+	                          phrases, second word apart): the first n_single */
+	uint16_t    pad;
 } lx_slot;
 
 /* Options (the subset of TABARI's .options the coder uses). */
@@ -122,6 +143,7 @@ typedef struct lx_options {
 	bool     noactprior;         /* NOACTPRIOR */
 	int      code_by;            /* 0 clause (default), 1 sentence, 2 all */
 	bool     convert_agents;
+	bool     time_shift;         /* <TIME> phrases active */
 	int      minimum_words;
 	bool     comma_on;
 	int      comma_min, comma_max, comma_emin, comma_emax, comma_bmin, comma_bmax;
@@ -138,8 +160,13 @@ struct dyad_lexicon {
 	lx_code    *codes;    size_t n_codes, cap_codes;
 	lx_verb    *verbs;    size_t n_verbs, cap_verbs;
 	lx_pattern *patterns; size_t n_patterns, cap_patterns;
+	uint64_t  (*pat_masks)[4];      /* per pattern: signature, lx_sig_bit() */
+	lx_buckets *buckets;  size_t n_buckets;
 	uint32_t   *lists;    size_t n_lists;
+	uint8_t    *list_c2;            /* per list entry: first char of the
+	                                   phrase's second word, 0 if none */
 	lx_slot    *slots;    size_t n_slots;   /* power of two */
+	const char **slot_keys;
 	lx_options  opt;
 	lx_options  opt_loaded;         /* as the files gave them */
 	uint64_t    fp_hash;            /* fingerprint accumulator */
@@ -193,16 +220,58 @@ int  lx_parse_words(lx_reader *r, const char *s, size_t len, bool pattern,
 /* Parse a date "YYMMDD" or "YYYYMMDD" into YYYYMMDD; -1 if bad. */
 int32_t lx_parse_date(const char *s, size_t len);
 
-/* Lookup (lexicon.c). */
-const lx_slot *lx_lookup(const dyad_lexicon *lex, uint64_t hash,
-                         const char *key, uint32_t len);
-uint64_t lx_hash_step(uint64_t h, unsigned char c);
+/* Lookup: inline, it runs once per letter of every word coded. */
 #define LX_HASH_INIT 1469598103934665603ULL
+
+static inline uint64_t lx_hash_step(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * 1099511628211ULL;
+}
+
+static inline const lx_slot *lx_lookup(const dyad_lexicon *lex, uint64_t hash,
+                                       const char *key, uint32_t len)
+{
+	if (!lex->n_slots)
+		return NULL;
+	uint32_t h32 = (uint32_t)(hash >> 32) | 1u;
+	size_t mask = lex->n_slots - 1;
+	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+		const lx_slot *s = &lex->slots[i];
+		if (!s->hash)
+			return NULL;
+		if (s->hash == h32 && s->len == len) {
+			const char *k = lex->slot_keys[i];
+			uint32_t j = 0;
+			while (j < len && k[j] == key[j])
+				j++;
+			if (j == len)
+				return s;
+		}
+	}
+}
 
 /* Does word element `w` match token text `t` (len n)? `last` says the
  * element is the final word of an actor/agent/noun phrase, or any verb
  * word (regular endings allowed). */
 bool lx_word_matches(const lx_word *w, const char *t, size_t n, bool endings);
+
+/*
+ * Word signatures for a cheap pattern pre-filter: a pattern word can only
+ * match a text word that begins with the same three characters (stems,
+ * exact words with endings, lemmas of 4+ letters alike), and a word of 1-2
+ * characters only itself. A pattern whose signature bits are not all in
+ * the sentence's cannot match and is skipped without trying it.
+ */
+static inline unsigned lx_sig_bit(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t k = n < 3 ? n : 3;
+	for (size_t i = 0; i < k; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	if (n < 3)
+		h = (h ^ 0x5bd1e995u) * 16777619u;
+	return (h >> 8) & 255u;
+}
 
 /* Options access for the coder and validate. */
 lx_options *lx_lexicon_options(dyad_lexicon *lex);

@@ -113,6 +113,12 @@ static int add_elem(lx_reader *r, uint8_t kind, const char *s, size_t n,
 	return lx_push_word(r->lex, &w);
 }
 
+static bool is_alnum_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (unsigned char)c >= 0x80;
+}
+
 static bool is_word_sep(char c)
 {
 	return c == ' ' || c == '\t' || c == '_' || c == '~' || c == '=';
@@ -132,6 +138,7 @@ int lx_parse_words(lx_reader *r, const char *s, size_t len, bool pattern,
 	char buf[512];
 	size_t i = 0;
 	int rc = 0;
+	bool hyphen = false;
 	while (i < len) {
 		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '_'))
 			i++;
@@ -148,10 +155,24 @@ int lx_parse_words(lx_reader *r, const char *s, size_t len, bool pattern,
 			while (i < len && !is_word_sep(s[i]) &&
 			       !(pattern && (s[i] == '*' || s[i] == '$' || s[i] == '%' || s[i] == '^')) &&
 			       !(!pattern && s[i] == '&' && b)) {
+				/* BARAD-DUR, MILITARY-TECHNICAL: the coder reads a
+				 * hyphenated word as its parts, so the phrase does too */
+				if (s[i] == '-' && b && i + 1 < len && is_alnum_byte(s[i + 1]) &&
+				    is_alnum_byte(s[i - 1])) {
+					hyphen = true;
+					i++;
+					break;
+				}
 				i += fold_char((const unsigned char *)s + i, len - i, buf, &b, sizeof buf - 1);
 				if (!pattern && s[i - 1] == '&')
 					break;   /* AT&T: '&' is a token of its own */
 			}
+		}
+		if (hyphen) {
+			hyphen = false;
+			if ((rc = add_elem(r, LW_WORD, buf, b, LWF_EXACT | LWF_NEXT, n)))
+				return rc;
+			continue;
 		}
 		/* separator after the element */
 		if (i < len && s[i] == '=') {
@@ -171,6 +192,12 @@ int lx_parse_words(lx_reader *r, const char *s, size_t len, bool pattern,
 			i++;
 		} else if (!pattern && i < len && (s[i] == '&' || (b && buf[b - 1] == '&'))) {
 			flags |= LWF_NEXT | LWF_EXACT;
+		}
+		/* "ANTI-": the text splits the hyphen off; the word must be
+		 * followed at once by the next element */
+		while (kind == LW_WORD && b > 1 && buf[b - 1] == '-') {
+			b--;
+			flags |= LWF_NEXT;
 		}
 		if (kind == LW_WORD && !b)
 			continue;
@@ -243,8 +270,11 @@ bool lx_word_matches(const lx_word *w, const char *t, size_t n, bool endings)
 {
 	if (w->flags & LWF_LEMMA)
 		return lemma_match(w->s, w->len, t, n);
-	if (n < w->len || memcmp(w->s, t, w->len) != 0)
+	if (n < w->len)
 		return false;
+	for (uint32_t i = 0; i < w->len; i++)   /* short words: no memcmp call */
+		if (w->s[i] != t[i])
+			return false;
 	if (!(w->flags & LWF_EXACT) || n == w->len)
 		return true;
 	if (!endings || (w->flags & LWF_NOEND))

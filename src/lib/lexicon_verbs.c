@@ -494,6 +494,39 @@ static int synset_line(vstate *v, const char *line, size_t n, synset **cur)
 	return rc;
 }
 
+static int time_line(lx_reader *r, const char *line, size_t n)
+{
+	size_t wl, cl;
+	const char *code;
+	if (split_code(r, line, n, &wl, &code, &cl) < 0 || !code || !wl)
+		return 0;
+	char buf[16];
+	size_t k = 0;
+	for (size_t i = 0; i < cl && k < sizeof buf - 1; i++)
+		if (!is_sp(code[i]))
+			buf[k++] = code[i];
+	buf[k] = '\0';
+	if (strcmp(buf, "###") && strcmp(buf, "+++"))
+		return 0;        /* a day shift: not used */
+	uint32_t first, cnt;
+	int rc = lx_parse_words(r, line, wl, false, &first, &cnt);
+	if (rc || !cnt)
+		return rc;
+	lx_code c = { buf[0] == '#' ? "###" : "+++", 0, 0, 0, 0 };
+	lx_phrase ph = { 0 };
+	ph.first = first;
+	ph.n = cnt;
+	ph.kind = PH_TIME;
+	ph.code_first = (uint32_t)r->lex->n_codes;
+	ph.n_codes = 1;
+	if ((rc = lx_push_code(r->lex, &c)))
+		return rc;
+	for (uint32_t i = 0; i < cnt; i++)
+		ph.chars += r->lex->words[first + i].len;
+	ph.text = lx_strdup(r->lex, line, n);
+	return ph.text ? lx_push_phrase(r->lex, &ph, NULL) : DYAD_ENOMEM;
+}
+
 enum { VB_NONE, VB_SYNSETS, VB_TIME, VB_NOUN, VB_ADJ, VB_OTHER };
 
 static int block_of(const char *s, size_t n, bool *end)
@@ -549,7 +582,12 @@ int lx_read_verbs(lx_reader *r, char *text, size_t len)
 			rc = synset_line(v, line, n, &cur);
 			continue;
 		case VB_TIME:
-			continue;     /* time shifts: not used by the coder */
+			/* time phrases: the coder uses only their discard [###] and
+			 * complex [+++] codes (when SET: TIME SHIFT is on) */
+			r->lex->opt.time_shift = true;
+			if (line[0] != '-')
+				rc = time_line(r, line, n);
+			continue;
 		case VB_NOUN: case VB_ADJ: {
 			size_t i = 0;
 			while (i < n && line[i] != '[' && line[i] != ';') i++;
@@ -588,9 +626,14 @@ int lx_read_verbs(lx_reader *r, char *text, size_t len)
 void lx_options_default(lx_options *o)
 {
 	memset(o, 0, sizeof *o);
-	o->comma_min = 2; o->comma_max = 8;
-	o->comma_emin = 2; o->comma_emax = 8;
-	o->comma_bmin = 2; o->comma_bmax = 8;
+	/* TABARI's limits: comma-delimited clauses of 3-10 words inside the
+	 * sentence and at its end are dropped, the first one never. On by
+	 * default for TABARI projects only (dyad_lexicon_load_project): in
+	 * dyad's own set it would drop "On Monday, X did Y"'s main clause. */
+	o->comma_on = false;
+	o->comma_min = 2; o->comma_max = 10;
+	o->comma_emin = 2; o->comma_emax = 10;
+	o->comma_bmin = 128; o->comma_bmax = 0;
 }
 
 static bool has(const char *s, size_t n, const char *w)
@@ -694,8 +737,9 @@ int lx_options_line(lx_options *o, const char *line, size_t n, lx_reader *r)
 		else if (has(up, n, "CODE BY CLAUSE")) o->code_by = 0;
 		else if (has(up, n, "CONVERT AGENT")) o->convert_agents = has(up, n, "TRUE");
 		else if (has(up, n, "MINIMUM WORDS")) o->minimum_words = num_after(up, n, "WORDS", 0);
+		else if (has(up, n, "TIME SHIFT")) o->time_shift = has(up, n, "TRUE");
 		else if (has(up, n, "SKIP RECORDS") || has(up, n, "USAGE") || has(up, n, "LABEL") ||
-		         has(up, n, "TIME SHIFT") || has(up, n, "YYYY") || has(up, n, "FBIS") ||
+		         has(up, n, "YYYY") || has(up, n, "FBIS") ||
 		         has(up, n, "DUP WARNING") || has(up, n, "ALLCAPS") || has(up, n, "CHECK DOMINANT") ||
 		         has(up, n, "HAIKU") || has(up, n, "MATCH"))
 			return 0;     /* output/interface settings: no effect on coding */

@@ -125,7 +125,8 @@ int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_eve
 		if (rc)
 			return rc;
 	}
-	dyad_coder_begin_document(p->coder, rec->date);
+	if (!(p->flags & DYAD_PIPE_SAME_DOCUMENT))
+		dyad_coder_begin_document(p->coder, rec->date);
 	size_t len;
 	const char *text = dyad_doc_text(p->doc, &len);
 	size_t before = out->count;

@@ -89,7 +89,7 @@ static const char *const stmt_sql[ST__COUNT] = {
 		" VALUES(?1,?2,?3,?4,?5)",
 	[ST_BAND_FIND] =
 		"SELECT b.doc_id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.doc_id"
-		" WHERE b.band = ?1 AND b.value = ?2 LIMIT 32",
+		" WHERE b.band = ?1 AND b.value = ?2 ORDER BY b.doc_id LIMIT 8",
 	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_bands(band, value, doc_id) VALUES(?1,?2,?3)",
 	[ST_DOC_CODED] = "UPDATE documents SET coded = 1 WHERE id = ?1",
 	[ST_DOC_IS_CODED] = "SELECT coded FROM documents WHERE id = ?1",
@@ -108,7 +108,8 @@ static const char *const stmt_sql[ST__COUNT] = {
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
 	[ST_EVENT_BUMP] =
 		"UPDATE events SET n_mentions = n_mentions + ?4, n_articles = n_articles + ?2,"
-		" date_end = CASE WHEN ?3 > COALESCE(date_end, date) THEN ?3 ELSE date_end END"
+		" date_end = CASE WHEN ?3 > COALESCE(date_end, date) THEN ?3 ELSE date_end END,"
+		" modality = CASE WHEN ?5 = 'asserted' THEN 'asserted' ELSE modality END"
 		" WHERE id = ?1",
 	[ST_MENTION_SAME_DOC] =
 		"SELECT max(sentence = ?3) FROM mentions WHERE event_id = ?1 AND doc_id = ?2",
@@ -239,7 +240,8 @@ int dyad_store_open(dyad_store **out, const char *path)
 	 * last batches, never corrupt the file). */
 	if ((rc = store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 	                        "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-	                        "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;")))
+	                        "PRAGMA cache_size=-65536;"
+	                        "PRAGMA wal_autocheckpoint=1000;")))
 		goto done;
 	rc = migrate(s);
 done:

@@ -83,6 +83,7 @@ typedef struct key {
 	int symmetric, coarse;
 	int64_t day;
 	char date[16], date_end[16];
+	const char *modality;
 } key;
 
 static void make_key(key *k, const dyad_event *ev)
@@ -102,6 +103,7 @@ static void make_key(key *k, const dyad_event *ev)
 		k->b = t;
 	}
 	k->coarse = coarse_of(ev);
+	k->modality = dyad_modality_name((dyad_modality)ev->modality);
 	k->day = ev->date.year ? store_julian(ev->date) : 0;
 	dyad_date_format(k->date, sizeof(k->date), ev->date);
 	dyad_date_format(k->date_end, sizeof(k->date_end), ev->date_end);
@@ -182,6 +184,7 @@ static int bump_event(dyad_store *s, int64_t id, int64_t doc_id, uint32_t senten
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, new_article);
 	sqlite3_bind_int(st, 4, new_sentence);
+	store_bind_text(st, 5, k->modality, -1);
 	store_bind_text(st, 3, k->date_end[0] ? k->date_end : (k->date[0] ? k->date : NULL), -1);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "event counts");

@@ -1,6 +1,6 @@
 /*
  * text_internal.h - shared between the text modules (read, segment,
- * token); not part of the public API.
+ * boundary, layout, token); not part of the public API.
  */
 #ifndef DYAD_TEXT_INTERNAL_H
 #define DYAD_TEXT_INTERNAL_H
@@ -20,5 +20,71 @@ struct dyad_doc {
 /** Segment `text` into sentences (implemented in text_segment.c). */
 int dyad_text_segment(const char *text, size_t len,
                       dyad_sentence **out, size_t *n_out);
+
+/* ------------------------------------------------------------------ */
+/* Segmenter helpers. All positions are byte offsets into the text;    */
+/* `e` bounds every look-ahead so no helper reads past its range.      */
+
+/** How the text at a position can begin (or continue) a sentence. */
+typedef enum seg_start {
+	SS_UPPER,    /* upper or title case letter */
+	SS_LOWER,    /* lower case letter */
+	SS_DIGIT,
+	SS_CASELESS, /* letter of a script without case (Arabic, CJK) */
+	SS_SYMBOL,   /* $ EUR % and other symbols */
+	SS_OTHER     /* punctuation, nothing */
+} seg_start;
+
+/** Bytes of white space at t[i] (ASCII, NBSP, thin spaces), else 0. */
+size_t seg_space_len(const char *t, size_t i, size_t e);
+
+/** Classify the text at t[i], looking through opening quotes/brackets. */
+seg_start seg_start_at(const char *t, size_t i, size_t e);
+
+/** Bytes of an opening quote or bracket at t[i], else 0. */
+size_t seg_opener_len(const char *t, size_t i, size_t e);
+
+/** Bytes of a closing quote or bracket at t[i], else 0. */
+size_t seg_closer_len(const char *t, size_t i, size_t e);
+
+/** Does [s, e) end (before closing quotes/brackets) with a stop: . ! ? ... : ; */
+bool seg_ends_with_stop(const char *t, size_t s, size_t e);
+
+/** Does [s, e) end with something that must continue: , ; a word-hyphen, a function word. */
+bool seg_ends_open(const char *t, size_t s, size_t e);
+
+/** Bytes of a bullet marker and its space at line start t[i], else 0. */
+size_t seg_bullet_len(const char *t, size_t i, size_t e);
+
+/** End of a dateline ("ALGIERS (Reuters) -") starting at t[i], else 0. */
+size_t seg_dateline_end(const char *t, size_t i, size_t e);
+
+/** Is the whole line [s, e) a date/time stamp ("15:19 02.08.2023 *")? */
+bool seg_is_datetime_line(const char *t, size_t s, size_t e);
+
+/** Kinds of known abbreviations (their period is not a stop). */
+enum seg_abbr {
+	SEG_AB_NONE,
+	SEG_AB_TITLE,    /* never ends a sentence: Gen. Dr. Mr. vs. */
+	SEG_AB_NUMBER,   /* ends unless a number follows: No. 5, Vol. 3, p. 12 */
+	SEG_AB_MONTH,    /* ends unless a day follows: Jan. 5 */
+	SEG_AB_SUFFIX,   /* ends only before a sentence starter: Co. Inc. Wed. */
+	SEG_AB_FREE      /* ends before any capital: etc. */
+};
+
+/** Kind of the abbreviation `w` (without its period; any case). */
+enum seg_abbr seg_abbrev_kind(const char *w, size_t n);
+
+/** Does an Arabic or Roman number begin at t[i]? (No. 5, Vol. XII) */
+bool seg_next_is_numberish(const char *t, size_t i, size_t e);
+
+/** Callback of the boundary scanner: one sentence [s, e). */
+typedef int (*seg_emit_fn)(void *ctx, size_t s, size_t e);
+
+/**
+ * Split the run [s, e) (inside one paragraph; line breaks count as
+ * space) at sentence boundaries, calling `emit` for each piece.
+ */
+int seg_split_run(const char *t, size_t s, size_t e, seg_emit_fn emit, void *ctx);
 
 #endif

@@ -28,6 +28,10 @@ static const uint16_t cp1252_c1[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 };
 
+/* Lines longer than this get a note (a whole article on one line is
+ * common; megabytes are not). */
+#define DYAD_LONG_LINE_BYTES (1u << 16)
+
 static int put_cp(dyad_buf *b, utf8proc_int32_t cp)
 {
 	utf8proc_uint8_t tmp[4];
@@ -134,8 +138,12 @@ static void count_lines(const char *t, size_t len, dyad_read_stats *st)
 	}
 }
 
+/* More than 10% control bytes in the first 8 KiB, or a UTF-16 BOM
+ * (UTF-16 is not read: it would decode as text full of NULs). */
 static bool looks_binary(const uint8_t *s, size_t len)
 {
+	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+		return true;
 	size_t n = len < 8192 ? len : 8192, ctl = 0;
 	for (size_t i = 0; i < n; i++)
 		if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f')
@@ -165,7 +173,9 @@ int dyad_doc_from_bytes(dyad_doc **out, const char *name,
 	doc->stats.binary = looks_binary(s, len);
 	size_t valid_mb, invalid;
 	survey(s, len, &valid_mb, &invalid);
-	if (invalid && !valid_mb) {
+	/* Latin-1 text has many lone high bytes and (almost) no valid
+	 * multi-byte sequences; UTF-8 with a few bad bytes is the reverse. */
+	if (invalid && valid_mb * 8 < invalid) {
 		doc->stats.latin1 = true;
 		rc = decode_latin1(&b, s, len, &doc->stats);
 	} else {
@@ -179,19 +189,25 @@ int dyad_doc_from_bytes(dyad_doc **out, const char *name,
 	count_lines(doc->text, doc->len, &doc->stats);
 
 	const char *nm = doc->name;
+	if (len == 0)
+		rc = dyad_diag_report(diag, DYAD_DIAG_NOTE, nm, "empty document: no sentences");
 	if (doc->stats.binary)
 		rc = dyad_diag_report(diag, DYAD_DIAG_WARNING, nm,
-		                      "looks like a binary file, not text (%zu bytes)", len);
-	if (!rc && doc->stats.latin1)
+		                      "looks like a binary file (or UTF-16), not text (%zu bytes)", len);
+	if (!rc && doc->stats.latin1 && !doc->stats.binary)
 		rc = dyad_diag_report(diag, DYAD_DIAG_NOTE, nm,
 		                      "not UTF-8: read as Latin-1/Windows-1252 (%zu high bytes)", invalid);
-	if (!rc && doc->stats.repaired)
+	if (!rc && doc->stats.repaired && !doc->stats.binary)
 		rc = dyad_diag_report(diag, DYAD_DIAG_WARNING, nm,
 		                      "%zu invalid UTF-8 sequence(s) replaced by U+FFFD",
 		                      doc->stats.repaired);
-	if (!rc && doc->stats.nul_bytes)
+	if (!rc && doc->stats.nul_bytes && !doc->stats.binary)
 		rc = dyad_diag_report(diag, DYAD_DIAG_WARNING, nm, "%zu NUL byte(s) removed",
 		                      doc->stats.nul_bytes);
+	if (!rc && doc->stats.longest_line > DYAD_LONG_LINE_BYTES)
+		rc = dyad_diag_report(diag, DYAD_DIAG_NOTE, nm,
+		                      "a line of %zu bytes: sentences longer than %d bytes are cut",
+		                      doc->stats.longest_line, DYAD_SENTENCE_MAX_BYTES);
 	if (rc)
 		goto done;
 	*out = doc;
@@ -213,11 +229,15 @@ int dyad_doc_from_file(dyad_doc **out, const char *path, dyad_diag *diag)
 		return dyad_error_set(DYAD_EIO, "%s: %s", path, strerror(errno));
 	char chunk[65536];
 	size_t n;
+	errno = 0;
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if ((rc = dyad_buf_append(&b, chunk, n)) != 0)
+		if ((rc = dyad_buf_append(&b, chunk, n)) != 0) {
+			rc = dyad_error_set(rc, "%s: %s", path, rc == DYAD_ELIMIT ?
+			                    "file too large to read as one document" : "out of memory");
 			break;
+		}
 	if (!rc && ferror(f))
-		rc = dyad_error_set(DYAD_EIO, "%s: read error", path);
+		rc = dyad_error_set(DYAD_EIO, "%s: %s", path, errno ? strerror(errno) : "read error");
 	if (!is_stdin)
 		fclose(f);
 	if (!rc)

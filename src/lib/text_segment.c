@@ -1,145 +1,343 @@
 /*
- * text_segment.c - sentence segmentation of news prose.
+ * text_segment.c - sentence segmentation of news prose: the layout level.
  *
- * Paragraphs are separated by blank lines; a paragraph is split after
- * . ! ? (and closing quotes/brackets after them) when the next word
- * starts a sentence, unless the period ends a known abbreviation, an
- * initial or a number.
+ * 1. The text is cut into lines (LF, CRLF or CR).
+ * 2. Lines are grouped into paragraphs at blank lines, except where a
+ *    blank line falls inside a hard-wrapped sentence (a line without a
+ *    stop followed by a lower-case continuation, a line ending in a comma
+ *    or a function word, or long lines of a document that is wrapped
+ *    that way throughout, like PDF extractions).
+ * 3. Inside a paragraph, lines that begin a bullet item, a dateline or a
+ *    date/time stamp, and short lines without a stop before a capital
+ *    (a headline glued to its article), start a new piece.
+ * 4. Each piece is split at sentence boundaries (text_boundary.c).
+ * 5. Each sentence is trimmed, flagged, and cut at DYAD_SENTENCE_MAX_BYTES
+ *    so that a 10 MB line never becomes one giant sentence.
+ * Everything is linear in the text size; look-backs are bounded.
  */
 #include "text_internal.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
 #include <string.h>
-#include <strings.h>
 
-static const char *const abbreviations[] = {
-	"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt",
-	"sgt", "adm", "cmdr", "gov", "sen", "rep", "pres", "st", "jr", "sr", "no",
-	"jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
-	"vs", "etc", "inc", "ltd", "corp", "co", "mt", "ft", "rev", "hon", "brig",
-	"u.s", "u.n", "u.k", "e.u", NULL
-};
+typedef struct line {
+	size_t s, e;      /* content without its line ending */
+	bool blank;
+} line;
 
-static bool is_abbrev(const char *w, size_t n)
+typedef struct seg {
+	const char    *t;
+	size_t         len;
+	line          *lines;
+	size_t         n_lines;
+	bool           hardwrapped;
+	dyad_sentence *items;
+	size_t         n, cap;
+	uint32_t       para;
+	uint32_t       flags;     /* given to the sentences being emitted */
+} seg;
+
+static size_t skip_space(const char *t, size_t i, size_t e)
 {
-	for (const char *const *a = abbreviations; *a; a++)
-		if (strlen(*a) == n && strncasecmp(*a, w, n) == 0)
+	size_t n;
+	while (i < e && (n = seg_space_len(t, i, e)) != 0)
+		i += n;
+	return i;
+}
+
+static size_t trim_back(const char *t, size_t s, size_t e)
+{
+	while (e > s) {
+		unsigned char c = (unsigned char)t[e - 1];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+			e--;
+		else if (e - s >= 2 && (unsigned char)t[e - 2] == 0xC2 && c == 0xA0)
+			e -= 2;
+		else
+			break;
+	}
+	return e;
+}
+
+static int split_lines(seg *g)
+{
+	const char *t = g->t;
+	size_t cap = 64, n = 0, s = 0;
+	line *l = dyad_reallocarray(NULL, cap, sizeof(*l));
+	if (!l)
+		return DYAD_ENOMEM;
+	for (size_t i = 0; i <= g->len; i++) {
+		if (i < g->len && t[i] != '\n' && t[i] != '\r')
+			continue;
+		if (n == cap) {
+			line *p = dyad_reallocarray(l, cap * 2, sizeof(*l));
+			if (!p) {
+				dyad_free(l);
+				return DYAD_ENOMEM;
+			}
+			l = p;
+			cap *= 2;
+		}
+		l[n].s = s;
+		l[n].e = i;
+		l[n].blank = skip_space(t, s, i) == i;
+		n++;
+		if (i + 1 < g->len && t[i] == '\r' && t[i + 1] == '\n')
+			i++;
+		s = i + 1;
+	}
+	g->lines = l;
+	g->n_lines = n;
+	return 0;
+}
+
+/* ---- emitting sentences ------------------------------------------- */
+
+/* Begins with an opening quote and ends with a closing one. */
+static bool wholly_quoted(const char *t, size_t s, size_t e)
+{
+	if (e - s < 4 || t[s] == '(' || t[s] == '[' || !seg_opener_len(t, s, e))
+		return false;
+	unsigned char c = (unsigned char)t[e - 1];
+	if (c == '"' || c == '\'')
+		return true;
+	if (c == 0x9D || c == 0x99)      /* ” ’ */
+		return (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80;
+	return c == 0xBB && (unsigned char)t[e - 2] == 0xC2;   /* » */
+}
+
+static int push(seg *g, size_t s, size_t e, uint32_t flags)
+{
+	if (g->n == g->cap) {
+		size_t cap = g->cap ? g->cap * 2 : 16;
+		dyad_sentence *p = dyad_reallocarray(g->items, cap, sizeof(*p));
+		if (!p)
+			return DYAD_ENOMEM;
+		g->items = p;
+		g->cap = cap;
+	}
+	if (wholly_quoted(g->t, s, e))
+		flags |= DYAD_SENT_QUOTE;
+	dyad_sentence *it = &g->items[g->n++];
+	it->span.start = (uint32_t)s;
+	it->span.end = (uint32_t)e;
+	it->paragraph = g->para;
+	it->flags = flags;
+	return 0;
+}
+
+/* Where to cut a sentence longer than the limit: a space, else a UTF-8 boundary. */
+static size_t cut_point(const char *t, size_t s)
+{
+	size_t c = s + DYAD_SENTENCE_MAX_BYTES;
+	for (size_t k = c; k > s + DYAD_SENTENCE_MAX_BYTES / 2; k--)
+		if (t[k] == ' ' || t[k] == '\n' || t[k] == '\r' || t[k] == '\t')
+			return k;
+	while (c > s + 1 && ((unsigned char)t[c] & 0xC0) == 0x80)
+		c--;
+	return c;
+}
+
+static int emit(void *ctx, size_t s, size_t e)
+{
+	seg *g = ctx;
+	const char *t = g->t;
+	s = skip_space(t, s, e);
+	e = trim_back(t, s, e);
+	uint32_t flags = g->flags;
+	int rc = 0;
+	while (rc == 0 && e - s > DYAD_SENTENCE_MAX_BYTES) {
+		size_t c = cut_point(t, s);
+		flags |= DYAD_SENT_TRUNCATED;
+		rc = push(g, s, trim_back(t, s, c), flags);
+		s = skip_space(t, c, e);
+	}
+	if (rc == 0 && s < e)
+		rc = push(g, s, e, flags);
+	return rc;
+}
+
+/* A stop after a word (not an abbreviation like "vol.") followed by a
+ * space inside [s, e): prose that was not split, not a headline. */
+static bool has_inner_stop(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s + 4; i + 1 < e; i++)
+		if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ' &&
+		    ((t[i - 1] | 32) >= 'a' && (t[i - 1] | 32) <= 'z') &&
+		    ((t[i - 4] | 32) >= 'a' && (t[i - 4] | 32) <= 'z'))
 			return true;
 	return false;
 }
 
-static bool is_space(char c)
+/* Split a piece of a paragraph and flag a lone stop-less line as a headline. */
+static int flush(seg *g, size_t s, size_t e, uint32_t flags)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+	size_t first = g->n;
+	g->flags = flags;
+	int rc = seg_split_run(g->t, s, e, emit, g);
+	if (rc == 0 && g->n == first + 1 && !(flags & (DYAD_SENT_BULLET | DYAD_SENT_DATELINE)) &&
+	    !seg_ends_with_stop(g->t, g->items[first].span.start, g->items[first].span.end) &&
+	    !has_inner_stop(g->t, g->items[first].span.start, g->items[first].span.end))
+		g->items[first].flags |= DYAD_SENT_HEADLINE;
+	return rc;
 }
 
-typedef struct seglist {
-	dyad_sentence *items;
-	size_t n, cap;
-} seglist;
-
-static int add(seglist *l, const char *t, size_t s, size_t e, uint32_t para)
+static int emit_as(seg *g, size_t s, size_t e, uint32_t flags)
 {
-	while (s < e && is_space(t[s]))
-		s++;
-	while (e > s && is_space(t[e - 1]))
-		e--;
-	if (s == e)
-		return 0;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		dyad_sentence *p = dyad_reallocarray(l->items, cap, sizeof(*p));
-		if (!p)
-			return DYAD_ENOMEM;
-		l->items = p;
-		l->cap = cap;
-	}
-	l->items[l->n].span.start = (uint32_t)s;
-	l->items[l->n].span.end = (uint32_t)e;
-	l->items[l->n].paragraph = para;
-	l->items[l->n].flags = 0;
-	l->n++;
-	return 0;
+	g->flags = flags;
+	return emit(g, s, e);
 }
 
-/* Does the period at `dot` end a sentence? */
-static bool period_ends(const char *t, size_t len, size_t dot, size_t next)
+/* ---- paragraphs ------------------------------------------------------ */
+
+static size_t line_len(const seg *g, const line *l)
 {
-	size_t w = dot;
-	while (w > 0 && !is_space(t[w - 1]) && t[w - 1] != '(' && t[w - 1] != '"')
-		w--;
-	size_t wl = dot - w;
-	if (wl == 1 && t[w] >= 'A' && t[w] <= 'Z')
-		return false;                       /* initial: George W. Bush */
-	if (wl && is_abbrev(t + w, wl))
+	size_t s = skip_space(g->t, l->s, l->e);
+	return trim_back(g->t, s, l->e) - s;
+}
+
+static bool starts_structure(const seg *g, const line *l)
+{
+	size_t s = skip_space(g->t, l->s, l->e);
+	return seg_bullet_len(g->t, s, l->e) || seg_dateline_end(g->t, s, l->e) ||
+	       seg_is_datetime_line(g->t, s, l->e);
+}
+
+/* May the blank line between lines p and q be inside a sentence? */
+static bool joins_across(const seg *g, const line *p, const line *q)
+{
+	const char *t = g->t;
+	if (seg_ends_with_stop(t, p->s, p->e) || starts_structure(g, q))
 		return false;
-	if (next >= len)
+	size_t qs = skip_space(t, q->s, q->e);
+	seg_start k = seg_start_at(t, qs, q->e);
+	if (seg_ends_open(t, p->s, p->e))
 		return true;
-	unsigned char c = (unsigned char)t[next];
-	return !(c >= 'a' && c <= 'z');        /* lower-case continuation */
+	if (k == SS_LOWER)         /* short lines are bylines, labels: not wrapped */
+		return line_len(g, p) >= 40;
+	return g->hardwrapped && (k == SS_UPPER || k == SS_DIGIT) &&
+	       line_len(g, p) >= 50 && line_len(g, q) >= 50;
+}
+
+/* Is the document wrapped with blank lines inside its sentences? */
+static bool detect_hardwrap(const seg *g)
+{
+	size_t hits = 0;
+	for (size_t i = 0; i + 2 < g->n_lines; i++) {
+		const line *p = &g->lines[i];
+		if (p->blank || !g->lines[i + 1].blank || g->lines[i + 2].blank)
+			continue;
+		const line *q = &g->lines[i + 2];
+		size_t qs = skip_space(g->t, q->s, q->e);
+		if (!seg_ends_with_stop(g->t, p->s, p->e) &&
+		    seg_start_at(g->t, qs, q->e) == SS_LOWER && ++hits >= 2)
+			return true;
+	}
+	return false;
+}
+
+/* Must a new piece start at line l (not the first of its piece)? */
+static bool breaks_before(const seg *g, const line *prev, const line *l,
+                          size_t maxlen, uint32_t piece_flags)
+{
+	const char *t = g->t;
+	size_t s = skip_space(t, l->s, l->e);
+	if (starts_structure(g, l))
+		return true;
+	if (seg_ends_with_stop(t, prev->s, prev->e)) {
+		/* a stop ends a bullet item before ordinary text */
+		return (piece_flags & DYAD_SENT_BULLET) && seg_start_at(t, s, l->e) == SS_UPPER;
+	}
+	if (seg_ends_open(t, prev->s, prev->e))
+		return false;
+	seg_start k = seg_start_at(t, s, l->e);
+	if (k != SS_UPPER && k != SS_DIGIT && k != SS_CASELESS)
+		return false;
+	/* a short line without a stop before longer text: a headline */
+	return line_len(g, prev) * 10 < maxlen * 6;
+}
+
+static int paragraph(seg *g, size_t first, size_t last)
+{
+	const char *t = g->t;
+	size_t maxlen = 0, before = g->n;
+	for (size_t i = first; i <= last; i++)
+		if (!g->lines[i].blank && line_len(g, &g->lines[i]) > maxlen)
+			maxlen = line_len(g, &g->lines[i]);
+	size_t piece = 0;
+	uint32_t pflags = 0;
+	bool fresh = true;
+	const line *prev = NULL;
+	int rc = 0;
+	for (size_t i = first; i <= last && rc == 0; i++) {
+		const line *l = &g->lines[i];
+		if (l->blank)
+			continue;
+		size_t s = skip_space(t, l->s, l->e);
+		if (!fresh && breaks_before(g, prev, l, maxlen, pflags)) {
+			rc = flush(g, piece, prev->e, pflags);
+			fresh = true;
+		}
+		prev = l;
+		if (rc)
+			break;
+		if (!fresh)
+			continue;
+		if (seg_is_datetime_line(t, s, l->e)) {
+			rc = emit_as(g, s, l->e, DYAD_SENT_DATELINE);
+			continue;
+		}
+		fresh = false;
+		piece = s;
+		pflags = seg_bullet_len(t, s, l->e) ? DYAD_SENT_BULLET : 0;
+		size_t d = pflags ? 0 : seg_dateline_end(t, s, g->lines[last].e);
+		if (d) {
+			rc = emit_as(g, s, d, DYAD_SENT_DATELINE);
+			piece = d;
+		}
+	}
+	if (rc == 0 && !fresh)
+		rc = flush(g, piece, prev->e, pflags);
+	if (g->n > before)
+		g->para++;
+	return rc;
 }
 
 int dyad_text_segment(const char *t, size_t len, dyad_sentence **out, size_t *n_out)
 {
-	seglist l = { 0 };
-	size_t start = 0;
-	uint32_t para = 0;
-	int rc = 0;
-	for (size_t i = 0; i < len && rc == 0; i++) {
-		char c = t[i];
-		if (c == '\n' || c == '\r') {
-			/* A blank line ends the paragraph (and the sentence). */
-			size_t j = i + 1, breaks = 1;
-			while (j < len && is_space(t[j])) {
-				if (t[j] == '\n' || (t[j] == '\r' && !(j > 0 && t[j - 1] == '\r' && 0)))
-					breaks += !(t[j] == '\n' && t[j - 1] == '\r');
-				j++;
+	seg g = { .t = t, .len = len };
+	int rc = split_lines(&g);
+	if (rc)
+		return dyad_error_set(rc, "segmenting: out of memory");
+	g.hardwrapped = detect_hardwrap(&g);
+	size_t i = 0;
+	while (i < g.n_lines && rc == 0) {
+		while (i < g.n_lines && g.lines[i].blank)
+			i++;
+		if (i >= g.n_lines)
+			break;
+		size_t first = i, last = i;
+		for (;;) {
+			while (last + 1 < g.n_lines && !g.lines[last + 1].blank)
+				last++;
+			size_t k = last + 1;
+			if (k + 1 < g.n_lines && g.lines[k].blank && !g.lines[k + 1].blank &&
+			    joins_across(&g, &g.lines[last], &g.lines[k + 1])) {
+				last = k + 1;
+				continue;
 			}
-			if (breaks >= 2) {
-				rc = add(&l, t, start, i, para);
-				para++;
-				start = j;
-				i = j - 1;
-			}
-			continue;
+			break;
 		}
-		if (c != '.' && c != '!' && c != '?')
-			continue;
-		size_t j = i + 1;
-		while (j < len && (t[j] == '.' || t[j] == '!' || t[j] == '?'))
-			j++;
-		while (j < len && (t[j] == '"' || t[j] == '\'' || t[j] == ')' ||
-		                   (unsigned char)t[j] >= 0x80)) {
-			if ((unsigned char)t[j] >= 0x80) {
-				/* closing typographic quote ” or ’ (E2 80 9D / E2 80 99) */
-				if (j + 2 < len && (unsigned char)t[j] == 0xE2 && (unsigned char)t[j + 1] == 0x80 &&
-				    ((unsigned char)t[j + 2] == 0x9D || (unsigned char)t[j + 2] == 0x99)) {
-					j += 3;
-					continue;
-				}
-				break;
-			}
-			j++;
-		}
-		if (j < len && !is_space(t[j]))
-			continue;
-		size_t next = j;
-		while (next < len && is_space(t[next]))
-			next++;
-		if (c == '.' && j == i + 1 && !period_ends(t, len, i, next))
-			continue;
-		rc = add(&l, t, start, j, para);
-		start = j;
-		i = j - 1;
+		rc = paragraph(&g, first, last);
+		i = last + 1;
 	}
-	if (rc == 0)
-		rc = add(&l, t, start, len, para);
+	dyad_free(g.lines);
 	if (rc) {
-		dyad_free(l.items);
-		return rc;
+		dyad_free(g.items);
+		return dyad_error_set(rc, "segmenting: out of memory");
 	}
-	*out = l.items;
-	*n_out = l.n;
+	*out = g.items;
+	*n_out = g.n;
 	return 0;
 }

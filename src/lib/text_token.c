@@ -183,9 +183,16 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 			cp = 0xFFFD;
 			k = 1;
 		}
+		i += (size_t)k;
+		if (cp == 0x2026) {           /* ellipsis: same form as "..." */
+			memcpy(norm + o, "...", 3);
+			o += 3;
+			continue;
+		}
+		if (cp == 0xAD)               /* soft hyphen: invisible, dropped */
+			continue;
 		cp = utf8proc_tolower(map_typographic(cp));
 		o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)norm + o);
-		i += (size_t)k;
 	}
 	norm[o] = '\0';
 	if (!ascii) {
@@ -209,17 +216,56 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 	return 0;
 }
 
+/* ASCII letters and digits for the scanners' fast paths. */
+enum { AC_ALPHA = 1, AC_UPPER = 2, AC_DIGIT = 4 };
+#define AC_U (AC_ALPHA | AC_UPPER)
+static const unsigned char ascii_class[256] = {
+	['0'] = AC_DIGIT, ['1'] = AC_DIGIT, ['2'] = AC_DIGIT, ['3'] = AC_DIGIT, ['4'] = AC_DIGIT,
+	['5'] = AC_DIGIT, ['6'] = AC_DIGIT, ['7'] = AC_DIGIT, ['8'] = AC_DIGIT, ['9'] = AC_DIGIT,
+	['A'] = AC_U, ['B'] = AC_U, ['C'] = AC_U, ['D'] = AC_U, ['E'] = AC_U, ['F'] = AC_U,
+	['G'] = AC_U, ['H'] = AC_U, ['I'] = AC_U, ['J'] = AC_U, ['K'] = AC_U, ['L'] = AC_U,
+	['M'] = AC_U, ['N'] = AC_U, ['O'] = AC_U, ['P'] = AC_U, ['Q'] = AC_U, ['R'] = AC_U,
+	['S'] = AC_U, ['T'] = AC_U, ['U'] = AC_U, ['V'] = AC_U, ['W'] = AC_U, ['X'] = AC_U,
+	['Y'] = AC_U, ['Z'] = AC_U,
+	['a'] = AC_ALPHA, ['b'] = AC_ALPHA, ['c'] = AC_ALPHA, ['d'] = AC_ALPHA, ['e'] = AC_ALPHA,
+	['f'] = AC_ALPHA, ['g'] = AC_ALPHA, ['h'] = AC_ALPHA, ['i'] = AC_ALPHA, ['j'] = AC_ALPHA,
+	['k'] = AC_ALPHA, ['l'] = AC_ALPHA, ['m'] = AC_ALPHA, ['n'] = AC_ALPHA, ['o'] = AC_ALPHA,
+	['p'] = AC_ALPHA, ['q'] = AC_ALPHA, ['r'] = AC_ALPHA, ['s'] = AC_ALPHA, ['t'] = AC_ALPHA,
+	['u'] = AC_ALPHA, ['v'] = AC_ALPHA, ['w'] = AC_ALPHA, ['x'] = AC_ALPHA, ['y'] = AC_ALPHA,
+	['z'] = AC_ALPHA,
+};
+
 /* Scan a word: letters, digits, and inner ' . - joining letters. */
 static size_t scan_word(const char *text, size_t len, size_t i, unsigned *flags)
 {
 	cpinfo ci, nx;
-	size_t letters = 0, uppers = 0, periods = 0;
+	size_t letters = 0, uppers = 0, periods = 0, part = 0;
 	bool first = true, nonlatin = false;
 	while (i < len) {
+		/* fast path: ASCII letters and digits, most of every news text */
+		unsigned char c = (unsigned char)text[i];
+		if (ascii_class[c]) {
+			if (ascii_class[c] & AC_ALPHA) {
+				letters++;
+				part++;
+				if (ascii_class[c] & AC_UPPER) {
+					uppers++;
+					if (first)
+						*flags |= DYAD_TOKF_CAP;
+				}
+			}
+			first = false;
+			i++;
+			continue;
+		}
+		/* only - . ' (and non-ASCII joiners) can continue a word */
+		if (c < 0x80 && c != '-' && c != '.' && c != '\'')
+			break;
 		decode(text, len, i, &ci);
 		if (ci.cls == C_ALPHA || ci.cls == C_DIGIT) {
 			if (ci.cls == C_ALPHA) {
 				letters++;
+				part++;
 				uppers += ci.upper;
 				nonlatin |= !ci.latin;
 				if (first && ci.upper)
@@ -235,12 +281,19 @@ static size_t scan_word(const char *text, size_t len, size_t i, unsigned *flags)
 		if (is_hyphen(ci.cp) && (nx.cls == C_ALPHA || nx.cls == C_DIGIT)) {
 			*flags |= DYAD_TOKF_HYPHEN;
 			i += (size_t)ci.len;
+			part = 0;
 			continue;
 		}
-		if (ci.cp == '.' && nx.cls == C_ALPHA && letters && !nonlatin) {
-			/* U.S., U.N.: a single letter between periods. */
+		if (ci.cp == '.' && nx.cls == C_ALPHA && part && part <= 2 && !nonlatin) {
+			/* U.S., U.N., a.m., Ph.D.: short letter groups between periods
+			 * (not "end.The" glued by a missing space) */
 			periods++;
 			i += (size_t)ci.len;
+			part = 0;
+			continue;
+		}
+		if ((ci.cp == 0xAD || ci.cp == 0x200C || ci.cp == 0x200D) && nx.cls == C_ALPHA) {
+			i += (size_t)ci.len;      /* soft hyphen, ZWNJ, ZWJ inside a word */
 			continue;
 		}
 		/* O'Brien, but not the possessive 's or a closing quote. */
@@ -292,6 +345,59 @@ static size_t scan_number(const char *text, size_t len, size_t i)
 	return i;
 }
 
+/* Is [s, e) only digits (of any script)? */
+static bool all_digits(const char *text, size_t s, size_t e)
+{
+	cpinfo ci;
+	for (size_t i = s; i < e; i += (size_t)ci.len) {
+		decode(text, e, i, &ci);
+		if (ci.cls != C_DIGIT)
+			return false;
+	}
+	return true;
+}
+
+/* Abbreviations written in lower case too ("vs.", "p. 12"). */
+static bool lower_ok(const char *w, size_t n)
+{
+	static const char *const ok[] = { "vs", "v", "etc", "approx", "cf", "ca", "est", "p",
+	                                  "pp", "no", "nos", "vol", "art", "fig", "ch", "para",
+	                                  "km", "bn", "mln", NULL };
+	for (const char *const *o = ok; *o; o++)
+		if (strlen(*o) == n && memcmp(*o, w, n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * A known abbreviation keeps its period (Gen., Jan., No. 5, Inc.) and is
+ * flagged DYAD_TOKF_ABBREV; the same table decides that the period does
+ * not end the sentence. Capitalized forms only, except the few written
+ * in lower case, so "he sat." and "the sun." keep their stop.
+ */
+static size_t take_abbrev_period(const char *text, size_t len, size_t s, size_t e,
+                                 unsigned *flags)
+{
+	size_t n = e - s;
+	if (e >= len || text[e] != '.' || n > 6 || (*flags & DYAD_TOKF_ACRONYM))
+		return e;
+	bool cap = text[s] >= 'A' && text[s] <= 'Z';
+	if (!(cap && n > 1) && !lower_ok(text + s, n))
+		return e;
+	enum seg_abbr k = seg_abbrev_kind(text + s, n);
+	if (k == SEG_AB_NONE)
+		return e;
+	if (k == SEG_AB_NUMBER) {
+		size_t j = e + 1;
+		while (j < len && text[j] == ' ')
+			j++;
+		if (!seg_next_is_numberish(text, j, len))
+			return e;
+	}
+	*flags |= DYAD_TOKF_ABBREV;
+	return e + 1;
+}
+
 int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 {
 	t->count = 0;
@@ -300,6 +406,11 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 	bool space = true;
 	cpinfo ci;
 	while (i < len) {
+		if (text[i] == ' ') {
+			space = true;
+			i++;
+			continue;
+		}
 		decode(text, len, i, &ci);
 		if (ci.cls == C_SPACE || map_typographic(ci.cp) == ' ') {
 			space = true;
@@ -313,6 +424,11 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 		if (ci.cls == C_ALPHA) {
 			end = scan_word(text, len, i, &flags);
 			kind = DYAD_TOK_WORD;
+			end = take_abbrev_period(text, len, i, end, &flags);
+		} else if (ci.cls == C_DIGIT && ci.cp >= 0x80) {
+			/* Arabic-Indic and other digits: a run of them is a number */
+			end = scan_word(text, len, i, &flags);
+			kind = all_digits(text, i, end) ? DYAD_TOK_NUMBER : DYAD_TOK_WORD;
 		} else if (ci.cls == C_DIGIT) {
 			end = scan_number(text, len, i);
 			kind = DYAD_TOK_NUMBER;
@@ -344,6 +460,8 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 			end = i + (size_t)ci.len;
 			kind = ci.cls == C_SYMBOL ? DYAD_TOK_SYMBOL : DYAD_TOK_PUNCT;
 		}
+		if (end <= i)          /* never stall, whatever the input */
+			end = i + (size_t)ci.len;
 		if ((rc = push(t, text, i, end, base, kind, flags)) != 0)
 			return rc;
 		i = end;

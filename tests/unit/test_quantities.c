@@ -1,0 +1,132 @@
+/*
+ * test_quantities.c - the quantities stage on the golden cases of
+ * tests/golden/quantities/cases.txt (target 90%).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <math.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "dyad/quantities.h"
+#include "when_golden.h"
+
+/* Render the event's quantities as the golden format does. */
+static void render(const dyad_event *ev, char *buf, size_t size)
+{
+	buf[0] = 0;
+	size_t used = 0;
+	for (int k = 0; k < ev->n_quantities && used < size; k++) {
+		const dyad_quantity *q = &ev->quantities[k];
+		used += (size_t)snprintf(buf + used, size - used, "%s%s %g %s", k ? "; " : "",
+		                         dyad_quantity_kind_name((dyad_quantity_kind)q->kind),
+		                         q->value, q->unit);
+	}
+	if (!ev->n_quantities)
+		snprintf(buf, size, "none");
+}
+
+/* Compare one expected item "kind value unit" with a quantity. */
+static bool item_ok(char *item, const dyad_quantity *q)
+{
+	char *kind = strtok_r(item, " ", &item);
+	char *val = kind ? strtok_r(NULL, " ", &item) : NULL;
+	char *unit = val ? strtok_r(NULL, " ", &item) : NULL;
+	if (!unit)
+		return false;
+	double v = strtod(val, NULL);
+	return !strcmp(kind, dyad_quantity_kind_name((dyad_quantity_kind)q->kind)) &&
+	       fabs(v - q->value) <= 1e-9 * fabs(v) && !strcmp(unit, q->unit);
+}
+
+static bool matches(const char *expect, const dyad_event *ev)
+{
+	if (!strcmp(expect, "none"))
+		return ev->n_quantities == 0;
+	char copy[512];
+	snprintf(copy, sizeof(copy), "%s", expect);
+	int k = 0;
+	char *save = NULL;
+	for (char *it = strtok_r(copy, ";", &save); it; it = strtok_r(NULL, ";", &save), k++) {
+		while (*it == ' ')
+			it++;
+		if (k >= ev->n_quantities || !item_ok(it, &ev->quantities[k]))
+			return false;
+	}
+	return k == ev->n_quantities;
+}
+
+static void run_file(const char *file, int *pass_out, int *total_out)
+{
+	FILE *fp = g_open(file);
+	assert_non_null(fp);
+	dyad_tokens *toks = NULL;
+	assert_int_equal(dyad_tokens_new(&toks), 0);
+	g_line l = { .lineno = 0 };
+	int total = 0, pass = 0;
+	while (g_next(fp, &l)) {
+		assert_true(l.nf >= 3);
+		const char *text = l.f[0];
+		assert_int_equal(dyad_tokenize(toks, text, strlen(text), 0), 0);
+		const dyad_token *t = dyad_tokens_array(toks);
+		size_t n = dyad_tokens_count(toks);
+		dyad_event ev;
+		dyad_event_init(&ev);
+		ev.verb_span = g_find_word(text, t, n, l.f[1]);
+		assert_true(ev.verb_span.end > ev.verb_span.start);
+		assert_int_equal(dyad_quantities_attach(t, n, &ev, 1), 0);
+		total++;
+		if (matches(l.f[2], &ev)) {
+			pass++;
+			continue;
+		}
+		char got[256];
+		render(&ev, got, sizeof(got));
+		fprintf(stderr, "quantities:%d: %s / %s: got %s, want %s\n", l.lineno, text, l.f[1], got, l.f[2]);
+	}
+	fclose(fp);
+	dyad_tokens_free(toks);
+	fprintf(stderr, "quantities: %s %d/%d passed (%.1f%%)\n", file, pass, total,
+	        total ? 100.0 * pass / total : 0.0);
+	*pass_out += pass;
+	*total_out += total;
+}
+
+static void test_golden_quantities(void **state)
+{
+	(void)state;
+	int pass = 0, total = 0;
+	run_file("tests/golden/quantities/cases.txt", &pass, &total);
+	run_file("tests/golden/quantities/holdout.txt", &pass, &total);
+	fprintf(stderr, "quantities: total %d/%d passed (%.1f%%)\n", pass, total,
+	        total ? 100.0 * pass / total : 0.0);
+	assert_true(total >= 60);
+	assert_true(pass * 100 >= total * 90);
+}
+
+static void test_find_spans(void **state)
+{
+	(void)state;
+	dyad_tokens *toks = NULL;
+	assert_int_equal(dyad_tokens_new(&toks), 0);
+	const char *text = "worth a total value of $ 180 million.";
+	assert_int_equal(dyad_tokenize(toks, text, strlen(text), 0), 0);
+	dyad_quantity q[2];
+	assert_int_equal(dyad_quantities_find(dyad_tokens_array(toks), dyad_tokens_count(toks), q, 2), 1);
+	assert_int_equal(q[0].kind, DYAD_QTY_MONEY);
+	assert_string_equal(q[0].unit, "USD");
+	assert_int_equal(q[0].span.start, 23);
+	assert_int_equal(q[0].span.end, 36);
+	assert_true(dyad_quantities_attach(NULL, 1, NULL, 0) < 0);
+	dyad_tokens_free(toks);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_golden_quantities),
+		cmocka_unit_test(test_find_spans),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
