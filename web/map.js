@@ -35,14 +35,14 @@
     let points = 0, countryEvents = 0;
     const max = Math.max(1, ...data.places.map(p => p.events));
     for (const p of data.places) {
-      if (p.resolution === 'point') {
+      if (p.drawn_as === 'point') {
         points += p.events;
         L.circleMarker([p.lat, p.lon], {
           radius: 4 + 14 * Math.sqrt(p.events / max), color: '#1d2330', weight: 1,
           fillColor: dyad.goldsteinColor(p.mean_goldstein), fillOpacity: 0.8,
-        }).bindTooltip(`${p.name || ''}${p.country ? ' (' + p.country + ')' : ''}: ${p.events} event(s)`)
+        }).bindTooltip(`${p.name || ''}${p.country ? ' (' + p.country + ')' : ''}: ${p.events} event(s), ${p.resolution}`)
           .addTo(pointLayer);
-      } else if (p.resolution === 'country' && p.country) {
+      } else if (p.drawn_as === 'country' && p.country) {
         byCountry[p.country] = (byCountry[p.country] || 0) + p.events;
         countryEvents += p.events;
       } else {
@@ -63,11 +63,12 @@
     const list = document.getElementById('map-list');
     clear(list);
     for (const p of named.slice(0, 20)) {
-      list.appendChild(el('li', {}, `${p.name}${p.country ? ' (' + p.country + ')' : ''}: ${p.events} event(s), place named but not located`));
+      list.appendChild(el('li', {}, `${p.name}${p.country ? ' (' + p.country + ')' : ''}: ${p.events} event(s), ` +
+        (p.lat === null ? 'named but not located' : p.resolution + ': too large to be a point')));
     }
     document.getElementById('map-note').textContent =
       `${points} event(s) at located places (points), ${countryEvents} known only by country (shaded), ` +
-      `${named.reduce((s, p) => s + p.events, 0)} at named places without coordinates (listed), ` +
+      `${named.reduce((s, p) => s + p.events, 0)} at regions or unlocated places (listed), ` +
       `${data.unplaced_events} without any place.`;
   }
 

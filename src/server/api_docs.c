@@ -114,17 +114,22 @@ int api_places(srv_req *r, srv_resp *out)
 		return -1;
 	srv_sql q;
 	memset(&q, 0, sizeof(q));
-	/* resolution: coordinates known -> a point; a named place without
-	 * coordinates or only a country -> not a point (drawn as a country) */
+	/* resolution: as the mentions resolved the place (city, sub-city,
+	 * region, country). Drawn as a point only with coordinates and finer
+	 * than a country; a country is shaded, never put at its centroid;
+	 * a region or a place without coordinates is listed. */
 	dyad_buf_puts(&q.sql,
-		"SELECT e.place_name, e.place_country, e.lat, e.lon, count(*), avg(e.goldstein),"
-		" CASE WHEN e.lat IS NOT NULL AND e.lon IS NOT NULL THEN 'point'"
-		"  WHEN e.place_name IS NOT NULL THEN 'named' WHEN e.place_country IS NOT NULL THEN 'country'"
-		"  ELSE 'none' END AS res"
+		"SELECT name, country, lat, lon, count(*), avg(g), res,"
+		" CASE WHEN res = 'country' OR (name IS NULL AND country IS NOT NULL) THEN 'country'"
+		"  WHEN lat IS NOT NULL AND lon IS NOT NULL AND res <> 'region' THEN 'point'"
+		"  WHEN name IS NULL AND country IS NULL THEN 'none' ELSE 'list' END AS drawn"
+		" FROM (SELECT e.place_name AS name, e.place_country AS country, e.lat AS lat, e.lon AS lon,"
+		"  e.goldstein AS g, COALESCE((SELECT m.place_resolution FROM mentions m"
+		"   WHERE m.event_id = e.id AND m.place_name = e.place_name LIMIT 1),"
+		"   CASE WHEN e.place_name IS NULL AND e.place_country IS NOT NULL THEN 'country' ELSE 'unknown' END) AS res"
 		" FROM events e WHERE 1");
 	api_filter_sql(&f, &q);
-	dyad_buf_puts(&q.sql, " GROUP BY e.place_name, e.place_country, e.lat, e.lon"
-	                      " ORDER BY count(*) DESC LIMIT 2000");
+	dyad_buf_puts(&q.sql, ") GROUP BY name, country, lat, lon, res ORDER BY count(*) DESC LIMIT 2000");
 	sqlite3_stmt *st;
 	int rc = srv_sql_prepare(&q, r, out, &st);
 	srv_sql_release(&q);
@@ -133,15 +138,16 @@ int api_places(srv_req *r, srv_resp *out)
 	json_t *arr = json_array();
 	json_int_t unplaced = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *res = (const char *)sqlite3_column_text(st, 6);
-		if (res && strcmp(res, "none") == 0) {
+		const char *drawn = (const char *)sqlite3_column_text(st, 7);
+		if (drawn && strcmp(drawn, "none") == 0) {
 			unplaced += sqlite3_column_int64(st, 4);
 			continue;
 		}
-		json_array_append_new(arr, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		json_array_append_new(arr, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			"name", srv_col_str(st, 0), "country", srv_col_str(st, 1), "lat", srv_col_real(st, 2),
 			"lon", srv_col_real(st, 3), "events", srv_col_int(st, 4),
-			"mean_goldstein", srv_col_real(st, 5), "resolution", srv_col_str(st, 6)));
+			"mean_goldstein", srv_col_real(st, 5), "resolution", srv_col_str(st, 6),
+			"drawn_as", srv_col_str(st, 7)));
 	}
 	srv_sql_done(r, st);
 	if (rc != SQLITE_DONE) {

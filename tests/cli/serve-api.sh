@@ -99,6 +99,7 @@ expect 200 "/api/actors?limit=5" "len(j['actors']) == 5 and j['actors'][0]['ment
 expect 200 "/api/dyads?limit=10" "0 < len(j['dyads']) <= 10"
 expect 200 "/api/dyads?level=country&actor=DZA" "any(set([d['a'], d['b']]) == {'DZA', 'RUS'} for d in j['dyads'])"
 expect 200 "/api/places?dyad=DZA,RUS" "sum(p['events'] for p in j['places']) + j['unplaced_events'] == $dr"
+expect 200 "/api/places" "all(p['drawn_as'] in ('point', 'country', 'list') for p in j['places']) and all(p['lat'] is not None and p['resolution'] not in ('country', 'region') for p in j['places'] if p['drawn_as'] == 'point') and all(p['drawn_as'] == 'country' for p in j['places'] if p['resolution'] == 'country')"
 expect 200 "/api/documents/1" "j['id'] == 1 and len(j['sentences']) > 0 and j['text'] and isinstance(j['sources'], list)"
 
 # ---- bad parameters: 400 with a message
