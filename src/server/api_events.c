@@ -370,25 +370,104 @@ static void order_by(dyad_buf *sql, const char *alias, int sort)
 		dyad_buf_printf(sql, " ORDER BY %s.%s%s, %s.day, %s.id", alias, sort_col[sort], dir, alias, alias);
 }
 
-static int count_events(srv_req *r, srv_resp *out, const api_filter *f, int64_t *total)
+/* The matches of a filter as (day, id), at most COUNT_CAP + 1 of them:
+ * one pass over the covering (source, target, day) indexes, unsorted, so
+ * it stops early on large results. */
+typedef struct match {
+	int64_t day, id;
+} match;
+
+typedef struct matches {
+	match *m;
+	size_t n, cap;
+} matches;
+
+static int scan_matches(srv_req *r, srv_resp *out, const api_filter *f, matches *ms)
 {
 	srv_sql q;
 	memset(&q, 0, sizeof(q));
-	dyad_buf_puts(&q.sql, "SELECT count(*) FROM (SELECT 1 FROM events e WHERE 1");
+	dyad_buf_puts(&q.sql, "SELECT e.day, e.id FROM events e WHERE 1");
 	api_filter_sql(f, &q);
-	dyad_buf_puts(&q.sql, " LIMIT ?)");
+	dyad_buf_puts(&q.sql, " LIMIT ?");
 	srv_sql_i(&q, COUNT_CAP + 1);
 	sqlite3_stmt *st;
 	int rc = srv_sql_prepare(&q, r, out, &st);
 	srv_sql_release(&q);
 	if (rc)
 		return -1;
-	int step = sqlite3_step(st);
-	*total = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	if (step != SQLITE_ROW)
-		srv_db_error(out, r->db, "events");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (ms->n == ms->cap) {
+			size_t cap = ms->cap ? ms->cap * 2 : 1024;
+			match *m = dyad_reallocarray(ms->m, cap, sizeof(*m));
+			if (!m) {
+				srv_sql_done(r, st);
+				return srv_error(out, 500, "out of memory");
+			}
+			ms->m = m;
+			ms->cap = cap;
+		}
+		ms->m[ms->n++] = (match){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1) };
+	}
 	srv_sql_done(r, st);
-	return step == SQLITE_ROW ? 0 : -1;
+	return rc == SQLITE_DONE ? 0 : srv_db_error(out, r->db, "events");
+}
+
+static int match_asc(const void *a, const void *b)
+{
+	const match *x = a, *y = b;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int match_desc(const void *a, const void *b)
+{
+	return match_asc(b, a);
+}
+
+static int write_rows(srv_req *r, srv_resp *out, sqlite3_stmt *st, int format)
+{
+	dyad_buf *b = &out->body;
+	long n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (format == 0) {
+			if (n++)
+				dyad_buf_putc(b, ',');
+			api_event_write(b, st);
+			continue;
+		}
+		json_t *ev = api_event_json(st);
+		if (ev && format == 1)
+			csv_row(b, ev);
+		else if (ev)
+			plover_row(b, ev);
+		json_decref(ev);
+	}
+	srv_sql_done(r, st);
+	return rc == SQLITE_DONE ? 0 : srv_db_error(out, r->db, "events");
+}
+
+/* A page cut from the sorted matches: its rows read by id, in order. */
+static int write_ids(srv_req *r, srv_resp *out, const match *m, size_t n, int format)
+{
+	dyad_buf ids = DYAD_BUF_INIT;
+	dyad_buf_putc(&ids, '[');
+	for (size_t i = 0; i < n; i++)
+		dyad_buf_printf(&ids, "%s%lld", i ? "," : "", (long long)m[i].id);
+	if (dyad_buf_putc(&ids, ']')) {
+		dyad_buf_release(&ids);
+		return srv_error(out, 500, "out of memory");
+	}
+	sqlite3_stmt *st;
+	int rc = srv_sql_fixed(r, out, "SELECT " API_EVENT_COLS " FROM json_each(?1) AS j"
+	                               " JOIN events e ON e.id = j.value" API_FIRST_DOC " ORDER BY j.key", &st);
+	if (rc == 0) {
+		sqlite3_bind_text(st, 1, ids.data, (int)ids.len, SQLITE_STATIC);
+		rc = write_rows(r, out, st, format);
+	}
+	dyad_buf_release(&ids);
+	return rc;
 }
 
 /*
@@ -414,24 +493,7 @@ static int write_page(srv_req *r, srv_resp *out, const api_filter *f, int sort, 
 	srv_sql_release(&q);
 	if (rc)
 		return -1;
-	dyad_buf *b = &out->body;
-	long n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (format == 0) {
-			if (n++)
-				dyad_buf_putc(b, ',');
-			api_event_write(b, st);
-			continue;
-		}
-		json_t *ev = api_event_json(st);
-		if (ev && format == 1)
-			csv_row(b, ev);
-		else if (ev)
-			plover_row(b, ev);
-		json_decref(ev);
-	}
-	srv_sql_done(r, st);
-	return rc == SQLITE_DONE ? 0 : srv_db_error(out, r->db, "events");
+	return write_rows(r, out, st, format);
 }
 
 int api_events(srv_req *r, srv_resp *out)
@@ -447,9 +509,12 @@ int api_events(srv_req *r, srv_resp *out)
 		limit = SRV_MAX_EXPORT;
 	if (srv_param_long(r, out, "limit", 1, format ? SRV_MAX_EXPORT : SRV_MAX_PAGE, &limit))
 		return -1;
-	int64_t total = 0;
-	if (count_events(r, out, &f, &total))
+	matches ms = { 0 };
+	if (scan_matches(r, out, &f, &ms)) {
+		dyad_free(ms.m);
 		return -1;
+	}
+	int64_t total = (int64_t)ms.n;
 	bool exact = total <= COUNT_CAP;
 	dyad_buf *b = &out->body;
 	if (format == 0)
@@ -462,8 +527,17 @@ int api_events(srv_req *r, srv_resp *out)
 		                 "plover,modality,place,place_country,mentions,articles,sources,"
 		                 "outlet,url\r\n");
 	int rc = 0;
-	if (offset < total || !exact)
+	if (exact && sort <= 1) {
+		/* all the matches are here: sort them by date and cut the page */
+		qsort(ms.m, ms.n, sizeof(*ms.m), sort == 0 ? match_asc : match_desc);
+		if ((size_t)offset < ms.n)
+			rc = write_ids(r, out, ms.m + offset,
+			               ms.n - (size_t)offset < (size_t)limit ? ms.n - (size_t)offset : (size_t)limit,
+			               format);
+	} else if (offset < total || !exact) {
 		rc = write_page(r, out, &f, sort, limit, offset, !exact && sort <= 1, format);
+	}
+	dyad_free(ms.m);
 	if (rc)
 		return -1;
 	out->status = 200;
