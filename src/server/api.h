@@ -17,7 +17,15 @@ typedef struct api_filter {
 	int64_t from, to;          /* Julian days, inclusive */
 	const char *text;          /* FTS query, or NULL */
 	long    min_sources;
+	int     branch;            /* dyad: 0 both directions, 1 only a->b, 2 only b->a */
 } api_filter;
+
+/**
+ * Whether the two directions of the dyad filter can be queried apart:
+ * they are disjoint unless one prefix starts the other (DZA, DZAGOV).
+ * Two plain index lookups then replace one OR with its de-duplication.
+ */
+bool api_filter_split(const api_filter *f);
 
 /** Parse the filter parameters present on the request; -1 with a 400 set. */
 int api_filter_parse(srv_req *r, srv_resp *out, api_filter *f);

@@ -59,7 +59,13 @@ static void actor_in(srv_sql *q, const char *col, const char *prefix, bool by_da
 
 void api_filter_sql_plan(const api_filter *f, srv_sql *q, bool by_date)
 {
-	if (f->has_dyad) {
+	if (f->has_dyad && f->branch) {
+		const char *x = f->branch == 1 ? f->a : f->b, *y = f->branch == 1 ? f->b : f->a;
+		dyad_buf_puts(&q->sql, " AND ");
+		actor_in(q, "e.source", x, by_date);
+		dyad_buf_puts(&q->sql, " AND ");
+		actor_in(q, "e.target", y, by_date);
+	} else if (f->has_dyad) {
 		dyad_buf_puts(&q->sql, " AND ((");
 		actor_in(q, "e.source", f->a, by_date);
 		dyad_buf_puts(&q->sql, " AND ");
@@ -110,6 +116,12 @@ void api_filter_sql_plan(const api_filter *f, srv_sql *q, bool by_date)
 			" (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))");
 		srv_sql_s(q, f->text);
 	}
+}
+
+bool api_filter_split(const api_filter *f)
+{
+	size_t na = strlen(f->a), nb = strlen(f->b);
+	return f->has_dyad && strncmp(f->a, f->b, na < nb ? na : nb) != 0;
 }
 
 void api_filter_sql(const api_filter *f, srv_sql *q)
@@ -382,14 +394,28 @@ typedef struct matches {
 	size_t n, cap;
 } matches;
 
+static int scan_branch(srv_req *r, srv_resp *out, const api_filter *f, matches *ms);
+
 static int scan_matches(srv_req *r, srv_resp *out, const api_filter *f, matches *ms)
+{
+	if (!api_filter_split(f))
+		return scan_branch(r, out, f, ms);
+	api_filter one = *f;
+	one.branch = 1;
+	if (scan_branch(r, out, &one, ms))
+		return -1;
+	one.branch = 2;
+	return ms->n > COUNT_CAP ? 0 : scan_branch(r, out, &one, ms);
+}
+
+static int scan_branch(srv_req *r, srv_resp *out, const api_filter *f, matches *ms)
 {
 	srv_sql q;
 	memset(&q, 0, sizeof(q));
 	dyad_buf_puts(&q.sql, "SELECT e.day, e.id FROM events e WHERE 1");
 	api_filter_sql(f, &q);
 	dyad_buf_puts(&q.sql, " LIMIT ?");
-	srv_sql_i(&q, COUNT_CAP + 1);
+	srv_sql_i(&q, COUNT_CAP + 1 - (int64_t)ms->n);
 	sqlite3_stmt *st;
 	int rc = srv_sql_prepare(&q, r, out, &st);
 	srv_sql_release(&q);

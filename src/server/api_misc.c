@@ -227,25 +227,36 @@ int api_timeline(srv_req *r, srv_resp *out)
 	int by = BY_MONTH;
 	if (api_filter_parse(r, out, &f) || srv_param_enum(r, out, "by", periods, &by))
 		return -1;
-	srv_sql q;
-	memset(&q, 0, sizeof(q));
-	dyad_buf_puts(&q.sql, "SELECT e.day, e.coarse, e.quad, e.goldstein, e.modality FROM events e WHERE 1");
-	api_filter_sql(&f, &q);
-	sqlite3_stmt *st;
-	int rc = srv_sql_prepare(&q, r, out, &st);
-	srv_sql_release(&q);
-	if (rc)
-		return -1;
 	periods_map map = { 0 };
 	int64_t excluded = 0;
 	bool full = false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (add_row(&map, by, st, &excluded)) {
-			full = true;
-			break;
+	int rc = SQLITE_DONE;
+	/* both directions of a dyad in one OR, or apart when they are disjoint */
+	bool split = api_filter_split(&f);
+	for (int branch = split ? 1 : 0; branch <= (split ? 2 : 0) && rc == SQLITE_DONE && !full; branch++) {
+		f.branch = branch;
+		srv_sql q;
+		memset(&q, 0, sizeof(q));
+		dyad_buf_puts(&q.sql, "SELECT e.day, e.coarse, e.quad, e.goldstein, e.modality FROM events e WHERE 1");
+		api_filter_sql(&f, &q);
+		sqlite3_stmt *st;
+		int prc = srv_sql_prepare(&q, r, out, &st);
+		srv_sql_release(&q);
+		if (prc) {
+			dyad_free(map.p);
+			dyad_free(map.slot);
+			return -1;
 		}
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (add_row(&map, by, st, &excluded)) {
+				full = true;
+				break;
+			}
+		}
+		if (rc == SQLITE_ROW)
+			rc = SQLITE_DONE;
+		srv_sql_done(r, st);
 	}
-	srv_sql_done(r, st);
 	int ret = 0;
 	if (full)
 		ret = srv_error(out, 400, "more than %d periods: narrow the date range or use a longer period", MAX_PERIODS);
