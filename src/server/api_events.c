@@ -555,7 +555,8 @@ int api_events(srv_req *r, srv_resp *out)
 	int rc = 0;
 	if (exact && sort <= 1) {
 		/* all the matches are here: sort them by date and cut the page */
-		qsort(ms.m, ms.n, sizeof(*ms.m), sort == 0 ? match_asc : match_desc);
+		if (ms.n > 1)
+			qsort(ms.m, ms.n, sizeof(*ms.m), sort == 0 ? match_asc : match_desc);
 		if ((size_t)offset < ms.n)
 			rc = write_ids(r, out, ms.m + offset,
 			               ms.n - (size_t)offset < (size_t)limit ? ms.n - (size_t)offset : (size_t)limit,

@@ -263,7 +263,8 @@ int api_timeline(srv_req *r, srv_resp *out)
 	else if (rc != SQLITE_DONE)
 		ret = srv_db_error(out, r->db, "timeline");
 	if (ret == 0) {
-		qsort(map.p, map.n, sizeof(*map.p), period_cmp);
+		if (map.n > 1)
+			qsort(map.p, map.n, sizeof(*map.p), period_cmp);
 		dyad_buf *b = &out->body;
 		dyad_buf_printf(b, "{\"by\":\"%s\",\"quad_names\":[\"neutral\",\"verbal cooperation\","
 		                   "\"material cooperation\",\"verbal conflict\",\"material conflict\"],"

@@ -89,6 +89,13 @@ for by in month week year; do
   expect 200 "/api/timeline?dyad=DZA,RUS&by=$by" "sum(p['events'] for p in j['periods']) + j['excluded_imprecise'] == $dr and all(sum(p['quad']) == p['events'] and p['from'] <= p['to'] for p in j['periods']) and j['by'] == '$by'"
 done
 expect 200 "/api/timeline?actor=DZA" "len(j['periods']) > 2"
+expect 200 "/api/timeline?dyad=ZZZ,YYY" "j['periods'] == [] and j['excluded_imprecise'] == 0"
+expect 200 "/api/events?dyad=ZZZ,YYY" "j['total'] == 0 and j['events'] == []"
+expect 200 "/api/events?dyad=DZA,DZAGOV&limit=500" "all({e['source'][:3], e['target'][:3]} == {'DZA'} for e in j['events'])"
+# overlapping prefixes (DZA within DZA): one OR query, each event once
+get "/api/events?dyad=DZA,DZA&limit=500"; dd=$(python3 -c "import json; print(json.load(open('$tmp/body'))['total'])")
+expect 200 "/api/events?dyad=DZA,DZA&limit=500" "len(set(e['id'] for e in j['events'])) == len(j['events']) == j['total'] > 0"
+expect 200 "/api/timeline?dyad=DZA,DZA&by=year" "sum(p['events'] for p in j['periods']) + j['excluded_imprecise'] == $dd"
 expect 200 "/api/timeline?dyad=DZA,RUS&by=month" "all(p['period'] == p['from'][:7] for p in j['periods'])"
 
 id=$(python3 -c "import json; print(json.loads(open('$tmp/dzarus.jsonl').readline())['id'])")
