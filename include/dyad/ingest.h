@@ -111,7 +111,7 @@ typedef struct dyad_ingest_coder {
 typedef struct dyad_ingest_opts {
 	dyad_input_format format;  /**< DYAD_INPUT_AUTO: by extension and content */
 	bool   follow;             /**< fetch each feed item's link */
-	size_t batch;              /**< documents per transaction; 0 means 200 */
+	size_t batch;              /**< documents per transaction; 0 means 1000 */
 	dyad_fetch_opts fetch;
 	const dyad_ingest_coder *coder;  /**< NULL: documents stored, not coded */
 	dyad_diag *diag;           /**< where problems are also reported (may be NULL) */

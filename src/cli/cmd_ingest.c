@@ -104,14 +104,14 @@ int cmd_ingest(int argc, char **argv)
 {
 	const char *db = "dyad.db", *input = NULL, *dict = NULL, *project = NULL;
 	bool follow = false, no_code = false, quiet = false;
-	long batch = 200, timeout = 20;
+	long batch = 1000, timeout = 20;
 	const cli_opt opts[] = {
 		{ "db", 0, CLI_STRING, &db, "FILE", "event store (default ./dyad.db)" },
 		{ "follow", 0, CLI_FLAG, &follow, NULL, "fetch the article each feed item links to" },
 		{ "input", 'i', CLI_STRING, &input, "FMT", "auto (default), text, html, jsonl, tabari, petrarch, feed" },
 		{ "dict", 0, CLI_STRING, &dict, "DIR", "dictionary directory (default: dyad's data/)" },
 		{ "project", 0, CLI_STRING, &project, "FILE", "TABARI .project naming the dictionaries" },
-		{ "batch", 0, CLI_INT, &batch, "N", "documents per transaction (default 200)" },
+		{ "batch", 0, CLI_INT, &batch, "N", "documents per transaction (default 1000)" },
 		{ "timeout", 0, CLI_INT, &timeout, "SECONDS", "per URL fetch (default 20)" },
 		{ "no-code", 0, CLI_FLAG, &no_code, NULL, "store documents and sentences without coding" },
 		{ "quiet", 'q', CLI_FLAG, &quiet, NULL, "no summary, no per-input messages" },

@@ -101,7 +101,7 @@ int dyad_ingest_new(dyad_ingest **out, dyad_store *store, const dyad_ingest_opts
 	if (opts)
 		ing->opts = *opts;
 	if (!ing->opts.batch)
-		ing->opts.batch = 200;
+		ing->opts.batch = 1000;
 	int rc = dyad_diag_new(&ing->diag, on_diag, ing, false);
 	if (!rc)
 		rc = dyad_tokens_new(&ing->toks);

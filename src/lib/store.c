@@ -37,7 +37,7 @@ static const char schema_v1[] =
 	" date TEXT, date_end TEXT, date_precision TEXT, day INTEGER NOT NULL, coarse INTEGER NOT NULL,"
 	" modality TEXT, place_name TEXT, place_country TEXT, lat REAL, lon REAL,"
 	" n_mentions INTEGER NOT NULL DEFAULT 0, n_articles INTEGER NOT NULL DEFAULT 0,"
-	" n_sources INTEGER NOT NULL DEFAULT 0, first_seen TEXT);"
+	" n_sources INTEGER NOT NULL DEFAULT 0, first_seen TEXT, first_doc INTEGER);"
 	"CREATE INDEX events_key ON events(actor_a, actor_b, root, day);"
 	"CREATE INDEX events_st ON events(source, target, day);"
 	"CREATE INDEX events_ts ON events(target, source, day);"
@@ -87,10 +87,16 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_SOURCE_INSERT] =
 		"INSERT OR IGNORE INTO document_sources(doc_id, origin, outlet, url, ingest_date)"
 		" VALUES(?1,?2,?3,?4,?5)",
+	/* one statement for the 8 bands (NEAR_BANDS in store_doc.c) */
 	[ST_BAND_FIND] =
 		"SELECT b.doc_id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.doc_id"
-		" WHERE b.band = ?1 AND b.value = ?2 ORDER BY b.doc_id LIMIT 8",
-	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_bands(band, value, doc_id) VALUES(?1,?2,?3)",
+		" WHERE (b.band = 0 AND b.value = ?1) OR (b.band = 1 AND b.value = ?2)"
+		" OR (b.band = 2 AND b.value = ?3) OR (b.band = 3 AND b.value = ?4)"
+		" OR (b.band = 4 AND b.value = ?5) OR (b.band = 5 AND b.value = ?6)"
+		" OR (b.band = 6 AND b.value = ?7) OR (b.band = 7 AND b.value = ?8) LIMIT 32",
+	[ST_BAND_INSERT] =
+		"INSERT OR IGNORE INTO minhash_bands(band, value, doc_id) VALUES(0,?1,?9),(1,?2,?9),"
+		"(2,?3,?9),(3,?4,?9),(4,?5,?9),(5,?6,?9),(6,?7,?9),(7,?8,?9)",
 	[ST_DOC_CODED] = "UPDATE documents SET coded = 1 WHERE id = ?1",
 	[ST_DOC_IS_CODED] = "SELECT coded FROM documents WHERE id = ?1",
 	[ST_SENT_INSERT] =
@@ -99,13 +105,13 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_FTS_INSERT] = "INSERT INTO sentences_fts(rowid, text) VALUES(?1, ?2)",
 	[ST_EVENT_FIND] =
 		"SELECT id FROM events WHERE actor_a = ?1 AND actor_b = ?2 AND root = ?3"
-		" AND day BETWEEN ?4 - ?6 AND ?4 + ?6 AND symmetric = ?5 AND coarse = ?7"
+		" AND day BETWEEN ?4 - ?6 AND ?4 + ?6 AND coarse = ?7"
 		" ORDER BY abs(day - ?4), id LIMIT 1",
 	[ST_EVENT_INSERT] =
 		"INSERT INTO events(source, target, actor_a, actor_b, symmetric, cameo, root, quad,"
 		" goldstein, plover, date, date_end, date_precision, day, coarse, modality,"
-		" place_name, place_country, lat, lon, first_seen)"
-		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
+		" place_name, place_country, lat, lon, first_seen, first_doc)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
 	[ST_EVENT_BUMP] =
 		"UPDATE events SET n_mentions = n_mentions + ?4, n_articles = n_articles + ?2,"
 		" date_end = CASE WHEN ?3 > COALESCE(date_end, date) THEN ?3 ELSE date_end END,"
@@ -240,7 +246,7 @@ int dyad_store_open(dyad_store **out, const char *path)
 	 * last batches, never corrupt the file). */
 	if ((rc = store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 	                        "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-	                        "PRAGMA cache_size=-65536;"
+	                        "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;"
 	                        "PRAGMA wal_autocheckpoint=1000;")))
 		goto done;
 	rc = migrate(s);

@@ -18,7 +18,7 @@
  * sixteen: every band is a row inserted at a random place of an index,
  * the largest write cost of a document. */
 #define NEAR_MIN_SIMILARITY 0.7
-#define NEAR_BANDS 8
+#define NEAR_BANDS 8            /* the band statements of store.c name 8 */
 #define NEAR_MIN_SHINGLES 8     /* shorter texts: too few shingles to judge */
 
 static int64_t band_value(const uint32_t *sig, int band)
@@ -41,31 +41,29 @@ static double similarity(const uint32_t *a, const void *blob, int bytes)
 	return (double)same / STORE_MINHASH_K;
 }
 
-/* The first stored document (lowest id: usually the original) that a band
- * finds and its signature confirms. */
+/* The first stored document that shares a band and that its signature
+ * confirms (the bands are looked up in one statement). */
 static int find_near(dyad_store *s, const uint32_t *sig, int64_t *best_id, double *best_sim)
 {
 	*best_id = 0;
 	*best_sim = 0;
-	for (int band = 0; band < NEAR_BANDS && !*best_id; band++) {
-		sqlite3_stmt *st = store_stmt(s, ST_BAND_FIND);
-		if (!st)
-			return DYAD_EDB;
-		sqlite3_bind_int(st, 1, band);
-		sqlite3_bind_int64(st, 2, band_value(sig, band));
-		int rc;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			double sim = similarity(sig, sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1));
-			if (sim >= NEAR_MIN_SIMILARITY) {
-				*best_sim = sim;
-				*best_id = sqlite3_column_int64(st, 0);
-				break;
-			}
+	sqlite3_stmt *st = store_stmt(s, ST_BAND_FIND);
+	if (!st)
+		return DYAD_EDB;
+	for (int band = 0; band < NEAR_BANDS; band++)
+		sqlite3_bind_int64(st, band + 1, band_value(sig, band));
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		double sim = similarity(sig, sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1));
+		if (sim >= NEAR_MIN_SIMILARITY) {
+			*best_sim = sim;
+			*best_id = sqlite3_column_int64(st, 0);
+			break;
 		}
-		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-			return store_db_error(s, "near-duplicate lookup");
-		sqlite3_reset(st);
 	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_db_error(s, "near-duplicate lookup");
+	sqlite3_reset(st);
 	return 0;
 }
 
@@ -143,16 +141,16 @@ static int insert_doc(dyad_store *s, const dyad_store_doc *d, const char *hash,
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "storing a document");
 	*doc_id = sqlite3_last_insert_rowid(s->db);
-	for (int band = 0; banded && band < NEAR_BANDS; band++) {
-		st = store_stmt(s, ST_BAND_INSERT);
-		if (!st)
-			return DYAD_EDB;
-		sqlite3_bind_int(st, 1, band);
-		sqlite3_bind_int64(st, 2, band_value(sig, band));
-		sqlite3_bind_int64(st, 3, *doc_id);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return store_db_error(s, "storing a document");
-	}
+	if (!banded)
+		return 0;
+	st = store_stmt(s, ST_BAND_INSERT);
+	if (!st)
+		return DYAD_EDB;
+	for (int band = 0; band < NEAR_BANDS; band++)
+		sqlite3_bind_int64(st, band + 1, band_value(sig, band));
+	sqlite3_bind_int64(st, NEAR_BANDS + 1, *doc_id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_db_error(s, "storing a document");
 	return 0;
 }
 

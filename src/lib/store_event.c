@@ -2,20 +2,79 @@
  * store_event.c - mentions and their clustering into events.
  *
  * Merge rule (docs/internals/store.md): a mention joins the event with
- * the same actor pair (ordered, or unordered when the code is symmetric),
- * (a paired code's second half, 043 of 042, under its first half's
- * direction), the same CAMEO root and a date within EVENT_WINDOW_DAYS of the event's
- * date (for day-precise dates; month- or year-precise dates must name the
- * same month or year). Otherwise it starts a new event.
+ * the same actor pair (actors reduced to their country; the pair ordered,
+ * or sorted for mutual acts such as meetings, agreements and exercises;
+ * a paired code's second half, 043 of 042, under its first half's
+ * direction), the same CAMEO root and a date within EVENT_WINDOW_DAYS of
+ * the event's date (for day-precise dates; month- or year-precise dates
+ * must name the same month or year). Otherwise it starts a new event.
  */
 #include "store_internal.h"
 #include "util/buf.h"
 #include "util/error.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define EVENT_WINDOW_DAYS 3
+
+/* ISO 3166-1 alpha-3 codes (and XKX, Kosovo), sorted: an actor code that
+ * starts with one is merged at the level of its country. */
+static const char iso3[][4] = {
+	"ABW", "AFG", "AGO", "AIA", "ALA", "ALB", "AND", "ARE", "ARG", "ARM", "ASM", "ATA", "ATF",
+	"ATG", "AUS", "AUT", "AZE", "BDI", "BEL", "BEN", "BES", "BFA", "BGD", "BGR", "BHR", "BHS",
+	"BIH", "BLM", "BLR", "BLZ", "BMU", "BOL", "BRA", "BRB", "BRN", "BTN", "BVT", "BWA", "CAF",
+	"CAN", "CCK", "CHE", "CHL", "CHN", "CIV", "CMR", "COD", "COG", "COK", "COL", "COM", "CPV",
+	"CRI", "CUB", "CUW", "CXR", "CYM", "CYP", "CZE", "DEU", "DJI", "DMA", "DNK", "DOM", "DZA",
+	"ECU", "EGY", "ERI", "ESH", "ESP", "EST", "ETH", "FIN", "FJI", "FLK", "FRA", "FRO", "FSM",
+	"GAB", "GBR", "GEO", "GGY", "GHA", "GIB", "GIN", "GLP", "GMB", "GNB", "GNQ", "GRC", "GRD",
+	"GRL", "GTM", "GUF", "GUM", "GUY", "HKG", "HMD", "HND", "HRV", "HTI", "HUN", "IDN", "IMN",
+	"IND", "IOT", "IRL", "IRN", "IRQ", "ISL", "ISR", "ITA", "JAM", "JEY", "JOR", "JPN", "KAZ",
+	"KEN", "KGZ", "KHM", "KIR", "KNA", "KOR", "KWT", "LAO", "LBN", "LBR", "LBY", "LCA", "LIE",
+	"LKA", "LSO", "LTU", "LUX", "LVA", "MAC", "MAF", "MAR", "MCO", "MDA", "MDG", "MDV", "MEX",
+	"MHL", "MKD", "MLI", "MLT", "MMR", "MNE", "MNG", "MNP", "MOZ", "MRT", "MSR", "MTQ", "MUS",
+	"MWI", "MYS", "MYT", "NAM", "NCL", "NER", "NFK", "NGA", "NIC", "NIU", "NLD", "NOR", "NPL",
+	"NRU", "NZL", "OMN", "PAK", "PAN", "PCN", "PER", "PHL", "PLW", "PNG", "POL", "PRI", "PRK",
+	"PRT", "PRY", "PSE", "PYF", "QAT", "REU", "ROU", "RUS", "RWA", "SAU", "SDN", "SEN", "SGP",
+	"SGS", "SHN", "SJM", "SLB", "SLE", "SLV", "SMR", "SOM", "SPM", "SRB", "SSD", "STP", "SUR",
+	"SVK", "SVN", "SWE", "SWZ", "SXM", "SYC", "SYR", "TCA", "TCD", "TGO", "THA", "TJK", "TKL",
+	"TKM", "TLS", "TON", "TTO", "TUN", "TUR", "TUV", "TWN", "TZA", "UGA", "UKR", "UMI", "URY",
+	"USA", "UZB", "VAT", "VCT", "VEN", "VGB", "VIR", "VNM", "VUT", "WLF", "WSM", "XKX", "YEM",
+	"ZAF", "ZMB", "ZWE"
+};
+
+static int cmp3(const void *a, const void *b)
+{
+	return memcmp(a, b, 3);
+}
+
+/* The part of an actor code events are merged on: its country (DZA for
+ * DZAMIL, DZAGOV) when it starts with one, else the whole code (IGO...,
+ * NGO..., MNC...). Reports of one meeting name "the army chief" in one
+ * article and "Algeria" in the next; the event keeps the first mention's
+ * full codes and `dyad why` shows every mention's. */
+static void merge_actor(char out[DYAD_CODE_MAX], const char *code)
+{
+	size_t n = strnlen(code, DYAD_CODE_MAX - 1);
+	if (n >= 3 && bsearch(code, iso3, sizeof(iso3) / sizeof(iso3[0]), sizeof(iso3[0]), cmp3))
+		n = 3;
+	memcpy(out, code, n);
+	out[n] = '\0';
+}
+
+/* Codes that name a mutual act: consult, discuss, meet, negotiate (04x
+ * but visit/host, paired, and mediate), sign a formal agreement (057),
+ * material cooperation (06x). "A and B held an exercise" coded A-B in one
+ * article and B-A in another is one event. */
+static bool mutual_code(const char *c)
+{
+	if (c[0] == '0' && c[1] == '6')
+		return true;
+	if (strcmp(c, "057") == 0)
+		return true;
+	return c[0] == '0' && c[1] == '4' && c[2] != '2' && c[2] != '3' && c[2] != '5';
+}
 
 /* QuadClass and PLOVER type from the CAMEO root alone. */
 void dyad_code_attrs_default(dyad_code_attrs *a, const char *cameo)
@@ -79,7 +138,7 @@ static int quantities_json(const dyad_event *ev, dyad_buf *b)
 }
 
 typedef struct key {
-	const char *a, *b;
+	char a[DYAD_CODE_MAX], b[DYAD_CODE_MAX];
 	int symmetric, coarse;
 	int64_t day;
 	char date[16], date_end[16];
@@ -88,19 +147,22 @@ typedef struct key {
 
 static void make_key(key *k, const dyad_event *ev)
 {
-	k->symmetric = (ev->flags & DYAD_EVF_SYMMETRIC) != 0;
-	k->a = ev->source;
-	k->b = ev->target;
+	k->symmetric = (ev->flags & DYAD_EVF_SYMMETRIC) || mutual_code(ev->cameo);
+	merge_actor(k->a, ev->source);
+	merge_actor(k->b, ev->target);
 	if (ev->flags & DYAD_EVF_PAIRED) {
 		/* the second half of a paired code (043 "host" for 042 "visit")
 		 * reports the first half's event: file it under that direction */
-		k->a = ev->target;
-		k->b = ev->source;
+		char t[DYAD_CODE_MAX];
+		memcpy(t, k->a, sizeof(t));
+		memcpy(k->a, k->b, sizeof(t));
+		memcpy(k->b, t, sizeof(t));
 	}
-	if (k->symmetric && strcmp(k->a, k->b) > 0) {
-		const char *t = k->a;
-		k->a = k->b;
-		k->b = t;
+	if (k->symmetric && strcmp(k->a, k->b) > 0) {   /* a mutual act: the sorted pair */
+		char t[DYAD_CODE_MAX];
+		memcpy(t, k->a, sizeof(t));
+		memcpy(k->a, k->b, sizeof(t));
+		memcpy(k->b, t, sizeof(t));
 	}
 	k->coarse = coarse_of(ev);
 	k->modality = dyad_modality_name((dyad_modality)ev->modality);
@@ -109,7 +171,7 @@ static void make_key(key *k, const dyad_event *ev)
 	dyad_date_format(k->date_end, sizeof(k->date_end), ev->date_end);
 }
 
-static int find_or_create_event(dyad_store *s, const dyad_event *ev, const key *k,
+static int find_or_create_event(dyad_store *s, int64_t doc_id, const dyad_event *ev, const key *k,
                                 const dyad_code_attrs *at, int64_t *id, bool *created)
 {
 	*created = false;
@@ -120,7 +182,6 @@ static int find_or_create_event(dyad_store *s, const dyad_event *ev, const key *
 	store_bind_text(st, 2, k->b, -1);
 	store_bind_text(st, 3, at->root, -1);
 	sqlite3_bind_int64(st, 4, k->day);
-	sqlite3_bind_int(st, 5, k->symmetric);
 	sqlite3_bind_int(st, 6, k->coarse == 0 ? EVENT_WINDOW_DAYS : 0);
 	sqlite3_bind_int(st, 7, k->coarse);
 	int rc = sqlite3_step(st);
@@ -157,6 +218,7 @@ static int find_or_create_event(dyad_store *s, const dyad_event *ev, const key *
 		sqlite3_bind_double(st, 20, ev->lon);
 	}
 	store_bind_text(st, 21, s->now, -1);
+	sqlite3_bind_int64(st, 22, doc_id);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "creating an event");
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -326,7 +388,7 @@ int dyad_store_add_mention(dyad_store *s, int64_t doc_id, const dyad_event *ev,
 	bool created = false;
 	int rc = doc_outlet(s, doc_id, &outlet);
 	if (!rc)
-		rc = find_or_create_event(s, ev, &k, attrs, &id, &created);
+		rc = find_or_create_event(s, doc_id, ev, &k, attrs, &id, &created);
 	if (!rc)
 		rc = touch_dyad(s, &k, created);
 	if (!rc)

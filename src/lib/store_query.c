@@ -98,15 +98,15 @@ static double col_d(sqlite3_stmt *st, int i)
 }
 
 /* Filtering, ordering and the limit happen in the inner SELECT; the
- * first reporting document is looked up for the returned rows only. */
+ * first reporting document (events.first_doc) is joined to the returned
+ * rows only. */
 static const char event_outer[] =
 	"SELECT e.id, e.source, e.target, e.cameo, e.root, e.plover, e.date, e.date_end,"
 	" e.date_precision, e.modality, e.place_name, e.place_country, e.quad, e.goldstein,"
 	" e.lat, e.lon, e.n_mentions, e.n_articles, e.n_sources, e.first_seen,"
 	" d.url, d.title, d.outlet FROM (";
 static const char event_outer_end[] =
-	") e LEFT JOIN documents d ON d.id = (SELECT m.doc_id FROM mentions m WHERE m.event_id = e.id"
-	"  ORDER BY m.doc_id LIMIT 1)"
+	") e LEFT JOIN documents d ON d.id = e.first_doc"
 	" ORDER BY e.day, e.id";
 
 /* Query plans. SQLite would walk the date index for every ORDER BY day

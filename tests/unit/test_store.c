@@ -185,6 +185,17 @@ static void test_mentions_cluster_into_events(void **state)
 	assert_int_equal(st, DYAD_DOC_DUPLICATE);
 	snprintf(sql, sizeof(sql), "SELECT n_sources FROM events WHERE id = %lld", (long long)e1);
 	assert_int_equal(scalar(s, sql), 3);
+	/* Merged at country level, and 062 is mutual: RUS-DZAGOV joins DZAMIL-RUSMIL
+	 * of two days before; a directed code (112 accuse) keeps its direction. */
+	int64_t e6, e7, e8;
+	dyad_event m6 = mention("RUS", "DZAGOV", "062", 18, false);
+	dyad_event m7 = mention("DZA", "RUS", "112", 18, false);
+	dyad_event m8 = mention("RUSGOV", "DZAMIL", "112", 18, false);
+	assert_int_equal(dyad_store_add_mention(s, d2, &m6, b.text, b.text_len, NULL, "v1", &e6), 0);
+	assert_int_equal(dyad_store_add_mention(s, d2, &m7, b.text, b.text_len, NULL, "v1", &e7), 0);
+	assert_int_equal(dyad_store_add_mention(s, d2, &m8, b.text, b.text_len, NULL, "v1", &e8), 0);
+	assert_true(e6 == e1);
+	assert_true(e7 != e8);
 	close_and_remove(s);
 }
 
