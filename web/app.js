@@ -233,9 +233,6 @@
   }
 
   async function init() {
-    const ploverTypes = ['AGREE', 'ASSAULT', 'AID', 'COERCE', 'CONSULT', 'COOPERATE', 'DEMAND', 'DISAPPROVE',
-      'MOBILIZE', 'PROTEST', 'REJECT', 'RETREAT', 'SANCTION', 'SUPPORT', 'THREATEN', 'ACCUSE', 'REQUEST'];
-    for (const t of ploverTypes.sort()) $('f-plover').appendChild(el('option', { value: t }, t));
     $('picker').addEventListener('submit', (e) => { e.preventDefault(); show(); });
     $('search-form').addEventListener('submit', (e) => {
       e.preventDefault();
@@ -257,6 +254,7 @@
     }
     try {
       const info = await api('info');
+      for (const t of info.plover_types || []) $('f-plover').appendChild(el('option', { value: t }, t));
       $('store-info').textContent = `${info.documents} documents · ${info.mentions} mentions · ${info.events} events` +
         (info.first_date ? ` · ${info.first_date} to ${info.last_date}` : '');
       const actors = await api('actors', { limit: 200 });

@@ -179,5 +179,19 @@ int api_info(srv_req *r, srv_resp *out)
 	srv_sql_done(r, st);
 	if (!o)
 		return srv_db_error(out, r->db, "info");
+	/* the PLOVER types present, for the page's filter */
+	if (srv_sql_fixed(r, out, "SELECT DISTINCT plover FROM events WHERE plover > '' ORDER BY plover LIMIT 100", &st)) {
+		json_decref(o);
+		return -1;
+	}
+	json_t *types = json_array();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		json_array_append_new(types, srv_col_str(st, 0));
+	srv_sql_done(r, st);
+	json_object_set_new(o, "plover_types", types ? types : json_null());
+	if (rc != SQLITE_DONE) {
+		json_decref(o);
+		return srv_db_error(out, r->db, "info");
+	}
 	return srv_json(out, o);
 }

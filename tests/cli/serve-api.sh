@@ -57,7 +57,7 @@ all=$(wc -l < "$tmp/all.jsonl"); dr=$(wc -l < "$tmp/dzarus.jsonl")
 ids_dr=$(python3 -c "import json; print(sorted(json.loads(l)['id'] for l in open('$tmp/dzarus.jsonl')))")
 [ "$dr" -gt 3 ] || { echo "too few DZA-RUS events in samples ($dr)"; exit 1; }
 
-expect 200 "/api/info" "j['events'] == $all and j['documents'] > 10 and j['schema_version'] >= 1"
+expect 200 "/api/info" "j['events'] == $all and j['documents'] > 10 and j['schema_version'] >= 1 and 'CONSULT' in j['plover_types'] and j['plover_types'] == sorted(set(j['plover_types']))"
 expect 200 "/api/events?limit=500" "j['total'] == $all and len(j['events']) == $all"
 expect 200 "/api/events?dyad=DZA,RUS&limit=500" "j['total'] == $dr and sorted(e['id'] for e in j['events']) == $ids_dr"
 expect 200 "/api/events?dyad=rus,dza&limit=500" "j['total'] == $dr"
