@@ -26,13 +26,31 @@ function round(coords) {
     : [Math.round(coords[0] * 100) / 100, Math.round(coords[1] * 100) / 100];
 }
 
+// Rings that cross the antimeridian jump from +180 to -180: Leaflet would
+// draw a band across the whole map. Unwrap them so each ring is continuous
+// (the part past 180 is simply drawn beyond the edge).
+function unwrap(coords) {
+  if (!Array.isArray(coords[0][0])) {   // a ring of [lon, lat]
+    const out = [coords[0].slice()];
+    for (let i = 1; i < coords.length; i++) {
+      let lon = coords[i][0];
+      const prev = out[i - 1][0];
+      while (lon - prev > 180) lon -= 360;
+      while (lon - prev < -180) lon += 360;
+      out.push([lon, coords[i][1]]);
+    }
+    return out;
+  }
+  return coords.map(unwrap);
+}
+
 const out = {
   type: 'FeatureCollection',
   source: 'Natural Earth 1:110m admin-0 countries (public domain), via world-atlas 2.0.2',
   features: world.features.map(f => ({
     type: 'Feature',
     properties: { name: f.properties.name, iso_n3: f.id || null, iso_a3: alpha3[f.id] || null },
-    geometry: f.geometry && { type: f.geometry.type, coordinates: round(f.geometry.coordinates) },
+    geometry: f.geometry && { type: f.geometry.type, coordinates: round(unwrap(f.geometry.coordinates)) },
   })).filter(f => f.geometry),
 };
 const dest = path.join(__dirname, '..', 'world.geojson');
