@@ -46,10 +46,9 @@ json_t *api_event_json(sqlite3_stmt *st);
 	" e.lat, e.lon, e.n_mentions, e.n_articles, e.n_sources, e.first_seen," \
 	" d.url, d.title, d.outlet, d.id"
 
-/** Join of the first document reporting each event (as `d`). */
-#define API_FIRST_DOC \
-	" LEFT JOIN documents d ON d.id = (SELECT m.doc_id FROM mentions m" \
-	" WHERE m.event_id = e.id ORDER BY m.doc_id LIMIT 1)"
+/** Join of the first document reporting each event (as `d`; the store
+ * keeps its id in events.first_doc). */
+#define API_FIRST_DOC " LEFT JOIN documents d ON d.id = e.first_doc"
 
 /** A span of a sentence, in bytes from its start. */
 typedef struct api_span {
