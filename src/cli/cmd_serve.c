@@ -35,13 +35,15 @@ static void on_stop(int sig)
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = "dyad.db", *bind = "127.0.0.1", *web = DYAD_WEB_DIR;
-	long port = 8080, threads = 4;
+	long port = 8080, threads = sysconf(_SC_NPROCESSORS_ONLN);
+	/* one worker (and database connection) per core: the work is CPU-bound */
+	threads = threads < 2 ? 2 : threads > 16 ? 16 : threads;
 	const cli_opt opts[] = {
 		{ "db", 0, CLI_STRING, &db, "FILE", "event store (default ./dyad.db), opened read-only" },
 		{ "port", 'p', CLI_INT, &port, "N", "TCP port (default 8080; 0: any free port)" },
 		{ "bind", 0, CLI_STRING, &bind, "ADDR", "address to listen on (default 127.0.0.1)" },
 		{ "web", 0, CLI_STRING, &web, "DIR", "directory of the page (default: the source tree's web/)" },
-		{ "threads", 0, CLI_INT, &threads, "N", "worker threads and database connections (default 4)" },
+		{ "threads", 0, CLI_INT, &threads, "N", "worker threads and database connections (default: one per core, 2-16)" },
 		{ NULL, 0, 0, NULL, NULL, NULL }
 	};
 	int npos, rc = cli_parse(argc, argv, opts, usage_line, description, &npos);
