@@ -159,39 +159,69 @@ static int64_t period_key(int by, int64_t jd)
 
 static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 
+/* "YYYY-MM-DD" (or fewer parts) without printf: 120 periods a request */
+static void put_date(dyad_buf *b, int y, int m, int d)
+{
+	dyad_buf_putc(b, '"');
+	jw_digits(b, y, 4);
+	if (m) {
+		dyad_buf_putc(b, '-');
+		jw_digits(b, m, 2);
+	}
+	if (d) {
+		dyad_buf_putc(b, '-');
+		jw_digits(b, d, 2);
+	}
+	dyad_buf_putc(b, '"');
+}
+
 static void write_period(dyad_buf *b, int by, const period *p)
 {
-	char label[16], from[32], to[32];
 	int y, m, d;
+	dyad_buf_puts(b, "{\"period\":");
 	if (by == BY_WEEK) {
 		jd_to_ymd(p->key, &y, &m, &d);
-		snprintf(label, sizeof(label), "%04d-%02d-%02d", y, m, d);
-		snprintf(from, sizeof(from), "%s", label);
+		put_date(b, y, m, d);
+		dyad_buf_puts(b, ",\"from\":");
+		put_date(b, y, m, d);
 		jd_to_ymd(p->key + 6, &y, &m, &d);
-		snprintf(to, sizeof(to), "%04d-%02d-%02d", y, m, d);
+		dyad_buf_puts(b, ",\"to\":");
+		put_date(b, y, m, d);
 	} else if (by == BY_YEAR) {
 		y = (int)p->key;
-		snprintf(label, sizeof(label), "%04d", y);
-		snprintf(from, sizeof(from), "%04d-01-01", y);
-		snprintf(to, sizeof(to), "%04d-12-31", y);
+		put_date(b, y, 0, 0);
+		dyad_buf_puts(b, ",\"from\":");
+		put_date(b, y, 1, 1);
+		dyad_buf_puts(b, ",\"to\":");
+		put_date(b, y, 12, 31);
 	} else {
 		y = (int)(p->key / 12);
 		m = (int)(p->key % 12) + 1;
 		bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-		snprintf(label, sizeof(label), "%04d-%02d", y, m);
-		snprintf(from, sizeof(from), "%s-01", label);
-		snprintf(to, sizeof(to), "%s-%02d", label, m == 2 && leap ? 29 : mdays[m - 1]);
+		put_date(b, y, m, 0);
+		dyad_buf_puts(b, ",\"from\":");
+		put_date(b, y, m, 1);
+		dyad_buf_puts(b, ",\"to\":");
+		put_date(b, y, m, m == 2 && leap ? 29 : mdays[m - 1]);
 	}
-	dyad_buf_printf(b, "{\"period\":\"%s\",\"from\":\"%s\",\"to\":\"%s\",\"events\":%lld,"
-	                   "\"quad\":[%lld,%lld,%lld,%lld,%lld],\"mean_goldstein\":",
-	                label, from, to, (long long)p->events, (long long)p->quad[0], (long long)p->quad[1],
-	                (long long)p->quad[2], (long long)p->quad[3], (long long)p->quad[4]);
+	dyad_buf_puts(b, ",\"events\":");
+	jw_int(b, p->events);
+	dyad_buf_puts(b, ",\"quad\":[");
+	for (int q = 0; q < 5; q++) {
+		if (q)
+			dyad_buf_putc(b, ',');
+		jw_int(b, p->quad[q]);
+	}
+	dyad_buf_puts(b, "],\"mean_goldstein\":");
 	if (p->n_gold)
-		jw_real(b, p->gold / (double)p->n_gold);
+		jw_fixed3(b, p->gold / (double)p->n_gold);
 	else
 		dyad_buf_puts(b, "null");
-	dyad_buf_printf(b, ",\"asserted\":%lld,\"planned\":%lld}", (long long)p->asserted,
-	                (long long)p->planned);
+	dyad_buf_puts(b, ",\"asserted\":");
+	jw_int(b, p->asserted);
+	dyad_buf_puts(b, ",\"planned\":");
+	jw_int(b, p->planned);
+	dyad_buf_putc(b, '}');
 }
 
 static int add_row(periods_map *map, int by, sqlite3_stmt *st, int64_t *excluded)

@@ -158,3 +158,33 @@ void jw_col_real(dyad_buf *b, sqlite3_stmt *st, int i)
 	else
 		jw_real(b, sqlite3_column_double(st, i));
 }
+
+void jw_fixed3(dyad_buf *b, double v)
+{
+	if (!isfinite(v) || fabs(v) > 1e12) {
+		jw_real(b, v);
+		return;
+	}
+	int64_t m = (int64_t)llround(v * 1000.0);
+	if (m < 0) {
+		dyad_buf_putc(b, '-');
+		m = -m;
+	}
+	jw_int(b, m / 1000);
+	char frac[4] = { '.', (char)('0' + m / 100 % 10), (char)('0' + m / 10 % 10), (char)('0' + m % 10) };
+	dyad_buf_append(b, frac, 4);
+}
+
+void jw_digits(dyad_buf *b, int64_t v, int width)
+{
+	char tmp[24];
+	int i = (int)sizeof(tmp);
+	uint64_t u = v < 0 ? 0 : (uint64_t)v;
+	do {
+		tmp[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u && i > 0);
+	while ((int)sizeof(tmp) - i < width && i > 0)
+		tmp[--i] = '0';
+	dyad_buf_append(b, tmp + i, sizeof(tmp) - (size_t)i);
+}
