@@ -127,7 +127,7 @@ void jw_real(dyad_buf *b, double v)
 		return;
 	}
 	char num[40];
-	int n = snprintf(num, sizeof(num), "%.15g", v);
+	int n = snprintf(num, sizeof(num), "%.17g", v);   /* round-trips: %.15g can round past DBL_MAX */
 	dyad_buf_append(b, num, (size_t)n);
 	/* keep it a real in the JSON sense, as jansson writes them */
 	if (!strpbrk(num, ".eEn"))

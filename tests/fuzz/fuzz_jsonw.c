@@ -37,14 +37,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	jw_real(&b, size ? (double)(int8_t)data[0] / 3.0 : 0.0);
 	dyad_buf_puts(&b, ",");
 	jw_int(&b, size ? -(int64_t)data[0] * 1000003 : 0);
+	double d = 0;
+	if (size >= sizeof(d))
+		memcpy(&d, data, sizeof(d));
+	dyad_buf_puts(&b, ",");
+	jw_fixed3(&b, d);
 	dyad_buf_puts(&b, "]");
 	json_error_t err;
 	json_t *j = json_loadb(b.data, b.len, JSON_ALLOW_NUL, &err);
 	if (!j)
 		abort();   /* the writer produced invalid JSON */
 	json_t *s = json_array_get(j, 0);
-	if (!json_is_string(s) || !json_is_number(json_array_get(j, 1)) || !json_is_integer(json_array_get(j, 2)))
+	json_t *f3 = json_array_get(j, 3);
+	if (!json_is_string(s) || !json_is_number(json_array_get(j, 1)) || !json_is_integer(json_array_get(j, 2)) ||
+	    !(json_is_number(f3) || (json_is_null(f3) && !isfinite(d))))
 		abort();
+	if (json_is_real(f3) && fabs(d) <= 1e12 && fabs(json_real_value(f3) - d) > 0.0005 + 1e-9 * fabs(d))
+		abort();   /* rounded to 3 decimals, no more */
 	if (valid_utf8(data, size) &&
 	    (json_string_length(s) != size || memcmp(json_string_value(s), data, size) != 0))
 		abort();   /* valid text must survive unchanged */
