@@ -5,11 +5,8 @@
 # message), unknown ids and routes (404), methods (405), oversized queries
 # (413), path traversal (403/404, symlink escape included), security
 # headers, a read-only database, and a clean stop on SIGTERM.
-# Skips (77) without the ../shared dictionaries that code samples/.
 set -uo pipefail
 dyad=$(realpath "$1")
-project=../shared/peers/cameo-dictionaries/CAMEO.project
-if [ ! -f "$project" ]; then echo "serve-api: SKIPPED: no $project to code samples/ with"; exit 77; fi
 command -v curl >/dev/null || { echo "serve-api: SKIPPED: no curl"; exit 77; }
 
 tmp=$(mktemp -d)
@@ -21,7 +18,7 @@ ok()   { n=$((n+1)); echo "ok $n - $1"; }
 fail() { n=$((n+1)); fails=$((fails+1)); echo "not ok $n - $1"; }
 check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
 
-"$dyad" ingest --db "$tmp/s.db" --project "$project" samples/ >/dev/null 2>"$tmp/ingest.log" || { echo "ingest failed"; exit 1; }
+"$dyad" ingest --db "$tmp/s.db" samples/ >/dev/null 2>"$tmp/ingest.log" || { echo "ingest failed"; exit 1; }
 sum_before=$(sha256sum "$tmp/s.db" | cut -d' ' -f1)
 
 start_server() {  # start_server LOG ARGS...

@@ -12,14 +12,12 @@ skip() { echo "e2e: SKIPPED: $*"; exit 77; }
 [ -x /usr/bin/chromium ] || skip "no /usr/bin/chromium (scripts/setup web)"
 command -v node >/dev/null || skip "no node (scripts/setup web)"
 [ -d tests/e2e/node_modules/playwright-core ] || skip "no playwright-core (cd tests/e2e && npm ci)"
-project=../shared/peers/cameo-dictionaries/CAMEO.project
-[ -f "$project" ] || skip "no ../shared dictionaries to code samples/ with"
 
 tmp=$(mktemp -d)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-"$dyad" ingest --db "$tmp/e2e.db" --project "$project" samples/ >/dev/null 2>"$tmp/ingest.log"
+"$dyad" ingest --db "$tmp/e2e.db" samples/ >/dev/null 2>"$tmp/ingest.log"
 "$dyad" serve --db "$tmp/e2e.db" --port 0 2>"$tmp/serve.log" &
 pid=$!
 for _ in $(seq 100); do grep -qs 'serving' "$tmp/serve.log" && break; sleep 0.1; done

@@ -2,14 +2,11 @@
 # tests/valgrind/serve.sh DYAD - `dyad serve` under valgrind memcheck: every
 # route once (answers and errors), then SIGTERM; fails on any memcheck
 # error or definite leak. Run by scripts/test-all's valgrind tier.
-# Skips (77) without the ../shared dictionaries that code samples/.
 set -uo pipefail
 dyad=$(realpath "$1")
-project=../shared/peers/cameo-dictionaries/CAMEO.project
-[ -f "$project" ] || { echo "serve valgrind: SKIPPED: no $project"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$dyad" ingest --db "$tmp/s.db" --project "$project" samples/ >/dev/null 2>&1 || exit 1
+"$dyad" ingest --db "$tmp/s.db" samples/ >/dev/null 2>&1 || exit 1
 valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite \
   "$dyad" serve --db "$tmp/s.db" --port 0 2>"$tmp/log" &
 pid=$!
