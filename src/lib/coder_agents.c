@@ -49,6 +49,39 @@ static void merge_agent(mention *actor, const mention *agent)
 	actor->used_agent = 1;
 }
 
+/* "Hamas commander", "Islamic State militants": a group coded with its
+ * own sector (PSEREB, IMGMOSISL) keeps it; a country (3 letters) or a
+ * seat of government takes the agent's. */
+static bool keeps_own_sector(const mention *a, const mention *ag)
+{
+	static const char *const sectors[] = { "MIL", "REB", "OPP", "COP", "SPY", "JUD", "LEG",
+	                                       "BUS", "MED", "CVL", "ELI", "INS", "UAF", NULL };
+	size_t al = strlen(a->code);
+	if ((ag->ph && ag->ph->agent_prefix) || strcmp(ag->code, "ELI") == 0)
+		return false;
+	if (al > 6)
+		return true;
+	if (al != 6)
+		return false;
+	for (int i = 0; sectors[i]; i++)
+		if (strcmp(a->code + 3, sectors[i]) == 0)
+			return true;
+	return false;    /* a country with GOV, or an organisation (IGOUNO) */
+}
+
+/* An agent right after such a group is part of its name: absorbed. */
+static bool absorbed_by_group(dyad_coder *c, size_t k)
+{
+	if (k == 0 || c->m[k - 1].kind != MK_ACTOR)
+		return false;
+	mention *a = &c->m[k - 1], *ag = &c->m[k];
+	if (a->end != ag->start || !keeps_own_sector(a, ag))
+		return false;
+	a->end = ag->end;
+	ag->kind = 0xff;
+	return true;
+}
+
 /* The actor an agent at mention k follows: actor ['s] agent, where up
  * to two lower-case words may come between the possessive and the agent
  * ("Russia's top security official"; "Dagolath's first Deputy Prime
@@ -58,6 +91,8 @@ static mention *agent_actor_before(dyad_coder *c, size_t k)
 	if (k == 0 || c->m[k - 1].kind != MK_ACTOR || c->m[k - 1].used_agent)
 		return NULL;
 	mention *a = &c->m[k - 1], *ag = &c->m[k];
+	if (keeps_own_sector(a, ag))
+		return NULL;
 	size_t j = a->end;
 	bool poss = j < c->nw && c->w[j].type == CW_POSS;
 	if (poss)
@@ -126,6 +161,8 @@ void cd_merge_agents(dyad_coder *c)
 		for (size_t k = 0; k < c->nm; k++) {
 			mention *ag = &c->m[k];
 			if (ag->kind != MK_AGENT)
+				continue;
+			if (pass == 0 && absorbed_by_group(c, k))
 				continue;
 			mention *tgt_actor = pass == 0 ? agent_actor_before(c, k) : agent_actor_after(c, k);
 			if (!tgt_actor)
