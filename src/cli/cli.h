@@ -71,5 +71,6 @@ void cli_list_free(cli_list *l);
 int cmd_sentences(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_code(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
 
 #endif
