@@ -715,6 +715,11 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	expand_compound_refs(c);
 	group_compounds(c);
 	expand_plural_pronouns(c);
+	if (c->lex->own_format) {
+		cd_mark_places(c);
+		cd_counterparts(c);
+		cd_actor_appositions(c);
+	}
 	cd_role_appositions(c);
 	cd_eliminate_commas(c);
 	int rc = cd_code_events(c, out);

@@ -62,6 +62,11 @@ static bool match_from(mctx *x, uint32_t ei, size_t pos, bool tight)
 				return true;
 		} else {
 			int m = mention_at(c, q);
+			/* a place is an actor only where the pattern asks for one
+			 * right after a place preposition ("* IN_ +") */
+			if (m >= 0 && c->m[m].place &&
+			    !(e->kind == LW_TGT && ei > 0 && cd_place_prep(&x->e[ei - 1])))
+				goto next;
 			if (m >= 0 && c->m[m].kind == MK_ACTOR && !c->m[m].null) {
 				if (e->kind == LW_COMP && c->m[c->m[m].group].n_group < 2)
 					goto next;
@@ -118,6 +123,7 @@ static bool match_back(mctx *x, size_t low, int ei, size_t pos, bool tight)
 		} else {
 			int m = w->mention;
 			if (m >= 0 && c->m[m].end == at + 1 && c->m[m].kind == MK_ACTOR && !c->m[m].null &&
+			    !c->m[m].place &&
 			    !(e->kind == LW_COMP && c->m[c->m[m].group].n_group < 2)) {
 				size_t st = (e->kind == LW_COMP || e->kind == LW_SKIP) ? group_start(c, m) : c->m[m].start;
 				int who = (e->kind == LW_COMP || e->kind == LW_SKIP) ? c->m[m].group : m;
@@ -163,7 +169,7 @@ static bool match_pattern(const dyad_coder *c, const lx_pattern *p, const verboc
 
 static bool usable(const mention *m)
 {
-	return m->kind == MK_ACTOR && !m->null && m->code[0];
+	return m->kind == MK_ACTOR && !m->null && m->code[0] && !m->place;
 }
 
 static int first_actor(const dyad_coder *c, size_t from, size_t to, const char *not_code)
@@ -231,6 +237,8 @@ typedef struct evctx {
 	dyad_coder  *c;
 	dyad_events *out;
 	int          added;
+	bool         more;    /* a later verb of a clause that already coded:
+	                         only a pattern that places its target */
 } evctx;
 
 static int emit(evctx *x, const mention *s, const mention *t, const char *code,
@@ -464,10 +472,32 @@ static bool find_target(const dyad_coder *c, vwork *v)
 		}
 		if (v->tgt < 0 && src >= 0 && c->m[c->m[src].group].n_group > 1 && before_ok)
 			v->comp = true;
+		/* no actor for a target: the place it happened in stands for
+		 * its country or government ("condemned the coup in Niger",
+		 * "protesters marched in Algiers") */
+		for (size_t k = 0; k < c->nm && v->tgt < 0 && !v->comp; k++) {
+			const mention *m = &c->m[k];
+			if (m->place && m->start >= vo->end && m->start < v->ce && !m->null &&
+			    !code_in(m->code, v->S, v->ns)) {
+				v->dtgt = *m;
+				v->dtgt.place = 0;
+				v->T[0] = &v->dtgt;
+				v->nt = 1;
+				return true;
+			}
+		}
 	}
 	if (v->comp) {
 		memcpy(v->T, v->S, v->ns * sizeof *v->S);
 		v->nt = v->ns;
+	} else if (v->tgt >= 0 && c->m[v->tgt].place) {
+		/* a place the pattern asked for: the country ("arrived in
+		 * Moscow" is a visit to Russia) */
+		v->dtgt = c->m[v->tgt];
+		v->dtgt.code[3] = '\0';
+		v->dtgt.place = 0;
+		v->T[0] = &v->dtgt;
+		v->nt = 1;
 	} else if (v->tgt >= 0) {
 		/* a target out of the source's own compound is that actor alone */
 		if (src >= 0 && c->m[v->tgt].group == c->m[src].group)
@@ -506,6 +536,17 @@ static int emit_pairs(evctx *x, vwork *v, uint8_t modality)
 	return rc;
 }
 
+/* "for talks with", "for a meeting with": the purpose of a visit. */
+static bool purpose_at(const dyad_coder *c, const verbocc *vo)
+{
+	size_t p = vo->start;
+	if (p && (word_is(c, p - 1, "a") || word_is(c, p - 1, "the")))
+		p--;
+	if (!p || !word_is(c, p - 1, "for"))
+		return false;
+	return true;
+}
+
 /* Code one verb occurrence in clause [cs, ce). Returns 1 if it coded
  * (events, or a discard/complex/negated decision), 0 to try the next
  * verb, or a negative error. `sub_only` set: a subordinate code ([023?])
@@ -533,6 +574,9 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	}
 	if (v.code->flags & LVC_NULL)
 		return 0;     /* not used as a verb here: the next verb is tried */
+	if (x->more && ((v.as.tgt < 0 && v.as.comp < 0) || !purpose_at(c, vo) ||
+	                strncmp(v.code->a, "04", 2) != 0))
+		return 0;
 	if ((v.code->flags & LVC_SUBORD) && sub_only) {
 		*sub_only = true;
 		return 0;
@@ -589,7 +633,7 @@ static size_t count_words(const dyad_coder *c)
 int cd_code_events(dyad_coder *c, dyad_events *out)
 {
 	const lx_options *o = &c->lex->opt;
-	evctx x = { c, out, 0 };
+	evctx x = { c, out, 0, false };
 	for (size_t k = 0; k < c->nm; k++) {
 		if (c->m[k].discard)
 			c->discard = true;
@@ -632,10 +676,16 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 				out->count -= (size_t)x.added;
 				return 0;
 			}
-			if (r == 1 && o->code_by != 2)
+			/* dyad's own dictionaries: "arrived in Moscow for talks
+			 * with Shoigu" is a visit and a meeting; a later verb of
+			 * the clause codes too when its pattern names the target */
+			if (r == 1 && x.added && c->lex->own_format && o->code_by != 2)
+				x.more = true;
+			else if (r == 1 && o->code_by != 2)
 				break;
 		}
 		cs = ce + 1;
+		x.more = false;
 	}
 	if (!x.added && sub) {
 		int r = code_verb(&x, sub, sub_cs, sub_ce, NULL);

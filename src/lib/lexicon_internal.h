@@ -190,6 +190,9 @@ struct dyad_lexicon {
 	size_t      n_problems;
 	/* the file being read and its line counter: lx_push_* stamp each
 	 * phrase, code and pattern with them (NULL outside a load) */
+	bool          own_format;   /* some file is dyad's own (match=lemma):
+	                               dyad's coding rules apply, TABARI
+	                               projects keep TABARI's */
 	const char   *src_file;
 	const size_t *src_line;
 };

@@ -729,6 +729,7 @@ int lx_read_verbs(lx_reader *r, char *text, size_t len)
 			continue;
 		if (r->line <= 5 && n >= 16 && strncmp(line, ";;dyad match=lemma", 18) == 0) {
 			r->lemma = true;
+			r->lex->own_format = true;
 			continue;
 		}
 		if (line[0] == ';' || line[0] == '#' || (n > 1 && line[0] == '/' && line[1] == '/'))
