@@ -107,6 +107,25 @@ static mention *agent_actor_before(dyad_coder *c, size_t k)
 	return a;
 }
 
+/* Weapons and platforms (WARSHIP_, FIGHTER_JET_ [~MIL]): the force
+ * that operates them in "Russian warships docked", goods in "bought
+ * fighter jets from Russia". */
+static bool hardware_agent(const dyad_coder *c, const mention *ag)
+{
+	static const char *const hw[] = { "warship", "warplane", "fighter", "bomber", "submarine",
+	                                  "frigate", "corvette", "aircraft", "jet", "drone",
+	                                  "helicopter", "tank", "missile", NULL };
+	if (!ag->ph)
+		return false;
+	for (uint32_t k = 0; k < ag->ph->n; k++) {
+		const lx_word *w = &c->lex->words[ag->ph->first + k];
+		for (int i = 0; hw[i]; i++)
+			if (w->len == strlen(hw[i]) && memcmp(w->s, hw[i], w->len) == 0)
+				return true;
+	}
+	return false;
+}
+
 /* The actor after an agent: agent [of|from|for|in [the]] actor. */
 static mention *agent_actor_after(dyad_coder *c, size_t k)
 {
@@ -123,6 +142,10 @@ static mention *agent_actor_after(dyad_coder *c, size_t k)
 	if (j == a->start)
 		return a;
 	if (word_is(c, j, "of") || word_is(c, j, "from") || word_is(c, j, "for") || word_is(c, j, "in")) {
+		/* dyad's dictionaries: "submarines from Russia" are goods from
+		 * Russia, not Russia's navy */
+		if (c->lex->own_format && hardware_agent(c, ag))
+			return NULL;
 		j++;
 		if (word_is(c, j, "the"))
 			j++;

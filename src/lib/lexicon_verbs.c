@@ -303,6 +303,8 @@ static uint32_t pattern_length(char *s, bool relax)
 	return len;
 }
 
+static int irregular_variants(strlist *l, size_t from);
+
 static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *code,
                        const char *line, size_t line_len)
 {
@@ -313,6 +315,8 @@ static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *
 	strlist forms = { 0 };
 	int rc = expand_all(v, w, &forms);
 	dyad_free(w);
+	if (!rc && r->lemma)
+		rc = irregular_variants(&forms, 0);
 	const char *text = NULL;
 	if (!rc && forms.n && !(text = lx_strdup(r->lex, line, line_len)))
 		rc = DYAD_ENOMEM;
@@ -388,7 +392,7 @@ static const char *const irregular[][3] = {
 	{ "forgive", "forgave", "forgiven" }, { "freeze", "froze", "frozen" },
 	{ "get", "got", "gotten" }, { "give", "gave", "given" },
 	{ "go", "went", "gone" }, { "hang", "hung", NULL },
-	{ "have", "had", NULL }, { "hear", "heard", NULL },
+	{ "have", "had", "has" }, { "hear", "heard", NULL },
 	{ "hide", "hid", "hidden" }, { "hit", "hit", NULL },
 	{ "hold", "held", NULL }, { "hurt", "hurt", NULL },
 	{ "keep", "kept", NULL }, { "know", "knew", "known" },
@@ -417,6 +421,85 @@ static const char *const irregular[][3] = {
 	{ "win", "won", NULL }, { "withdraw", "withdrew", "withdrawn" },
 	{ "write", "wrote", "written" },
 };
+
+/* The irregular forms of a pattern word (lemma files): the verb table,
+ * and BE, whose forms are more than two. NULL-terminated; NULL if none. */
+static const char *const *word_forms(const char *w, size_t n, const char *tmp[3])
+{
+	static const char *const be[] = { "am", "is", "are", "was", "were", "been", NULL };
+	char low[32];
+	if (n >= sizeof low)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+	low[n] = '\0';
+	if (!strcmp(low, "be"))
+		return be;
+	for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++) {
+		if (strcmp(irregular[i][0], low) != 0)
+			continue;
+		size_t k = 0;
+		for (int j = 1; j <= 2; j++)
+			if (irregular[i][j] && strcmp(irregular[i][j], low) != 0)
+				tmp[k++] = irregular[i][j];
+		tmp[k] = NULL;
+		return k ? tmp : NULL;
+	}
+	return NULL;
+}
+
+static bool letter(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/*
+ * A lemma pattern's words in base form match regular inflections; their
+ * irregular forms ("BE" -> is, was, were; "HOLD" -> held) are added as
+ * variants of the pattern, the form in place of the word. Variants are
+ * appended to `l` from index `from`; one pass per word position.
+ */
+static int irregular_variants(strlist *l, size_t from)
+{
+	for (size_t i = from; i < l->n && l->n < 4096; i++) {
+		const char *s = l->items[i];
+		for (size_t p = 0; s[p];) {
+			if (!letter(s[p]) || (p && (letter(s[p - 1]) || s[p - 1] == '\'' || s[p - 1] == '-'))) {
+				p++;
+				continue;
+			}
+			size_t e = p;
+			while (letter(s[e]))
+				e++;
+			const char *tmp[3];
+			const char *const *forms = (s[e] == '\'' || s[e] == '-') ? NULL : word_forms(s + p, e - p, tmp);
+			for (size_t f = 0; forms && forms[f]; f++) {
+				char up[16];
+				size_t fl = strlen(forms[f]);
+				if (fl >= sizeof up)
+					continue;
+				for (size_t k = 0; k < fl; k++)
+					up[k] = (char)(forms[f][k] - 32);
+				char *nv = splice(s, p, e - p, up, fl);
+				if (!nv)
+					return DYAD_ENOMEM;
+				bool dup = false;   /* "BE .. HOLD": two ways to "IS .. HELD" */
+				for (size_t q = 0; q < l->n && !dup; q++)
+					dup = strcmp(l->items[q], nv) == 0;
+				if (dup) {
+					dyad_free(nv);
+					continue;
+				}
+				int rc = sl_push(l, nv);
+				if (rc)
+					return rc;
+				s = l->items[i];   /* the list may have moved */
+			}
+			p = e;
+		}
+	}
+	return 0;
+}
 
 /* Add the irregular forms of a lemma root (first word replaced). */
 static int irregular_forms(vstate *v, const char *words, size_t wl,
