@@ -184,6 +184,8 @@ static int pattern_cmp(const void *a, const void *b)
 	const lx_pattern *x = a, *y = b;
 	if (x->length != y->length)
 		return x->length > y->length ? -1 : 1;
+	if (x->comp_first != y->comp_first)
+		return x->comp_first ? -1 : 1;
 	return x->first < y->first ? -1 : (x->first > y->first);
 }
 

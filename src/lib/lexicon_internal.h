@@ -92,6 +92,9 @@ typedef struct lx_pattern {
 	uint32_t    length;    /* alphanumeric characters, for ordering */
 	lx_vcode    code;
 	const char *text;      /* the pattern as written (for "why") */
+	uint8_t     comp_first; /* lemma file, has '%': tried before other
+	                          patterns of its length ("% * JOINT EXERCISE"
+	                          before "$ * JOINT EXERCISE") */
 	const char *file;      /* where it was read (dict check/lookup) */
 	uint32_t    line;
 } lx_pattern;

@@ -333,6 +333,8 @@ static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *
 				stars++;
 				p.star = k;
 			}
+			if (e->kind == LW_COMP && r->lemma)
+				p.comp_first = 1;
 		}
 		p.length = plen;
 		if (stars != 1) {
