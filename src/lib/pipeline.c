@@ -9,7 +9,10 @@
 #include "util/alloc.h"
 #include "util/error.h"
 
+#include "dyad/dates.h"
+
 #include <string.h>
+#include <time.h>
 
 struct dyad_pipeline {
 	const dyad_lexicon *lex;
@@ -109,6 +112,46 @@ static int code_span(dyad_pipeline *p, const dyad_record *rec, const char *text,
 	return rc;
 }
 
+/*
+ * A record without a date (plain text): the date of its dateline
+ * ("ALGIERS, Aug. 2, 2023 (Reuters) -", a date stamp line) among its
+ * first sentences, read against today, else today. Dated roles (who was
+ * defence minister) need some date; the caller says which was used.
+ */
+static int undated_record(dyad_pipeline *p, dyad_date *date, bool *from_text)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	dyad_date today = { (int16_t)(tm.tm_year + 1900), (uint8_t)(tm.tm_mon + 1), (uint8_t)tm.tm_mday };
+	*date = today;
+	*from_text = false;
+	size_t ns, len;
+	const dyad_sentence *s = dyad_doc_sentences(p->doc, &ns);
+	const char *text = dyad_doc_text(p->doc, &len);
+	for (size_t i = 0; s && i < ns && i < 4; i++) {
+		if (!(s[i].flags & DYAD_SENT_DATELINE))
+			continue;
+		int rc = dyad_tokenize(p->toks, text + s[i].span.start,
+		                       s[i].span.end - s[i].span.start, s[i].span.start);
+		if (rc)
+			return rc;
+		dyad_date_expr ex;
+		int k = dyad_dates_find(dyad_tokens_array(p->toks), dyad_tokens_count(p->toks),
+		                        today, &ex, 1);
+		if (k < 0)
+			return k;
+		if (k > 0 && ex.date.year && ex.date.month) {
+			*date = ex.date;
+			if (!date->day)
+				date->day = 1;
+			*from_text = true;
+			return 0;
+		}
+	}
+	return 0;
+}
+
 int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_events *out)
 {
 	dyad_doc_free(p->doc);
@@ -118,15 +161,22 @@ int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_eve
 	                             rec->text ? rec->text_len : 0, p->diag);
 	if (rc)
 		return rc;
-	if (!rec->date.year) {
+	dyad_date date = rec->date;
+	if (!date.year) {
 		p->st.undated++;
+		bool from_text = false;
+		if ((rc = undated_record(p, &date, &from_text)) < 0)
+			return rc;
 		rc = dyad_diag_report(p->diag, DYAD_DIAG_WARNING, rec_name(rec),
-		                      "record has no date: coded with undated actor codes");
+		                      "record has no date: coded as of %04d-%02d-%02d, %s",
+		                      date.year, date.month, date.day,
+		                      from_text ? "the date of its dateline"
+		                                : "today (no dateline date): dated roles may be wrong");
 		if (rc)
 			return rc;
 	}
 	if (!(p->flags & DYAD_PIPE_SAME_DOCUMENT))
-		dyad_coder_begin_document(p->coder, rec->date);
+		dyad_coder_begin_document(p->coder, date);
 	size_t len;
 	const char *text = dyad_doc_text(p->doc, &len);
 	size_t before = out->count;
@@ -146,7 +196,7 @@ int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_eve
 	/* the document date is the event date until the dates stage runs */
 	for (size_t i = before; i < out->count; i++)
 		if (!out->items[i].date.year)
-			out->items[i].date = rec->date;
+			out->items[i].date = date;
 	p->st.events += out->count - before;
 	return (int)(out->count - before);
 }
