@@ -133,6 +133,8 @@ int cmd_code(int argc, char **argv)
 		cli_error("code: %s", dyad_error_last());
 		goto done;
 	}
+	/* a text without a date: its dateline's, else today's (dated roles) */
+	dyad_pipeline_set_flags(r.pipe, DYAD_PIPE_UNDATED_TODAY);
 	if (dyad_writer_new(&r.out, stdout, (dyad_output_format)ofmt) || dyad_writer_header(r.out)) {
 		cli_error("code: %s", dyad_error_last());
 		status = CLI_ERROR;

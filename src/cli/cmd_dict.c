@@ -18,18 +18,19 @@
 
 static void print_stdout(void *ctx, dyad_severity sev, const char *line)
 {
-	(void)ctx;
-	(void)sev;
-	printf("%s\n", line);
+	const bool *verbose = ctx;
+	if (sev != DYAD_DIAG_NOTE || *verbose)
+		printf("%s\n", line);
 }
 
-static int check_dir(const char *dir, bool allow_warnings, size_t *errors, size_t *warnings)
+static int check_dir(const char *dir, bool allow_warnings, bool verbose, size_t *errors,
+                     size_t *warnings)
 {
 	dyad_diag *diag = NULL;
 	dyad_lexicon *lex = NULL;
 	dyad_dict_check_stats st = { 0 };
 	int status = CLI_ERROR;
-	if (dyad_diag_new(&diag, print_stdout, NULL, false))
+	if (dyad_diag_new(&diag, print_stdout, &verbose, false))
 		return CLI_ERROR;
 	if (dyad_lexicon_load_dir(&lex, dir, diag)) {
 		cli_error("dict check: %s: %s", dir, dyad_error_last());
@@ -57,13 +58,15 @@ done:
 
 static int dict_check(int argc, char **argv)
 {
-	bool allow_warnings = false;
+	bool allow_warnings = false, verbose = false;
 	const cli_opt opts[] = {
+		{ "verbose", 'v', CLI_FLAG, &verbose, NULL,
+		  "also print notes (variants that read like another of their entry)" },
 		{ "allow-warnings", 'w', CLI_FLAG, &allow_warnings, NULL,
 		  "exit 0 when there are warnings but no errors" },
 		{ NULL, 0, 0, NULL, NULL, NULL }
 	};
-	int npos, rc = cli_parse(argc, argv, opts, "[--allow-warnings] [DIR...]",
+	int npos, rc = cli_parse(argc, argv, opts, "[--allow-warnings] [--verbose] [DIR...]",
 	                         "Loads each DIR (default data/) with dyad's dictionary loader and\n"
 	                         "lints it: duplicates, conflicting codes, unknown CAMEO codes,\n"
 	                         "malformed actor codes, overlapping or unordered dated roles, patterns\n"
@@ -78,7 +81,7 @@ static int dict_check(int argc, char **argv)
 	size_t errors = 0, warnings = 0;
 	int status = CLI_OK;
 	for (int i = 0; i < n; i++)
-		if (check_dir(dirs[i], allow_warnings, &errors, &warnings))
+		if (check_dir(dirs[i], allow_warnings, verbose, &errors, &warnings))
 			status = CLI_ERROR;
 	return status;
 }

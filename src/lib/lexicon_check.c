@@ -258,18 +258,24 @@ static void check_dates(checker *k, const lx_phrase *p)
 	const dyad_lexicon *lex = k->lex;
 	const lx_code *cs = &lex->codes[p->code_first];
 	const lx_src *src = &lex->code_src[p->code_first];
-	int32_t prev_from = 0;
 	for (uint32_t i = 0; i < p->n_codes; i++) {
 		const lx_code *a = &cs[i];
 		const lx_src *as = &src[i];
 		if (!a->dated || a->fallback)
 			continue;
-		if (a->from && prev_from && a->from < prev_from)
-			report(k, DYAD_DIAG_ERROR, as->file, as->line,
-			       "rows out of order: starts %d, before the row above (%d)",
-			       (int)a->from, (int)prev_from);
-		if (a->from)
-			prev_from = a->from;
+		/* a person's rows for one country (or organisation) go in date
+		 * order; the first row is the state one on purpose (it gives
+		 * the fallback country), so rows of other prefixes may follow */
+		for (uint32_t j = i; j-- > 0;) {
+			const lx_code *b = &cs[j];
+			if (!b->dated || b->fallback || strncmp(a->code, b->code, 3) != 0)
+				continue;
+			if (a->from && b->from && a->from < b->from)
+				report(k, DYAD_DIAG_ERROR, as->file, as->line,
+				       "rows out of order: starts %d, before the %s row above (%d)",
+				       (int)a->from, b->code, (int)b->from);
+			break;
+		}
 		if (a->from && a->to && a->to < a->from)
 			report(k, DYAD_DIAG_ERROR, as->file, as->line,
 			       "date range ends (%d) before it starts (%d)", (int)a->to, (int)a->from);
@@ -418,6 +424,7 @@ int dyad_lexicon_check(const dyad_lexicon *lex, dyad_diag *diag, dyad_dict_check
 	dyad_dict_check_stats local = { 0 };
 	if (!st)
 		st = &local;
+	*st = local;
 	if (!lex)
 		return dyad_error_set(DYAD_EINVAL, "no lexicon to check");
 	checker k = { lex, diag, st, NULL, "" };

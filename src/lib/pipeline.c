@@ -124,7 +124,8 @@ static int undated_record(dyad_pipeline *p, dyad_date *date, bool *from_text)
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	dyad_date today = { (int16_t)(tm.tm_year + 1900), (uint8_t)(tm.tm_mon + 1), (uint8_t)tm.tm_mday };
-	*date = today;
+	dyad_date none = { 0, 0, 0 };
+	*date = (p->flags & DYAD_PIPE_UNDATED_TODAY) ? today : none;
 	*from_text = false;
 	size_t ns, len;
 	const dyad_sentence *s = dyad_doc_sentences(p->doc, &ns);
@@ -167,11 +168,15 @@ int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_eve
 		bool from_text = false;
 		if ((rc = undated_record(p, &date, &from_text)) < 0)
 			return rc;
-		rc = dyad_diag_report(p->diag, DYAD_DIAG_WARNING, rec_name(rec),
-		                      "record has no date: coded as of %04d-%02d-%02d, %s",
-		                      date.year, date.month, date.day,
-		                      from_text ? "the date of its dateline"
-		                                : "today (no dateline date): dated roles may be wrong");
+		if (date.year)
+			rc = dyad_diag_report(p->diag, DYAD_DIAG_WARNING, rec_name(rec),
+			                      "record has no date: coded as of %04d-%02d-%02d, %s",
+			                      date.year, date.month, date.day,
+			                      from_text ? "the date of its dateline"
+			                                : "today (no dateline date): dated roles may be wrong");
+		else
+			rc = dyad_diag_report(p->diag, DYAD_DIAG_WARNING, rec_name(rec),
+			                      "record has no date: coded with undated actor codes");
 		if (rc)
 			return rc;
 	}
