@@ -716,6 +716,7 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	group_compounds(c);
 	expand_plural_pronouns(c);
 	if (c->lex->own_format) {
+		cd_hyphen_modifiers(c);
 		cd_mark_places(c);
 		cd_counterparts(c);
 		cd_actor_appositions(c);

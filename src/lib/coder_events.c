@@ -123,7 +123,8 @@ static bool match_back(mctx *x, size_t low, int ei, size_t pos, bool tight)
 		} else {
 			int m = w->mention;
 			if (m >= 0 && c->m[m].end == at + 1 && c->m[m].kind == MK_ACTOR && !c->m[m].null &&
-			    !c->m[m].place &&
+			    (!c->m[m].place ||
+			     (e->kind == LW_TGT && ei > 0 && cd_place_prep(&x->e[ei - 1]))) &&
 			    !(e->kind == LW_COMP && c->m[c->m[m].group].n_group < 2)) {
 				size_t st = (e->kind == LW_COMP || e->kind == LW_SKIP) ? group_start(c, m) : c->m[m].start;
 				int who = (e->kind == LW_COMP || e->kind == LW_SKIP) ? c->m[m].group : m;
@@ -241,6 +242,9 @@ typedef struct evctx {
 	                         only a pattern that places its target */
 } evctx;
 
+static bool own_country(const dyad_coder *c, const char *cameo, const char *code,
+                        const mention *const *S, size_t ns);
+
 static int emit(evctx *x, const mention *s, const mention *t, const char *code,
                 const verbocc *vo, const char *pattern, uint32_t flags, uint8_t modality)
 {
@@ -248,6 +252,9 @@ static int emit(evctx *x, const mention *s, const mention *t, const char *code,
 	if (!code[0])
 		return 0;
 	if (t && strcmp(s->code, t->code) == 0)
+		return 0;
+	const mention *one[1] = { s };
+	if (t && own_country(c, code, t->code, one, 1))
 		return 0;
 	/* the same event twice from one sentence is one event */
 	for (size_t i = x->out->count - (size_t)x->added; i < x->out->count; i++) {
@@ -294,6 +301,28 @@ static size_t members(const dyad_coder *c, int m, const mention **out, size_t ma
 	if (!n && usable(&c->m[m]))
 		out[n++] = &c->m[m];
 	return n;
+}
+
+/* dyad's dictionaries: in consultations, diplomatic and material
+ * cooperation and force posture, an actor and its own bare country are
+ * one side ("Shoigu said Russia ...", "the Algerian army set up a base
+ * ... Algeria"), never source and target; a government yielding to or
+ * arresting its own people is another matter (other roots). */
+static bool own_country(const dyad_coder *c, const char *cameo, const char *code,
+                        const mention *const *S, size_t ns)
+{
+	if (!c->lex->own_format || !cameo)
+		return false;
+	if (strncmp(cameo, "04", 2) && strncmp(cameo, "05", 2) && strncmp(cameo, "06", 2) &&
+	    strncmp(cameo, "15", 2))
+		return false;
+	size_t cl = strlen(code);
+	for (size_t i = 0; i < ns; i++) {
+		size_t sl = strlen(S[i]->code);
+		if ((cl == 3 || sl == 3) && cl >= 3 && sl >= 3 && !strncmp(code, S[i]->code, 3))
+			return true;
+	}
+	return false;
 }
 
 static bool code_in(const char *code, const mention *const *S, size_t ns)
@@ -453,14 +482,15 @@ static bool find_target(const dyad_coder *c, vwork *v)
 		for (size_t k = 0; k < c->nm && v->tgt < 0; k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= vo->end && m->start < v->ce && usable(m) && (int)k != src &&
-			    !code_in(m->code, v->S, v->ns) && !skipped(v, k))
+			    !code_in(m->code, v->S, v->ns) && !skipped(v, k) &&
+			    !own_country(c, v->code->a, m->code, v->S, v->ns))
 				v->tgt = (int)k;
 		}
 		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok; k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= v->cs && m->start < vo->start && usable(m) && (int)k != src &&
 			    (src < 0 || m->group != c->m[src].group) && !code_in(m->code, v->S, v->ns) &&
-			    !skipped(v, k))
+			    !skipped(v, k) && !own_country(c, v->code->a, m->code, v->S, v->ns))
 				v->tgt = (int)k;
 		}
 		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok && src >= 0; k++) {

@@ -116,6 +116,7 @@ void cd_eliminate_commas(dyad_coder *c);
 void cd_actor_appositions(dyad_coder *c);
 void cd_mark_places(dyad_coder *c);
 void cd_counterparts(dyad_coder *c);
+void cd_hyphen_modifiers(dyad_coder *c);
 bool cd_place_prep(const lx_word *w);
 
 /* coder_events.c */

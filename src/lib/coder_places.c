@@ -159,3 +159,28 @@ void cd_actor_appositions(dyad_coder *c)
 		open = close;
 	}
 }
+
+/* "Qatari-aligned daily", "Russian-made jets", "Iran-backed militias",
+ * "Paris-based group": a country joined by a hyphen to such a participle
+ * describes something else; it is no actor. */
+void cd_hyphen_modifiers(dyad_coder *c)
+{
+	static const char *const parts[] = { "aligned", "made", "built", "designed", "owned",
+	                                     "based", "backed", "funded", "sponsored", "supplied",
+	                                     "produced", "manufactured", "affiliated", "linked",
+	                                     "leaning", "friendly", "controlled", "run", NULL };
+	for (size_t k = 0; k < c->nm; k++) {
+		mention *m = &c->m[k];
+		if (m->kind != MK_ACTOR || m->null || m->end >= c->nw || m->end == m->start)
+			continue;
+		const cword *last = &c->w[m->end - 1], *next = &c->w[m->end];
+		if (next->type != CW_WORD || next->span.start != last->span.end + 1 ||
+		    !c->text || c->text[last->span.end] != '-')
+			continue;
+		for (int i = 0; parts[i]; i++)
+			if (eq(next->s, next->len, parts[i])) {
+				m->null = 1;
+				break;
+			}
+	}
+}
