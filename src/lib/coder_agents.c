@@ -166,6 +166,13 @@ static mention *agent_actor_after(dyad_coder *c, size_t k)
 		 * Russia, not Russia's navy */
 		if (c->lex->own_format && hardware_agent(c, ag))
 			return NULL;
+		/* "the withdrawal of its troops from Mali": the troops are the
+		 * owner's (its, their), not Mali's */
+		if (c->lex->own_format && ag->start > 0 &&
+		    (word_is(c, ag->start - 1, "its") || word_is(c, ag->start - 1, "their") ||
+		     word_is(c, ag->start - 1, "his") || word_is(c, ag->start - 1, "her") ||
+		     word_is(c, ag->start - 1, "our")))
+			return NULL;
 		j++;
 		if (word_is(c, j, "the"))
 			j++;
