@@ -485,8 +485,16 @@ static void group_compounds(dyad_coder *c)
 			while (j < b->start && c->w[j].noun == 2)
 				j++;
 			if (j == b->start) {
+				/* dyad's dictionaries: "A, and B ..." with A alone (no
+				 * list before it) or B the same actor as A is a new
+				 * clause ("met Tebboune, and Tebboune is to visit") */
+				bool comma_and = c->w[a->end].type == CW_COMMA && conj;
+				if (c->lex->own_format && comma_and && first == k &&
+				    (!strcmp(a->code, b->code) || b->end >= c->nw ||
+				     c->w[b->end].type == CW_WORD))
+					ok = false;
 				/* "A, B" needs a conjunction later in the list */
-				if (conj)
+				else if (conj)
 					ok = true;
 				else {
 					for (size_t q = k + 1; q + 1 < c->nm; q++) {

@@ -460,6 +460,15 @@ static int find_source(const dyad_coder *c, vwork *v)
 	return FIND_OK;
 }
 
+/* The target of a visit (042) is a seat of government written as one
+ * word (a capital, "the Kremlin"): the visit is to the country. */
+static bool seat_visited(const dyad_coder *c, const vwork *v, const mention *t)
+{
+	(void)c;
+	return !strcmp(v->code->a, "042") && strlen(t->code) == 6 && !strcmp(t->code + 3, "GOV") &&
+	       t->ph && t->ph->n == 1 && t->ph->kind == PH_ACTOR && t->end == t->start + 1;
+}
+
 static bool skipped(const vwork *v, size_t k)
 {
 	return k < 64 && (v->as.skipped >> k & 1);
@@ -526,6 +535,12 @@ static bool find_target(const dyad_coder *c, vwork *v)
 		v->dtgt = c->m[v->tgt];
 		v->dtgt.code[3] = '\0';
 		v->dtgt.place = 0;
+		v->T[0] = &v->dtgt;
+		v->nt = 1;
+	} else if (v->tgt >= 0 && c->lex->own_format && seat_visited(c, v, &c->m[v->tgt])) {
+		/* "is to visit Washington": a visit is to the country */
+		v->dtgt = c->m[v->tgt];
+		v->dtgt.code[3] = '\0';
 		v->T[0] = &v->dtgt;
 		v->nt = 1;
 	} else if (v->tgt >= 0) {
