@@ -521,6 +521,17 @@ static void group_compounds(dyad_coder *c)
 	}
 }
 
+/* A phrase of a .people file (they alone carry a fallback code). */
+static bool is_person(const dyad_lexicon *lex, const lx_phrase *ph)
+{
+	if (!ph || ph->kind != PH_ACTOR)
+		return false;
+	for (uint32_t i = 0; i < ph->n_codes; i++)
+		if (lex->codes[ph->code_first + i].fallback)
+			return true;
+	return false;
+}
+
 static void remember(dyad_coder *c)
 {
 	for (size_t k = 0; k < c->nm; k++) {
@@ -539,6 +550,10 @@ static void remember(dyad_coder *c)
 			} else {
 				memset(c->mem.last, 0, DYAD_CODE_MAX);
 				memcpy(c->mem.last, m->code, 3);
+				/* dyad's dictionaries: "He" after a person of the
+				 * .people files is that person in office (RUSGOV) */
+				if (c->lex->own_format && is_person(c->lex, m->ph))
+					memcpy(c->mem.last, m->code, DYAD_CODE_MAX);
 				if (!c->mem.original[0])
 					memcpy(c->mem.original, c->mem.last, DYAD_CODE_MAX);
 			}
