@@ -240,6 +240,7 @@ typedef struct evctx {
 	int          added;
 	bool         more;    /* a later verb of a clause that already coded:
 	                         only a pattern that places its target */
+	int          first_src; /* the source of that clause's coded verb */
 } evctx;
 
 static bool own_country(const dyad_coder *c, const char *cameo, const char *code,
@@ -636,6 +637,10 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		return 1;
 	v.src = v.as.src;
 	v.tgt = v.as.tgt;
+	/* "visited Beijing for talks with Chinese military leaders": the
+	 * visitor holds the talks, not the city visited */
+	if (x->more && x->first_src >= 0 && v.as.comp < 0)
+		v.src = x->first_src;
 	if (v.as.comp >= 0) {
 		v.src = v.as.comp;
 		v.comp = true;
@@ -652,6 +657,8 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	if (!find_target(c, &v))
 		return 0;     /* no target: no event */
 	int rc = emit_pairs(x, &v, negated ? DYAD_MOD_NEGATED : DYAD_MOD_ASSERTED);
+	if (!x->more)
+		x->first_src = v.src;
 	return rc < 0 ? rc : 1;
 }
 
@@ -678,7 +685,7 @@ static size_t count_words(const dyad_coder *c)
 int cd_code_events(dyad_coder *c, dyad_events *out)
 {
 	const lx_options *o = &c->lex->opt;
-	evctx x = { c, out, 0, false };
+	evctx x = { c, out, 0, false, -1 };
 	for (size_t k = 0; k < c->nm; k++) {
 		if (c->m[k].discard)
 			c->discard = true;
