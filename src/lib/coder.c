@@ -118,6 +118,11 @@ static void build_words(dyad_coder *c, const dyad_token *toks, size_t n)
 			if (is_conj(t->norm, t->norm_len)) {
 				push_word(c, t->norm, t->norm_len, t->span, t->flags, CW_CONJ);
 				c->n_conj++;
+			} else if (c->lex->own_format && t->norm_len == 2 && (t->flags & DYAD_TOKF_ALLCAPS) &&
+			           t->norm[0] == 'u' && t->norm[1] == 's') {
+				/* dyad's dictionaries list "U.S." but not "us" (the
+				 * pronoun): the upper-case "US" is the country */
+				push_word(c, "u.s.", 4, t->span, t->flags, CW_WORD);
 			} else {
 				push_word(c, t->norm, t->norm_len, t->span, t->flags, CW_WORD);
 			}
