@@ -90,6 +90,14 @@ static bool is_counterpart(const cword *w)
 
 void cd_counterparts(dyad_coder *c)
 {
+	/* "met her Moroccan counterpart": "her" before an actor is the
+	 * possessive, not a participant */
+	for (size_t k = 0; k + 1 < c->nm; k++) {
+		mention *m = &c->m[k];
+		if (m->ph == NULL && m->end == m->start + 1 && word_is(c, m->start, "her") &&
+		    c->m[k + 1].start == m->end)
+			m->null = 1;
+	}
 	for (size_t k = 1; k < c->nm; k++) {
 		mention *m = &c->m[k];
 		if (m->kind != MK_ACTOR || m->null || strlen(m->code) != 3 ||
