@@ -582,6 +582,48 @@ static int emit_pairs(evctx *x, vwork *v, uint8_t modality)
 	return rc;
 }
 
+/*
+ * dyad's dictionaries: an action announced for later ("will travel to
+ * Beijing", "plans to deliver", "is set to sign") is coded as the intent
+ * (03x), as the coding conventions do for planned exercises: the visit
+ * 042 becomes 036, joint exercises 062 0312, an agreement 057 030, a
+ * delivery 072 0332 ... Patterns that code the intent already are left.
+ */
+static const char *future_code(const char *a)
+{
+	static const char *const map[][2] = {
+		{ "040", "036" }, { "042", "036" }, { "043", "036" }, { "044", "036" },
+		{ "046", "036" }, { "057", "030" }, { "060", "031" }, { "061", "0311" },
+		{ "062", "0312" }, { "063", "0313" }, { "064", "0314" }, { "070", "033" },
+		{ "071", "0331" }, { "072", "0332" }, { "073", "0333" }, { "074", "0334" },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (!strcmp(a, map[i][0]))
+			return map[i][1];
+	return NULL;
+}
+
+static bool future_at(const dyad_coder *c, const verbocc *vo, size_t cs)
+{
+	static const char *const before_to[] = { "plan", "plans", "planned", "planning", "set",
+	                                         "due", "expected", "intends", "intend",
+	                                         "scheduled", "going", NULL };
+	size_t p = vo->start;
+	while (p > cs && (word_is(c, p - 1, "also") || word_is(c, p - 1, "soon") ||
+	                  word_is(c, p - 1, "later") || word_is(c, p - 1, "then")))
+		p--;
+	if (p == cs)
+		return false;
+	if (word_is(c, p - 1, "will") || word_is(c, p - 1, "would") || word_is(c, p - 1, "shall"))
+		return true;
+	if (!word_is(c, p - 1, "to") || p - 1 == cs)
+		return false;
+	for (int i = 0; before_to[i]; i++)
+		if (word_is(c, p - 2, before_to[i]))
+			return true;
+	return false;
+}
+
 /* "for talks with", "for a meeting with": the purpose of a visit. */
 static bool purpose_at(const dyad_coder *c, const verbocc *vo)
 {
@@ -635,6 +677,13 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	 * and marked negated. */
 	if (negated && vb->lemma)
 		return 1;
+	lx_vcode fut;
+	const char *fc = c->lex->own_format && vb->lemma ? future_code(v.code->a) : NULL;
+	if (fc && future_at(c, vo, cs)) {
+		memset(&fut, 0, sizeof fut);
+		memcpy(fut.a, fc, strlen(fc) + 1);
+		v.code = &fut;
+	}
 	v.src = v.as.src;
 	v.tgt = v.as.tgt;
 	/* "visited Beijing for talks with Chinese military leaders": the
