@@ -722,6 +722,32 @@ static size_t clause_end(const dyad_coder *c, size_t cs, int code_by)
 	return c->nw;
 }
 
+/*
+ * dyad's dictionaries: "..., South Korea's military said." - the last
+ * comma segment, when it reports who said it, is a clause of its own:
+ * its actor is the speaker, not a target of the reported event.
+ */
+static size_t attribution_start(const dyad_coder *c)
+{
+	static const char *const rep[] = { "said", "says", "say", "told", "reported", "added",
+	                                   "announced", "stated", "according", "claimed", NULL };
+	if (!c->lex->own_format)
+		return SIZE_MAX;
+	size_t lc = SIZE_MAX;
+	for (size_t i = c->nw; i-- > 0;)
+		if (c->w[i].type == CW_COMMA && c->w[i].s[0] == ',') {
+			lc = i;
+			break;
+		}
+	if (lc == SIZE_MAX || lc == 0)
+		return SIZE_MAX;
+	for (size_t i = lc + 1; i < c->nw; i++)
+		for (int k = 0; rep[k]; k++)
+			if (word_is(c, i, rep[k]))
+				return lc;
+	return SIZE_MAX;
+}
+
 /* Words of the sentence for SET: MINIMUM WORDS (no punctuation, no 's). */
 static size_t count_words(const dyad_coder *c)
 {
@@ -757,8 +783,11 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 	const verbocc *sub = NULL;
 	size_t sub_cs = 0, sub_ce = 0;
 	size_t cs = 0;
+	size_t attrib = attribution_start(c);
 	while (cs < c->nw) {
 		size_t ce = clause_end(c, cs, o->code_by);
+		if (attrib != SIZE_MAX && cs < attrib && ce > attrib)
+			ce = attrib;
 		for (size_t i = 0; i < c->nv; i++) {
 			const verbocc *vo = &c->v[i];
 			if (vo->start < cs || vo->start >= ce)
