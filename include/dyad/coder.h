@@ -49,6 +49,27 @@ int dyad_coder_code_sentence(dyad_coder *coder, const char *text,
 bool dyad_coder_last_flags(const dyad_coder *coder, bool *complex,
                            bool *discard, bool *truncated);
 
+/** One actor or verb of the last sentence and the entry it came from. */
+typedef struct dyad_mention_info {
+	dyad_span   span;                 /**< its words in the text */
+	char        code[DYAD_CODE_MAX];  /**< actor code on the document date;
+	                                       verbs: the entry's code */
+	const char *entry;                /**< the dictionary line (borrowed), or NULL */
+	const char *file;                 /**< where that line is (borrowed), or NULL */
+	unsigned    line;
+} dyad_mention_info;
+
+/**
+ * The actors the last dyad_coder_code_sentence() found (agents merged,
+ * dates applied), up to `cap`; returns how many were written.
+ */
+size_t dyad_coder_last_mentions(const dyad_coder *coder, dyad_mention_info *out,
+                                size_t cap);
+
+/** The verb entries the last sentence matched, likewise. */
+size_t dyad_coder_last_verbs(const dyad_coder *coder, dyad_mention_info *out,
+                             size_t cap);
+
 #ifdef __cplusplus
 }
 #endif

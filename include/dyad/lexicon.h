@@ -71,6 +71,29 @@ int dyad_lexicon_set_option(dyad_lexicon *lex, const char *line,
 /** Reset the options to those the dictionaries' .options files gave. */
 void dyad_lexicon_reset_options(dyad_lexicon *lex);
 
+/** What dyad_lexicon_check() looked at and found. */
+typedef struct dyad_dict_check_stats {
+	size_t files, phrases, patterns;
+	size_t errors, warnings;
+} dyad_dict_check_stats;
+
+/**
+ * Lint a loaded dictionary set (`dyad dict check`): duplicate phrases
+ * and patterns (warnings), conflicting codes for the same phrase,
+ * malformed actor/agent codes, unknown CAMEO codes, dated codes of one
+ * entry that overlap with different codes or are out of order, patterns
+ * shadowed by an identical earlier one, words the tokenizer never
+ * produces (errors). Each is reported to `diag` as "file:line: message";
+ * `st` (may be NULL) gets the counts. Problems the loader itself reported
+ * are not repeated. Returns 0 or a negative error (out of memory).
+ */
+int dyad_lexicon_check(const dyad_lexicon *lex, dyad_diag *diag,
+                       dyad_dict_check_stats *st);
+
+/** Where a pattern (its text, as in dyad_event.pattern) was read. */
+int dyad_lexicon_pattern_source(const dyad_lexicon *lex, const char *pattern,
+                                const char **file, unsigned *line);
+
 /**
  * The file a TABARI .project names with `<tag>` ("textfile" ...),
  * resolved against the project's directory. *out is allocated (free with

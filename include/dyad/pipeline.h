@@ -32,8 +32,10 @@ void dyad_pipeline_free(dyad_pipeline *p);
 /** Pipeline flags. */
 enum dyad_pipeline_flag {
 	DYAD_PIPE_ONE_SENTENCE = 1u << 0, /**< the record is one sentence (TABARI validation) */
-	DYAD_PIPE_SAME_DOCUMENT = 1u << 1 /**< the record continues the previous one's
+	DYAD_PIPE_SAME_DOCUMENT = 1u << 1, /**< the record continues the previous one's
 	                                       document (pronouns carry over: TABARI FORWARD) */
+	DYAD_PIPE_UNDATED_TODAY = 1u << 2  /**< a record with no date and no dated dateline is
+	                                        coded as of today (dyad code), not undated */
 };
 
 /** Set dyad_pipeline_flag bits. */

@@ -136,6 +136,8 @@ int cmd_code(int argc, char **argv)
 		cli_error("code: %s", dyad_error_last());
 		goto done;
 	}
+	/* a text without a date: its dateline's, else today's (dated roles) */
+	dyad_pipeline_set_flags(r.pipe, DYAD_PIPE_UNDATED_TODAY);
 	if (!no_when) {
 		if (dyad_when_new(&r.when, NULL, r.diag)) {
 			cli_error("code: %s (run with --no-when to code without dates and places)",

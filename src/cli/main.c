@@ -11,6 +11,7 @@
 static const cli_command commands[] = {
 	{ "sentences", "split documents into sentences (one a line, or JSON Lines)", cmd_sentences },
 	{ "code",      "code events from TABARI records, JSON Lines or text (TSV or JSON Lines out)", cmd_code },
+	{ "dict",      "check dictionaries (dict check) or show the entries that code a text (dict lookup)", cmd_dict },
 	{ "validate",  "run a TABARI validation suite (.project) and report mismatches", cmd_validate },
 	{ "events",    "list stored events with filters (table, csv, jsonl, plover, gdelt)", cmd_events },
 	{ "search",    "full-text search of stored sentences, with their events", cmd_search },

@@ -118,6 +118,11 @@ static void build_words(dyad_coder *c, const dyad_token *toks, size_t n)
 			if (is_conj(t->norm, t->norm_len)) {
 				push_word(c, t->norm, t->norm_len, t->span, t->flags, CW_CONJ);
 				c->n_conj++;
+			} else if (c->lex->own_format && t->norm_len == 2 && (t->flags & DYAD_TOKF_ALLCAPS) &&
+			           t->norm[0] == 'u' && t->norm[1] == 's') {
+				/* dyad's dictionaries list "U.S." but not "us" (the
+				 * pronoun): the upper-case "US" is the country */
+				push_word(c, "u.s.", 4, t->span, t->flags, CW_WORD);
 			} else {
 				push_word(c, t->norm, t->norm_len, t->span, t->flags, CW_WORD);
 			}
@@ -485,8 +490,16 @@ static void group_compounds(dyad_coder *c)
 			while (j < b->start && c->w[j].noun == 2)
 				j++;
 			if (j == b->start) {
+				/* dyad's dictionaries: "A, and B ..." with A alone (no
+				 * list before it) or B the same actor as A is a new
+				 * clause ("met Tebboune, and Tebboune is to visit") */
+				bool comma_and = c->w[a->end].type == CW_COMMA && conj;
+				if (c->lex->own_format && comma_and && first == k &&
+				    (!strcmp(a->code, b->code) || b->end >= c->nw ||
+				     c->w[b->end].type == CW_WORD))
+					ok = false;
 				/* "A, B" needs a conjunction later in the list */
-				if (conj)
+				else if (conj)
 					ok = true;
 				else {
 					for (size_t q = k + 1; q + 1 < c->nm; q++) {
@@ -513,6 +526,17 @@ static void group_compounds(dyad_coder *c)
 	}
 }
 
+/* A phrase of a .people file (they alone carry a fallback code). */
+static bool is_person(const dyad_lexicon *lex, const lx_phrase *ph)
+{
+	if (!ph || ph->kind != PH_ACTOR)
+		return false;
+	for (uint32_t i = 0; i < ph->n_codes; i++)
+		if (lex->codes[ph->code_first + i].fallback)
+			return true;
+	return false;
+}
+
 static void remember(dyad_coder *c)
 {
 	for (size_t k = 0; k < c->nm; k++) {
@@ -531,6 +555,10 @@ static void remember(dyad_coder *c)
 			} else {
 				memset(c->mem.last, 0, DYAD_CODE_MAX);
 				memcpy(c->mem.last, m->code, 3);
+				/* dyad's dictionaries: "He" after a person of the
+				 * .people files is that person in office (RUSGOV) */
+				if (c->lex->own_format && is_person(c->lex, m->ph))
+					memcpy(c->mem.last, m->code, DYAD_CODE_MAX);
 				if (!c->mem.original[0])
 					memcpy(c->mem.original, c->mem.last, DYAD_CODE_MAX);
 			}
@@ -715,6 +743,12 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	expand_compound_refs(c);
 	group_compounds(c);
 	expand_plural_pronouns(c);
+	if (c->lex->own_format) {
+		cd_hyphen_modifiers(c);
+		cd_mark_places(c);
+		cd_counterparts(c);
+		cd_actor_appositions(c);
+	}
 	cd_role_appositions(c);
 	cd_eliminate_commas(c);
 	int rc = cd_code_events(c, out);

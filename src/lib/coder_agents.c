@@ -10,11 +10,31 @@
 #include <stdio.h>
 #include <string.h>
 
+static bool is_state_sector(const char *s)
+{
+	static const char *const sectors[] = { "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP",
+	                                       "REB", "BUS", "MED", "CVL", "ELI", NULL };
+	for (int i = 0; sectors[i]; i++)
+		if (!strcmp(s, sectors[i]))
+			return true;
+	return false;
+}
+
 /* Append an agent code to an actor mention. */
-static void merge_agent(mention *actor, const mention *agent)
+static void merge_agent(const dyad_coder *c, mention *actor, const mention *agent)
 {
 	if (actor->null || actor->discard || actor->complex || !agent->code[0])
 		return;
+	/* dyad's dictionaries: one sector. "Syrian government forces" is
+	 * the army (SYRMIL, not SYRGOVMIL); an actor with another sector
+	 * already ("Algerian army spokesman") keeps it */
+	if (c->lex->own_format && !(agent->ph && agent->ph->agent_prefix) &&
+	    strlen(actor->code) == 6 && strlen(agent->code) == 3 && is_state_sector(actor->code + 3)) {
+		if (!strcmp(actor->code + 3, "GOV") && is_state_sector(agent->code))
+			memcpy(actor->code + 3, agent->code, 4);
+		actor->used_agent = 1;
+		return;
+	}
 	/* "White House officials": USAGOV already carries GOV */
 	size_t al = strlen(actor->code), gl = strlen(agent->code);
 	if (agent->ph && agent->ph->agent_prefix ? strncmp(actor->code, agent->code, gl) == 0
@@ -107,6 +127,25 @@ static mention *agent_actor_before(dyad_coder *c, size_t k)
 	return a;
 }
 
+/* Weapons and platforms (WARSHIP_, FIGHTER_JET_ [~MIL]): the force
+ * that operates them in "Russian warships docked", goods in "bought
+ * fighter jets from Russia". */
+static bool hardware_agent(const dyad_coder *c, const mention *ag)
+{
+	static const char *const hw[] = { "warship", "warplane", "fighter", "bomber", "submarine",
+	                                  "frigate", "corvette", "aircraft", "jet", "drone",
+	                                  "helicopter", "tank", "missile", NULL };
+	if (!ag->ph)
+		return false;
+	for (uint32_t k = 0; k < ag->ph->n; k++) {
+		const lx_word *w = &c->lex->words[ag->ph->first + k];
+		for (int i = 0; hw[i]; i++)
+			if (w->len == strlen(hw[i]) && memcmp(w->s, hw[i], w->len) == 0)
+				return true;
+	}
+	return false;
+}
+
 /* The actor after an agent: agent [of|from|for|in [the]] actor. */
 static mention *agent_actor_after(dyad_coder *c, size_t k)
 {
@@ -123,6 +162,17 @@ static mention *agent_actor_after(dyad_coder *c, size_t k)
 	if (j == a->start)
 		return a;
 	if (word_is(c, j, "of") || word_is(c, j, "from") || word_is(c, j, "for") || word_is(c, j, "in")) {
+		/* dyad's dictionaries: "submarines from Russia" are goods from
+		 * Russia, not Russia's navy */
+		if (c->lex->own_format && hardware_agent(c, ag))
+			return NULL;
+		/* "the withdrawal of its troops from Mali": the troops are the
+		 * owner's (its, their), not Mali's */
+		if (c->lex->own_format && ag->start > 0 &&
+		    (word_is(c, ag->start - 1, "its") || word_is(c, ag->start - 1, "their") ||
+		     word_is(c, ag->start - 1, "his") || word_is(c, ag->start - 1, "her") ||
+		     word_is(c, ag->start - 1, "our")))
+			return NULL;
 		j++;
 		if (word_is(c, j, "the"))
 			j++;
@@ -167,12 +217,12 @@ void cd_merge_agents(dyad_coder *c)
 			mention *tgt_actor = pass == 0 ? agent_actor_before(c, k) : agent_actor_after(c, k);
 			if (!tgt_actor)
 				continue;
-			merge_agent(tgt_actor, ag);
+			merge_agent(c, tgt_actor, ag);
 			/* "the Algerian and Russian navies": the sector goes to both */
 			if (pass == 0 && tgt_actor > c->m && tgt_actor[-1].kind == MK_ACTOR &&
 			    !tgt_actor[-1].used_agent && tgt_actor[-1].end + 1 == tgt_actor->start &&
 			    c->w[tgt_actor[-1].end].type == CW_CONJ)
-				merge_agent(&tgt_actor[-1], ag);
+				merge_agent(c, &tgt_actor[-1], ag);
 			if (tgt_actor->start > ag->start)
 				tgt_actor->start = ag->start;
 			if (tgt_actor->end < ag->end)

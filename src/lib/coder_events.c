@@ -62,6 +62,11 @@ static bool match_from(mctx *x, uint32_t ei, size_t pos, bool tight)
 				return true;
 		} else {
 			int m = mention_at(c, q);
+			/* a place is an actor only where the pattern asks for one
+			 * right after a place preposition ("* IN_ +") */
+			if (m >= 0 && c->m[m].place &&
+			    !(e->kind == LW_TGT && ei > 0 && cd_place_prep(&x->e[ei - 1])))
+				goto next;
 			if (m >= 0 && c->m[m].kind == MK_ACTOR && !c->m[m].null) {
 				if (e->kind == LW_COMP && c->m[c->m[m].group].n_group < 2)
 					goto next;
@@ -118,6 +123,8 @@ static bool match_back(mctx *x, size_t low, int ei, size_t pos, bool tight)
 		} else {
 			int m = w->mention;
 			if (m >= 0 && c->m[m].end == at + 1 && c->m[m].kind == MK_ACTOR && !c->m[m].null &&
+			    (!c->m[m].place ||
+			     (e->kind == LW_TGT && ei > 0 && cd_place_prep(&x->e[ei - 1]))) &&
 			    !(e->kind == LW_COMP && c->m[c->m[m].group].n_group < 2)) {
 				size_t st = (e->kind == LW_COMP || e->kind == LW_SKIP) ? group_start(c, m) : c->m[m].start;
 				int who = (e->kind == LW_COMP || e->kind == LW_SKIP) ? c->m[m].group : m;
@@ -163,7 +170,7 @@ static bool match_pattern(const dyad_coder *c, const lx_pattern *p, const verboc
 
 static bool usable(const mention *m)
 {
-	return m->kind == MK_ACTOR && !m->null && m->code[0];
+	return m->kind == MK_ACTOR && !m->null && m->code[0] && !m->place;
 }
 
 static int first_actor(const dyad_coder *c, size_t from, size_t to, const char *not_code)
@@ -231,7 +238,13 @@ typedef struct evctx {
 	dyad_coder  *c;
 	dyad_events *out;
 	int          added;
+	bool         more;    /* a later verb of a clause that already coded:
+	                         only a pattern that places its target */
+	int          first_src; /* the source of that clause's coded verb */
 } evctx;
+
+static bool own_country(const dyad_coder *c, const char *cameo, const char *code,
+                        const mention *const *S, size_t ns);
 
 static int emit(evctx *x, const mention *s, const mention *t, const char *code,
                 const verbocc *vo, const char *pattern, uint32_t flags, uint8_t modality)
@@ -240,6 +253,9 @@ static int emit(evctx *x, const mention *s, const mention *t, const char *code,
 	if (!code[0])
 		return 0;
 	if (t && strcmp(s->code, t->code) == 0)
+		return 0;
+	const mention *one[1] = { s };
+	if (t && own_country(c, code, t->code, one, 1))
 		return 0;
 	/* the same event twice from one sentence is one event */
 	for (size_t i = x->out->count - (size_t)x->added; i < x->out->count; i++) {
@@ -286,6 +302,28 @@ static size_t members(const dyad_coder *c, int m, const mention **out, size_t ma
 	if (!n && usable(&c->m[m]))
 		out[n++] = &c->m[m];
 	return n;
+}
+
+/* dyad's dictionaries: in consultations, diplomatic and material
+ * cooperation and force posture, an actor and its own bare country are
+ * one side ("Shoigu said Russia ...", "the Algerian army set up a base
+ * ... Algeria"), never source and target; a government yielding to or
+ * arresting its own people is another matter (other roots). */
+static bool own_country(const dyad_coder *c, const char *cameo, const char *code,
+                        const mention *const *S, size_t ns)
+{
+	if (!c->lex->own_format || !cameo)
+		return false;
+	if (strncmp(cameo, "04", 2) && strncmp(cameo, "05", 2) && strncmp(cameo, "06", 2) &&
+	    strncmp(cameo, "15", 2))
+		return false;
+	size_t cl = strlen(code);
+	for (size_t i = 0; i < ns; i++) {
+		size_t sl = strlen(S[i]->code);
+		if ((cl == 3 || sl == 3) && cl >= 3 && sl >= 3 && !strncmp(code, S[i]->code, 3))
+			return true;
+	}
+	return false;
 }
 
 static bool code_in(const char *code, const mention *const *S, size_t ns)
@@ -423,6 +461,15 @@ static int find_source(const dyad_coder *c, vwork *v)
 	return FIND_OK;
 }
 
+/* The target of a visit (042) is a seat of government written as one
+ * word (a capital, "the Kremlin"): the visit is to the country. */
+static bool seat_visited(const dyad_coder *c, const vwork *v, const mention *t)
+{
+	(void)c;
+	return !strcmp(v->code->a, "042") && strlen(t->code) == 6 && !strcmp(t->code + 3, "GOV") &&
+	       t->ph && t->ph->n == 1 && t->ph->kind == PH_ACTOR && t->end == t->start + 1;
+}
+
 static bool skipped(const vwork *v, size_t k)
 {
 	return k < 64 && (v->as.skipped >> k & 1);
@@ -445,14 +492,15 @@ static bool find_target(const dyad_coder *c, vwork *v)
 		for (size_t k = 0; k < c->nm && v->tgt < 0; k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= vo->end && m->start < v->ce && usable(m) && (int)k != src &&
-			    !code_in(m->code, v->S, v->ns) && !skipped(v, k))
+			    !code_in(m->code, v->S, v->ns) && !skipped(v, k) &&
+			    !own_country(c, v->code->a, m->code, v->S, v->ns))
 				v->tgt = (int)k;
 		}
 		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok; k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= v->cs && m->start < vo->start && usable(m) && (int)k != src &&
 			    (src < 0 || m->group != c->m[src].group) && !code_in(m->code, v->S, v->ns) &&
-			    !skipped(v, k))
+			    !skipped(v, k) && !own_country(c, v->code->a, m->code, v->S, v->ns))
 				v->tgt = (int)k;
 		}
 		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok && src >= 0; k++) {
@@ -464,10 +512,38 @@ static bool find_target(const dyad_coder *c, vwork *v)
 		}
 		if (v->tgt < 0 && src >= 0 && c->m[c->m[src].group].n_group > 1 && before_ok)
 			v->comp = true;
+		/* no actor for a target: the place it happened in stands for
+		 * its country or government ("condemned the coup in Niger",
+		 * "protesters marched in Algiers") */
+		for (size_t k = 0; k < c->nm && v->tgt < 0 && !v->comp; k++) {
+			const mention *m = &c->m[k];
+			if (m->place && m->start >= vo->end && m->start < v->ce && !m->null &&
+			    !code_in(m->code, v->S, v->ns)) {
+				v->dtgt = *m;
+				v->dtgt.place = 0;
+				v->T[0] = &v->dtgt;
+				v->nt = 1;
+				return true;
+			}
+		}
 	}
 	if (v->comp) {
 		memcpy(v->T, v->S, v->ns * sizeof *v->S);
 		v->nt = v->ns;
+	} else if (v->tgt >= 0 && c->m[v->tgt].place) {
+		/* a place the pattern asked for: the country ("arrived in
+		 * Moscow" is a visit to Russia) */
+		v->dtgt = c->m[v->tgt];
+		v->dtgt.code[3] = '\0';
+		v->dtgt.place = 0;
+		v->T[0] = &v->dtgt;
+		v->nt = 1;
+	} else if (v->tgt >= 0 && c->lex->own_format && seat_visited(c, v, &c->m[v->tgt])) {
+		/* "is to visit Washington": a visit is to the country */
+		v->dtgt = c->m[v->tgt];
+		v->dtgt.code[3] = '\0';
+		v->T[0] = &v->dtgt;
+		v->nt = 1;
 	} else if (v->tgt >= 0) {
 		/* a target out of the source's own compound is that actor alone */
 		if (src >= 0 && c->m[v->tgt].group == c->m[src].group)
@@ -506,6 +582,59 @@ static int emit_pairs(evctx *x, vwork *v, uint8_t modality)
 	return rc;
 }
 
+/*
+ * dyad's dictionaries: an action announced for later ("will travel to
+ * Beijing", "plans to deliver", "is set to sign") is coded as the intent
+ * (03x), as the coding conventions do for planned exercises: the visit
+ * 042 becomes 036, joint exercises 062 0312, an agreement 057 030, a
+ * delivery 072 0332 ... Patterns that code the intent already are left.
+ */
+static const char *future_code(const char *a)
+{
+	static const char *const map[][2] = {
+		{ "040", "036" }, { "042", "036" }, { "043", "036" }, { "044", "036" },
+		{ "046", "036" }, { "057", "030" }, { "060", "031" }, { "061", "0311" },
+		{ "062", "0312" }, { "063", "0313" }, { "064", "0314" }, { "070", "033" },
+		{ "071", "0331" }, { "072", "0332" }, { "073", "0333" }, { "074", "0334" },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (!strcmp(a, map[i][0]))
+			return map[i][1];
+	return NULL;
+}
+
+static bool future_at(const dyad_coder *c, const verbocc *vo, size_t cs)
+{
+	static const char *const before_to[] = { "plan", "plans", "planned", "planning", "set",
+	                                         "due", "expected", "intends", "intend",
+	                                         "scheduled", "going", NULL };
+	size_t p = vo->start;
+	while (p > cs && (word_is(c, p - 1, "also") || word_is(c, p - 1, "soon") ||
+	                  word_is(c, p - 1, "later") || word_is(c, p - 1, "then")))
+		p--;
+	if (p == cs)
+		return false;
+	if (word_is(c, p - 1, "will") || word_is(c, p - 1, "would") || word_is(c, p - 1, "shall"))
+		return true;
+	if (!word_is(c, p - 1, "to") || p - 1 == cs)
+		return false;
+	for (int i = 0; before_to[i]; i++)
+		if (word_is(c, p - 2, before_to[i]))
+			return true;
+	return false;
+}
+
+/* "for talks with", "for a meeting with": the purpose of a visit. */
+static bool purpose_at(const dyad_coder *c, const verbocc *vo)
+{
+	size_t p = vo->start;
+	if (p && (word_is(c, p - 1, "a") || word_is(c, p - 1, "the")))
+		p--;
+	if (!p || !word_is(c, p - 1, "for"))
+		return false;
+	return true;
+}
+
 /* Code one verb occurrence in clause [cs, ce). Returns 1 if it coded
  * (events, or a discard/complex/negated decision), 0 to try the next
  * verb, or a negative error. `sub_only` set: a subordinate code ([023?])
@@ -533,6 +662,9 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	}
 	if (v.code->flags & LVC_NULL)
 		return 0;     /* not used as a verb here: the next verb is tried */
+	if (x->more && ((v.as.tgt < 0 && v.as.comp < 0) || !purpose_at(c, vo) ||
+	                strncmp(v.code->a, "04", 2) != 0))
+		return 0;
 	if ((v.code->flags & LVC_SUBORD) && sub_only) {
 		*sub_only = true;
 		return 0;
@@ -545,8 +677,19 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	 * and marked negated. */
 	if (negated && vb->lemma)
 		return 1;
+	lx_vcode fut;
+	const char *fc = c->lex->own_format && vb->lemma ? future_code(v.code->a) : NULL;
+	if (fc && future_at(c, vo, cs)) {
+		memset(&fut, 0, sizeof fut);
+		memcpy(fut.a, fc, strlen(fc) + 1);
+		v.code = &fut;
+	}
 	v.src = v.as.src;
 	v.tgt = v.as.tgt;
+	/* "visited Beijing for talks with Chinese military leaders": the
+	 * visitor holds the talks, not the city visited */
+	if (x->more && x->first_src >= 0 && v.as.comp < 0)
+		v.src = x->first_src;
 	if (v.as.comp >= 0) {
 		v.src = v.as.comp;
 		v.comp = true;
@@ -563,6 +706,8 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	if (!find_target(c, &v))
 		return 0;     /* no target: no event */
 	int rc = emit_pairs(x, &v, negated ? DYAD_MOD_NEGATED : DYAD_MOD_ASSERTED);
+	if (!x->more)
+		x->first_src = v.src;
 	return rc < 0 ? rc : 1;
 }
 
@@ -577,6 +722,32 @@ static size_t clause_end(const dyad_coder *c, size_t cs, int code_by)
 	return c->nw;
 }
 
+/*
+ * dyad's dictionaries: "..., South Korea's military said." - the last
+ * comma segment, when it reports who said it, is a clause of its own:
+ * its actor is the speaker, not a target of the reported event.
+ */
+static size_t attribution_start(const dyad_coder *c)
+{
+	static const char *const rep[] = { "said", "says", "say", "told", "reported", "added",
+	                                   "announced", "stated", "according", "claimed", NULL };
+	if (!c->lex->own_format)
+		return SIZE_MAX;
+	size_t lc = SIZE_MAX;
+	for (size_t i = c->nw; i-- > 0;)
+		if (c->w[i].type == CW_COMMA && c->w[i].s[0] == ',') {
+			lc = i;
+			break;
+		}
+	if (lc == SIZE_MAX || lc == 0)
+		return SIZE_MAX;
+	for (size_t i = lc + 1; i < c->nw; i++)
+		for (int k = 0; rep[k]; k++)
+			if (word_is(c, i, rep[k]))
+				return lc;
+	return SIZE_MAX;
+}
+
 /* Words of the sentence for SET: MINIMUM WORDS (no punctuation, no 's). */
 static size_t count_words(const dyad_coder *c)
 {
@@ -589,7 +760,7 @@ static size_t count_words(const dyad_coder *c)
 int cd_code_events(dyad_coder *c, dyad_events *out)
 {
 	const lx_options *o = &c->lex->opt;
-	evctx x = { c, out, 0 };
+	evctx x = { c, out, 0, false, -1 };
 	for (size_t k = 0; k < c->nm; k++) {
 		if (c->m[k].discard)
 			c->discard = true;
@@ -612,8 +783,11 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 	const verbocc *sub = NULL;
 	size_t sub_cs = 0, sub_ce = 0;
 	size_t cs = 0;
+	size_t attrib = attribution_start(c);
 	while (cs < c->nw) {
 		size_t ce = clause_end(c, cs, o->code_by);
+		if (attrib != SIZE_MAX && cs < attrib && ce > attrib)
+			ce = attrib;
 		for (size_t i = 0; i < c->nv; i++) {
 			const verbocc *vo = &c->v[i];
 			if (vo->start < cs || vo->start >= ce)
@@ -632,10 +806,16 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 				out->count -= (size_t)x.added;
 				return 0;
 			}
-			if (r == 1 && o->code_by != 2)
+			/* dyad's own dictionaries: "arrived in Moscow for talks
+			 * with Shoigu" is a visit and a meeting; a later verb of
+			 * the clause codes too when its pattern names the target */
+			if (r == 1 && x.added && c->lex->own_format && o->code_by != 2)
+				x.more = true;
+			else if (r == 1 && o->code_by != 2)
 				break;
 		}
 		cs = ce + 1;
+		x.more = false;
 	}
 	if (!x.added && sub) {
 		int r = code_verb(&x, sub, sub_cs, sub_ce, NULL);

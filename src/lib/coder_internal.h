@@ -38,6 +38,10 @@ typedef struct mention {
 	uint8_t  used_agent;         /* an agent merged into it */
 	uint8_t  from_pronoun;       /* a pronoun resolved to an earlier actor */
 	uint8_t  plural;             /* they, them, their */
+	uint8_t  place;              /* a country or capital after a place
+	                                preposition ("arrived in Moscow"):
+	                                not an actor unless a pattern asks
+	                                for it there (coder_places.c) */
 	uint16_t group;              /* compound group (index of first member) */
 	uint16_t n_group;            /* members in the group (on the first) */
 	const lx_phrase *ph;
@@ -107,6 +111,13 @@ void cd_merge_same_country(dyad_coder *c);
 /* coder_commas.c */
 void cd_role_appositions(dyad_coder *c);
 void cd_eliminate_commas(dyad_coder *c);
+
+/* coder_places.c: dyad's own dictionaries only (lex->own_format) */
+void cd_actor_appositions(dyad_coder *c);
+void cd_mark_places(dyad_coder *c);
+void cd_counterparts(dyad_coder *c);
+void cd_hyphen_modifiers(dyad_coder *c);
+bool cd_place_prep(const lx_word *w);
 
 /* coder_events.c */
 int cd_code_events(dyad_coder *c, dyad_events *out);

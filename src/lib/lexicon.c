@@ -41,16 +41,30 @@ int lx_push_word(dyad_lexicon *lex, const lx_word *w)
 	return 0;
 }
 
+/* Stamp an item with the file and line being read, unless it has one. */
+#define STAMP(lex, it) do { \
+		if (!(it).file && (lex)->src_line) { \
+			(it).file = (lex)->src_file; \
+			(it).line = (uint32_t)*(lex)->src_line; \
+		} \
+	} while (0)
+
 int lx_push_phrase(dyad_lexicon *lex, const lx_phrase *p, uint32_t *id)
 {
 	if (id)
 		*id = (uint32_t)lex->n_phrases;
-	PUSH(lex->phrases, lex->n_phrases, lex->cap_phrases, p);
+	lx_phrase q = *p;
+	STAMP(lex, q);
+	PUSH(lex->phrases, lex->n_phrases, lex->cap_phrases, &q);
 	return 0;
 }
 
 int lx_push_code(dyad_lexicon *lex, const lx_code *c)
 {
+	lx_src src = { NULL, 0 };
+	STAMP(lex, src);
+	size_t n = lex->n_codes;
+	PUSH(lex->code_src, n, lex->cap_code_src, &src);
 	PUSH(lex->codes, lex->n_codes, lex->cap_codes, c);
 	return 0;
 }
@@ -59,13 +73,17 @@ int lx_push_verb(dyad_lexicon *lex, const lx_verb *v, uint32_t *id)
 {
 	if (id)
 		*id = (uint32_t)lex->n_verbs;
-	PUSH(lex->verbs, lex->n_verbs, lex->cap_verbs, v);
+	lx_verb q = *v;
+	STAMP(lex, q);
+	PUSH(lex->verbs, lex->n_verbs, lex->cap_verbs, &q);
 	return 0;
 }
 
 int lx_push_pattern(dyad_lexicon *lex, const lx_pattern *p)
 {
-	PUSH(lex->patterns, lex->n_patterns, lex->cap_patterns, p);
+	lx_pattern q = *p;
+	STAMP(lex, q);
+	PUSH(lex->patterns, lex->n_patterns, lex->cap_patterns, &q);
 	return 0;
 }
 
@@ -93,6 +111,7 @@ void dyad_lexicon_free(dyad_lexicon *lex)
 	dyad_free(lex->words);
 	dyad_free(lex->phrases);
 	dyad_free(lex->codes);
+	dyad_free(lex->code_src);
 	dyad_free(lex->verbs);
 	dyad_free(lex->patterns);
 	dyad_free(lex->pat_masks);
@@ -165,6 +184,8 @@ static int pattern_cmp(const void *a, const void *b)
 	const lx_pattern *x = a, *y = b;
 	if (x->length != y->length)
 		return x->length > y->length ? -1 : 1;
+	if (x->comp_first != y->comp_first)
+		return x->comp_first ? -1 : 1;
 	return x->first < y->first ? -1 : (x->first > y->first);
 }
 
@@ -404,6 +425,8 @@ static int load_text(dyad_lexicon *lex, const char *path, char *text, size_t len
 	int rc = 0;
 	lx_fingerprint_add(lex, text, len);
 	lx_reader r = { .lex = lex, .diag = diag, .path = path };
+	lex->src_file = lx_strdup(lex, path, strlen(path));
+	lex->src_line = &r.line;
 	switch (kind) {
 	case LXF_ACTORS: rc = lx_read_actors(&r, text, len, PH_ACTOR); break;
 	case LXF_AGENTS: rc = lx_read_actors(&r, text, len, PH_AGENT); break;
@@ -421,6 +444,7 @@ static int load_text(dyad_lexicon *lex, const char *path, char *text, size_t len
 	}
 	}
 	lex->n_files++;
+	lex->src_line = NULL;   /* r goes out of scope */
 	if (!rc && r.fatal)
 		rc = r.fatal;
 	return rc;

@@ -63,6 +63,12 @@ typedef struct lx_code {
 	uint8_t     fallback; /* .people: country alone off all rows */
 } lx_code;
 
+/* Where a code was read (parallel to lex->codes; dict check/lookup). */
+typedef struct lx_src {
+	const char *file;
+	uint32_t    line;
+} lx_src;
+
 /* Verb code flags. */
 enum lx_vcode_flag {
 	LVC_NULL     = 1u << 0,  /* [---] */
@@ -86,6 +92,11 @@ typedef struct lx_pattern {
 	uint32_t    length;    /* alphanumeric characters, for ordering */
 	lx_vcode    code;
 	const char *text;      /* the pattern as written (for "why") */
+	uint8_t     comp_first; /* lemma file, has '%': tried before other
+	                          patterns of its length ("% * JOINT EXERCISE"
+	                          before "$ * JOINT EXERCISE") */
+	const char *file;      /* where it was read (dict check/lookup) */
+	uint32_t    line;
 } lx_pattern;
 
 /* A verb root entry. */
@@ -96,6 +107,8 @@ typedef struct lx_verb {
 	int32_t     bucket;             /* verbs with many patterns: index into
 	                                   lex->buckets, else -1 */
 	uint8_t     lemma;              /* from a ;;dyad match=lemma file */
+	const char *file;               /* where it was read (dict check) */
+	uint32_t    line;
 } lx_verb;
 
 /*
@@ -122,6 +135,8 @@ typedef struct lx_phrase {
 	uint32_t    verb;           /* PH_VERB: index into lex->verbs */
 	uint32_t    chars;          /* total characters, to prefer longer matches */
 	const char *text;           /* as written, for explanations */
+	const char *file;           /* where it was read (dict check/lookup) */
+	uint32_t    line;
 } lx_phrase;
 
 /* One slot of the first-word index (12 bytes: the table is probed once
@@ -160,6 +175,7 @@ struct dyad_lexicon {
 	lx_word    *words;    size_t n_words, cap_words;
 	lx_phrase  *phrases;  size_t n_phrases, cap_phrases;
 	lx_code    *codes;    size_t n_codes, cap_codes;
+	lx_src     *code_src; size_t cap_code_src;   /* n_codes items */
 	lx_verb    *verbs;    size_t n_verbs, cap_verbs;
 	lx_pattern *patterns; size_t n_patterns, cap_patterns;
 	uint64_t  (*pat_masks)[4];      /* per pattern: signature, lx_sig_bit() */
@@ -175,6 +191,13 @@ struct dyad_lexicon {
 	char        fingerprint[24];
 	size_t      n_files;
 	size_t      n_problems;
+	/* the file being read and its line counter: lx_push_* stamp each
+	 * phrase, code and pattern with them (NULL outside a load) */
+	bool          own_format;   /* some file is dyad's own (match=lemma):
+	                               dyad's coding rules apply, TABARI
+	                               projects keep TABARI's */
+	const char   *src_file;
+	const size_t *src_line;
 };
 
 /* Build-time helpers (lexicon.c). */

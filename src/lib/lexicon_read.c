@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 int lx_report(lx_reader *r, dyad_severity sev, const char *fmt, ...)
 {
@@ -81,6 +82,16 @@ static size_t fold_char(const unsigned char *s, size_t n, char *buf, size_t *b, 
 		while (k < need && (s[k] & 0xc0) == 0x80)
 			k++;
 		if (k == need) {
+			/* lower-case as the tokenizer does ("CÔTE" -> "côte",
+			 * "İlker" -> "ilker"), so accented entries match */
+			utf8proc_int32_t cp;
+			utf8proc_uint8_t enc[4];
+			if (utf8proc_iterate(s, (utf8proc_ssize_t)k, &cp) == (utf8proc_ssize_t)k) {
+				utf8proc_ssize_t el = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+				for (utf8proc_ssize_t j = 0; j < el && *b < cap; j++)
+					buf[(*b)++] = (char)enc[j];
+				return k;
+			}
 			for (size_t j = 0; j < k && *b < cap; j++)
 				buf[(*b)++] = (char)s[j];
 			return k;
@@ -199,6 +210,11 @@ int lx_parse_words(lx_reader *r, const char *s, size_t len, bool pattern,
 			b--;
 			flags |= LWF_NEXT;
 		}
+		/* an initial or abbreviation with one final period ("W.",
+		 * "ST.", "JR."): the tokenizer splits the period off (an inner
+		 * period, as in U.S., keeps the acronym whole) */
+		if (kind == LW_WORD && b >= 2 && buf[b - 1] == '.' && !memchr(buf, '.', b - 1))
+			b--;
 		if (kind == LW_WORD && !b)
 			continue;
 		/* possessive: PEOPLE'S -> people + 's; MILLS' -> mills + 's */

@@ -1,8 +1,8 @@
 /*
  * lexicon_verbs.c - the .verbs reader: synsets, verb roots, irregular
  * forms, patterns (alternatives and synsets expanded at load time into
- * plain patterns, so that the coder's matcher stays simple and fast),
- * and the .options reader.
+ * plain patterns, so that the coder's matcher stays simple and fast).
+ * The .options reader is in lexicon_options.c.
  */
 #include "lexicon_internal.h"
 #include "util/alloc.h"
@@ -303,6 +303,8 @@ static uint32_t pattern_length(char *s, bool relax)
 	return len;
 }
 
+static int irregular_variants(strlist *l, size_t from);
+
 static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *code,
                        const char *line, size_t line_len)
 {
@@ -313,6 +315,8 @@ static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *
 	strlist forms = { 0 };
 	int rc = expand_all(v, w, &forms);
 	dyad_free(w);
+	if (!rc && r->lemma)
+		rc = irregular_variants(&forms, 0);
 	const char *text = NULL;
 	if (!rc && forms.n && !(text = lx_strdup(r->lex, line, line_len)))
 		rc = DYAD_ENOMEM;
@@ -329,6 +333,8 @@ static int add_pattern(vstate *v, const char *words, size_t wl, const lx_vcode *
 				stars++;
 				p.star = k;
 			}
+			if (e->kind == LW_COMP && r->lemma)
+				p.comp_first = 1;
 		}
 		p.length = plen;
 		if (stars != 1) {
@@ -388,7 +394,7 @@ static const char *const irregular[][3] = {
 	{ "forgive", "forgave", "forgiven" }, { "freeze", "froze", "frozen" },
 	{ "get", "got", "gotten" }, { "give", "gave", "given" },
 	{ "go", "went", "gone" }, { "hang", "hung", NULL },
-	{ "have", "had", NULL }, { "hear", "heard", NULL },
+	{ "have", "had", "has" }, { "hear", "heard", NULL },
 	{ "hide", "hid", "hidden" }, { "hit", "hit", NULL },
 	{ "hold", "held", NULL }, { "hurt", "hurt", NULL },
 	{ "keep", "kept", NULL }, { "know", "knew", "known" },
@@ -417,6 +423,85 @@ static const char *const irregular[][3] = {
 	{ "win", "won", NULL }, { "withdraw", "withdrew", "withdrawn" },
 	{ "write", "wrote", "written" },
 };
+
+/* The irregular forms of a pattern word (lemma files): the verb table,
+ * and BE, whose forms are more than two. NULL-terminated; NULL if none. */
+static const char *const *word_forms(const char *w, size_t n, const char *tmp[3])
+{
+	static const char *const be[] = { "am", "is", "are", "was", "were", "been", NULL };
+	char low[32];
+	if (n >= sizeof low)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+	low[n] = '\0';
+	if (!strcmp(low, "be"))
+		return be;
+	for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++) {
+		if (strcmp(irregular[i][0], low) != 0)
+			continue;
+		size_t k = 0;
+		for (int j = 1; j <= 2; j++)
+			if (irregular[i][j] && strcmp(irregular[i][j], low) != 0)
+				tmp[k++] = irregular[i][j];
+		tmp[k] = NULL;
+		return k ? tmp : NULL;
+	}
+	return NULL;
+}
+
+static bool letter(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/*
+ * A lemma pattern's words in base form match regular inflections; their
+ * irregular forms ("BE" -> is, was, were; "HOLD" -> held) are added as
+ * variants of the pattern, the form in place of the word. Variants are
+ * appended to `l` from index `from`; one pass per word position.
+ */
+static int irregular_variants(strlist *l, size_t from)
+{
+	for (size_t i = from; i < l->n && l->n < 4096; i++) {
+		const char *s = l->items[i];
+		for (size_t p = 0; s[p];) {
+			if (!letter(s[p]) || (p && (letter(s[p - 1]) || s[p - 1] == '\'' || s[p - 1] == '-'))) {
+				p++;
+				continue;
+			}
+			size_t e = p;
+			while (letter(s[e]))
+				e++;
+			const char *tmp[3];
+			const char *const *forms = (s[e] == '\'' || s[e] == '-') ? NULL : word_forms(s + p, e - p, tmp);
+			for (size_t f = 0; forms && forms[f]; f++) {
+				char up[16];
+				size_t fl = strlen(forms[f]);
+				if (fl >= sizeof up)
+					continue;
+				for (size_t k = 0; k < fl; k++)
+					up[k] = (char)(forms[f][k] - 32);
+				char *nv = splice(s, p, e - p, up, fl);
+				if (!nv)
+					return DYAD_ENOMEM;
+				bool dup = false;   /* "BE .. HOLD": two ways to "IS .. HELD" */
+				for (size_t q = 0; q < l->n && !dup; q++)
+					dup = strcmp(l->items[q], nv) == 0;
+				if (dup) {
+					dyad_free(nv);
+					continue;
+				}
+				int rc = sl_push(l, nv);
+				if (rc)
+					return rc;
+				s = l->items[i];   /* the list may have moved */
+			}
+			p = e;
+		}
+	}
+	return 0;
+}
 
 /* Add the irregular forms of a lemma root (first word replaced). */
 static int irregular_forms(vstate *v, const char *words, size_t wl,
@@ -729,6 +814,7 @@ int lx_read_verbs(lx_reader *r, char *text, size_t len)
 			continue;
 		if (r->line <= 5 && n >= 16 && strncmp(line, ";;dyad match=lemma", 18) == 0) {
 			r->lemma = true;
+			r->lex->own_format = true;
 			continue;
 		}
 		if (line[0] == ';' || line[0] == '#' || (n > 1 && line[0] == '/' && line[1] == '/'))
@@ -783,139 +869,4 @@ int lx_read_verbs(lx_reader *r, char *text, size_t len)
 	free_sets(v);
 	dyad_free(v);
 	return rc;
-}
-
-/* ------------------------------------------------------------------ */
-/* Options                                                             */
-
-void lx_options_default(lx_options *o)
-{
-	memset(o, 0, sizeof *o);
-	/* TABARI's limits: comma-delimited clauses of 3-10 words inside the
-	 * sentence and at its end are dropped, the first one never. On by
-	 * default for TABARI projects only (dyad_lexicon_load_project): in
-	 * dyad's own set it would drop "On Monday, X did Y"'s main clause. */
-	o->comma_on = false;
-	o->comma_min = 2; o->comma_max = 10;
-	o->comma_emin = 2; o->comma_emax = 10;
-	o->comma_bmin = 128; o->comma_bmax = 0;
-}
-
-static bool has(const char *s, size_t n, const char *w)
-{
-	size_t wl = strlen(w);
-	for (size_t i = 0; i + wl <= n; i++)
-		if (strncmp(s + i, w, wl) == 0)
-			return true;
-	return false;
-}
-
-static int num_after(const char *s, size_t n, const char *key, int dflt)
-{
-	size_t kl = strlen(key);
-	for (size_t i = 0; i + kl <= n; i++) {
-		if (strncmp(s + i, key, kl) != 0)
-			continue;
-		if (i && ((s[i - 1] >= 'A' && s[i - 1] <= 'Z')))
-			continue;
-		size_t j = i + kl;
-		while (j < n && (s[j] == ' ' || s[j] == '=' || s[j] == '['))
-			j++;
-		if (j < n && s[j] >= '0' && s[j] <= '9') {
-			int v = 0;
-			while (j < n && s[j] >= '0' && s[j] <= '9' && v < 100000)
-				v = v * 10 + (s[j++] - '0');
-			return v;
-		}
-	}
-	return dflt;
-}
-
-static void bracket_code(const char *s, size_t n, const char *after, char *out, size_t cap)
-{
-	out[0] = '\0';
-	size_t al = strlen(after);
-	for (size_t i = 0; i + al <= n; i++) {
-		if (strncmp(s + i, after, al) != 0)
-			continue;
-		const char *o = memchr(s + i, '[', n - i);
-		const char *c = o ? memchr(o, ']', n - (size_t)(o - s)) : NULL;
-		if (!o || !c)
-			return;
-		size_t k = 0;
-		for (const char *p = o + 1; p < c && k < cap - 1; p++)
-			if (!is_sp(*p))
-				out[k++] = *p;
-		out[k] = '\0';
-		return;
-	}
-}
-
-int lx_options_line(lx_options *o, const char *line, size_t n, lx_reader *r)
-{
-	char up[512];
-	size_t k = 0;
-	while (n && (is_sp(*line))) { line++; n--; }
-	while (n && (is_sp(line[n - 1]) || line[n - 1] == '\n')) n--;
-	if (!n || (n > 1 && line[0] == '/' && line[1] == '/') || line[0] == ';' || line[0] == '#')
-		return 0;
-	for (size_t i = 0; i < n && k < sizeof up - 1; i++)
-		up[k++] = (line[i] >= 'a' && line[i] <= 'z') ? (char)(line[i] - 32) : line[i];
-	up[k] = '\0';
-	n = k;
-	if (!strncmp(up, "COMPLEX:", 8)) {
-		o->complex_verbs = num_after(up, n, "VERBS", 0);
-		o->complex_conj = num_after(up, n, "CONJ", 0);
-		o->complex_actors = num_after(up, n, "ACTORS", 0);
-		o->noactprior = has(up, n, "NOACTPRIOR");
-		return 0;
-	}
-	if (!strncmp(up, "DEFAULT:", 8)) {
-		if (has(up, n, "OFF")) {
-			o->default_source[0] = o->default_target[0] = '\0';
-			return 0;
-		}
-		bracket_code(up, n, "SOURCE", o->default_source, sizeof o->default_source);
-		bracket_code(up, n, "TARGET", o->default_target, sizeof o->default_target);
-		const char *t = strstr(up, "TARGET");
-		o->default_source_prior = has(up, t ? (size_t)(t - up) : n, "PRIOR");
-		o->default_target_after = t && has(t, strlen(t), "AFTER");
-		return 0;
-	}
-	if (!strncmp(up, "COMMA:", 6)) {
-		if (has(up, n, "OFF")) {
-			o->comma_on = false;
-			return 0;
-		}
-		o->comma_on = true;
-		o->comma_min = num_after(up, n, "MIN", o->comma_min);
-		o->comma_max = num_after(up, n, "MAX", o->comma_max);
-		o->comma_emin = num_after(up, n, "EMIN", o->comma_emin);
-		o->comma_emax = num_after(up, n, "EMAX", o->comma_emax);
-		o->comma_bmin = num_after(up, n, "BMIN", o->comma_bmin);
-		o->comma_bmax = num_after(up, n, "BMAX", o->comma_bmax);
-		return 0;
-	}
-	if (!strncmp(up, "SET:", 4)) {
-		if (has(up, n, "CODE BY SENTENCE")) o->code_by = 1;
-		else if (has(up, n, "CODE ALL")) o->code_by = 2;
-		else if (has(up, n, "CODE BY CLAUSE")) o->code_by = 0;
-		else if (has(up, n, "CONVERT AGENT")) o->convert_agents = has(up, n, "TRUE");
-		else if (has(up, n, "MINIMUM WORDS")) o->minimum_words = num_after(up, n, "WORDS", 0);
-		else if (has(up, n, "TIME SHIFT")) o->time_shift = has(up, n, "TRUE");
-		else if (has(up, n, "SKIP RECORDS") || has(up, n, "USAGE") || has(up, n, "LABEL") ||
-		         has(up, n, "YYYY") || has(up, n, "FBIS") ||
-		         has(up, n, "DUP WARNING") || has(up, n, "ALLCAPS") || has(up, n, "CHECK DOMINANT") ||
-		         has(up, n, "HAIKU") || has(up, n, "MATCH"))
-			return 0;     /* output/interface settings: no effect on coding */
-		else if (r)
-			return lx_report(r, DYAD_DIAG_WARNING, "unknown option %.*s", (int)n, up);
-		return 0;
-	}
-	if (!strncmp(up, "LABEL:", 6) || !strncmp(up, "OUTPUT:", 7) || !strncmp(up, "FORWARD:", 8) ||
-	    !strncmp(up, "NONEVENTS:", 10) || !strncmp(up, "ISSUES:", 7) || !strncmp(up, "~~", 2))
-		return 0;
-	if (r)
-		return lx_report(r, DYAD_DIAG_WARNING, "unknown option %.*s", (int)n, up);
-	return 0;
 }

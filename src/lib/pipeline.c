@@ -10,6 +10,8 @@
 #include "util/alloc.h"
 #include "util/error.h"
 
+#include "dyad/dates.h"
+
 #include <string.h>
 
 struct dyad_pipeline {
@@ -118,6 +120,44 @@ static int code_span(dyad_pipeline *p, const dyad_record *rec, const char *text,
 	return rc;
 }
 
+/*
+ * A record without a date (plain text): the date of its dateline
+ * ("ALGIERS, Aug. 2, 2023 (Reuters) -", a date stamp line) among its
+ * first sentences, read against today, else today. Dated roles (who was
+ * defence minister) need some date; the caller says which was used.
+ */
+static int undated_record(dyad_pipeline *p, dyad_date *date, bool *from_text)
+{
+	dyad_date today = dyad_date_today();
+	dyad_date none = { 0, 0, 0 };
+	*date = (p->flags & DYAD_PIPE_UNDATED_TODAY) ? today : none;
+	*from_text = false;
+	size_t ns, len;
+	const dyad_sentence *s = dyad_doc_sentences(p->doc, &ns);
+	const char *text = dyad_doc_text(p->doc, &len);
+	for (size_t i = 0; s && i < ns && i < 4; i++) {
+		if (!(s[i].flags & DYAD_SENT_DATELINE))
+			continue;
+		int rc = dyad_tokenize(p->toks, text + s[i].span.start,
+		                       s[i].span.end - s[i].span.start, s[i].span.start);
+		if (rc)
+			return rc;
+		dyad_date_expr ex;
+		int k = dyad_dates_find(dyad_tokens_array(p->toks), dyad_tokens_count(p->toks),
+		                        today, &ex, 1);
+		if (k < 0)
+			return k;
+		if (k > 0 && ex.date.year && ex.date.month) {
+			*date = ex.date;
+			if (!date->day)
+				date->day = 1;
+			*from_text = true;
+			return 0;
+		}
+	}
+	return 0;
+}
+
 int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_events *out)
 {
 	dyad_doc_free(p->doc);
@@ -127,16 +167,27 @@ int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_eve
 	                             rec->text ? rec->text_len : 0, p->diag);
 	if (rc)
 		return rc;
-	if (!rec->date.year) {
+	dyad_date date = rec->date;
+	if (!date.year) {
 		p->st.undated++;
-		rc = dyad_diag_report(p->diag, DYAD_DIAG_WARNING, rec_name(rec),
-		                      "record has no date: coded with undated actor codes");
+		bool from_text = false;
+		if ((rc = undated_record(p, &date, &from_text)) < 0)
+			return rc;
+		if (date.year)
+			rc = dyad_diag_report(p->diag, DYAD_DIAG_WARNING, rec_name(rec),
+			                      "record has no date: coded as of %04d-%02d-%02d, %s",
+			                      date.year, date.month, date.day,
+			                      from_text ? "the date of its dateline"
+			                                : "today (no dateline date): dated roles may be wrong");
+		else
+			rc = dyad_diag_report(p->diag, DYAD_DIAG_WARNING, rec_name(rec),
+			                      "record has no date: coded with undated actor codes");
 		if (rc)
 			return rc;
 	}
 	if (!(p->flags & DYAD_PIPE_SAME_DOCUMENT)) {
-		dyad_coder_begin_document(p->coder, rec->date);
-		if (p->when && (rc = dyad_when_set_document(p->when, rec->date,
+		dyad_coder_begin_document(p->coder, date);
+		if (p->when && (rc = dyad_when_set_document(p->when, date,
 		                                            dyad_date_today(), NULL, 0)) != 0)
 			return rc;
 	}
@@ -159,7 +210,7 @@ int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_eve
 	/* the document date is the event date until the dates stage runs */
 	for (size_t i = before; i < out->count; i++)
 		if (!out->items[i].date.year)
-			out->items[i].date = rec->date;
+			out->items[i].date = date;
 	p->st.events += out->count - before;
 	return (int)(out->count - before);
 }

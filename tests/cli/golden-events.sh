@@ -5,9 +5,21 @@
 # passes when the set of (source, target, cameo) equals the expected set.
 # Prints failures, per-root pass rates and "N passed, N failed"; fails
 # only when the pass rate (percent) is below tests/golden/events/THRESHOLD.
+# With a second argument DIR (tests/golden/heldout), runs that directory
+# instead, against DIR/THRESHOLD; without one, runs events and then
+# heldout, and fails when either is below its threshold.
 set -u
 dyad=$1
-dir=tests/golden/events
+if [ $# -lt 2 ]; then
+  rc=0
+  for d in tests/golden/events tests/golden/heldout; do
+    [ -d "$d" ] || continue
+    echo "== $d"
+    "$0" "$dyad" "$d" || rc=1
+  done
+  exit $rc
+fi
+dir=$2
 threshold=$(cat "$dir/THRESHOLD" 2>/dev/null || echo 0)
 shopt -s nullglob
 files=("$dir"/*.txt)

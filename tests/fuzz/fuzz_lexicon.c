@@ -2,7 +2,8 @@
  * fuzz_lexicon.c - the dictionary readers on arbitrary bytes. The first
  * byte picks the kind (.actors, .agents, .verbs, .options, .people); the
  * rest is the file. Loading must never crash, hang or leak, whatever it
- * reports; a lexicon that loads is then used to code a few sentences so
+ * reports; a lexicon that loads is linted (dyad_lexicon_check) and then
+ * used to code a few sentences so
  * that what the readers build is exercised by the coder too.
  */
 #include "dyad/dyad.h"
@@ -38,6 +39,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dyad_lexicon *lex = NULL;
 	if (dyad_lexicon_load_buffers(&lex, b, 2, d) == 0) {
 		if (strlen(dyad_lexicon_fingerprint(lex)) != 16)
+			abort();
+		/* dict check walks every phrase, code and pattern built */
+		dyad_dict_check_stats st;
+		if (dyad_lexicon_check(lex, d, &st) || st.phrases != dyad_lexicon_count(lex, 0))
 			abort();
 		dyad_pipeline *p = NULL;
 		if (dyad_pipeline_new(&p, lex, d) == 0) {

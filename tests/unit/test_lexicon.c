@@ -235,6 +235,37 @@ static void test_cameo_project(void **state)
 	dyad_diag_free(d);
 }
 
+/* dyad_lexicon_check: each kind of problem at its file:line; a clean
+ * set (accented and initialled names, read like the tokenizer) has none. */
+static void test_check(void **state)
+{
+	(void)state;
+	sink s = { .n = 0 };
+	dyad_lexicon *lex = load2("a.actors",
+	                          "ALGERIA_ [DZA]\nALGERIA_ [MAR]\nRUSSIA_ [rus]\n"
+	                          "C\xc3\x94TE_D'IVOIRE_ [CIV]\nGEORGE_W._BUSH_ [USAGOV]\n",
+	                          "b.verbs",
+	                          "VISIT_ [042]\n- $ * + [042]\n- $ * + [043]\n- $ * TO_ + [999]\n",
+	                          &s, false, NULL);
+	assert_non_null(lex);
+	dyad_diag *d = NULL;
+	assert_int_equal(dyad_diag_new(&d, collect, &s, false), 0);
+	dyad_dict_check_stats st;
+	assert_int_equal(dyad_lexicon_check(lex, d, &st), 0);
+	assert_true(sink_has(&s, "a.actors:2", "conflicting codes"));
+	assert_true(sink_has(&s, "a.actors:3", "malformed actor code"));
+	assert_true(sink_has(&s, "b.verbs:3", "shadowed pattern"));
+	assert_true(sink_has(&s, "b.verbs:4", "unknown CAMEO code 999"));
+	assert_false(sink_has(&s, "a.actors:4", ""));   /* upper-case accent: lower-cased */
+	assert_false(sink_has(&s, "a.actors:5", ""));   /* "W." is the token "w" */
+	assert_int_equal(st.errors, 4);
+	const char *file = NULL;
+	unsigned line = 0;
+	assert_int_equal(dyad_lexicon_pattern_source(lex, "nothing", &file, &line), DYAD_ENOTFOUND);
+	dyad_diag_free(d);
+	dyad_lexicon_free(lex);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_latin1_and_long_lines),
 		cmocka_unit_test(test_load_dir_missing),
 		cmocka_unit_test(test_cameo_project),
+		cmocka_unit_test(test_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
