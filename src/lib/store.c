@@ -70,12 +70,23 @@ static const char schema_v1[] =
 	"CREATE TABLE rejected(id INTEGER PRIMARY KEY, input TEXT, record TEXT,"
 	" error TEXT NOT NULL, at TEXT);";
 
+/* Migration 2: the (band, value, document) index of near duplicates
+ * becomes a table of signatures in document order (cheap to append; the
+ * band index is built in memory, store_near.c). */
+static const char schema_v2[] =
+	"CREATE TABLE near_signatures(doc_id INTEGER PRIMARY KEY REFERENCES documents(id),"
+	" sig BLOB NOT NULL);"
+	"INSERT INTO near_signatures(doc_id, sig) SELECT id, minhash FROM documents"
+	" WHERE id IN (SELECT doc_id FROM minhash_bands) AND minhash IS NOT NULL ORDER BY id;"
+	"DROP TABLE minhash_bands;";
+
 static const struct migration {
 	int version;
 	const char *name;
 	const char *sql;
 } migrations[] = {
 	{ 1, "initial schema", schema_v1 },
+	{ 2, "near-duplicate signatures appended by document id", schema_v2 },
 };
 
 static const char *const stmt_sql[ST__COUNT] = {
@@ -87,16 +98,9 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_SOURCE_INSERT] =
 		"INSERT OR IGNORE INTO document_sources(doc_id, origin, outlet, url, ingest_date)"
 		" VALUES(?1,?2,?3,?4,?5)",
-	/* one statement for the 8 bands (NEAR_BANDS in store_doc.c) */
-	[ST_BAND_FIND] =
-		"SELECT b.doc_id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.doc_id"
-		" WHERE (b.band = 0 AND b.value = ?1) OR (b.band = 1 AND b.value = ?2)"
-		" OR (b.band = 2 AND b.value = ?3) OR (b.band = 3 AND b.value = ?4)"
-		" OR (b.band = 4 AND b.value = ?5) OR (b.band = 5 AND b.value = ?6)"
-		" OR (b.band = 6 AND b.value = ?7) OR (b.band = 7 AND b.value = ?8) LIMIT 32",
-	[ST_BAND_INSERT] =
-		"INSERT OR IGNORE INTO minhash_bands(band, value, doc_id) VALUES(0,?1,?9),(1,?2,?9),"
-		"(2,?3,?9),(3,?4,?9),(4,?5,?9),(5,?6,?9),(6,?7,?9),(7,?8,?9)",
+	[ST_NEAR_LOAD] = "SELECT doc_id, sig FROM near_signatures WHERE doc_id > ?1 ORDER BY doc_id",
+	[ST_NEAR_SIG] = "SELECT sig FROM near_signatures WHERE doc_id = ?1",
+	[ST_NEAR_INSERT] = "INSERT OR IGNORE INTO near_signatures(doc_id, sig) VALUES(?1, ?2)",
 	[ST_DOC_CODED] = "UPDATE documents SET coded = 1 WHERE id = ?1",
 	[ST_DOC_IS_CODED] = "SELECT coded FROM documents WHERE id = ?1",
 	[ST_SENT_INSERT] =
@@ -267,6 +271,7 @@ void dyad_store_free(dyad_store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	else if (s->wrote)   /* keep the planner's statistics current */
 		sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+	store_near_free(s->near);
 	for (int i = 0; i < ST__COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
@@ -287,9 +292,11 @@ int dyad_store_begin(dyad_store *s)
 	gmtime_r(&t, &tm);
 	strftime(s->now, sizeof(s->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	int rc = store_exec(s, "BEGIN IMMEDIATE");
-	if (!rc)
-		s->in_tx = s->wrote = true;
-	return rc;
+	if (rc)
+		return rc;
+	s->in_tx = s->wrote = true;
+	/* documents another connection committed since the index was built */
+	return s->near ? store_near_refresh(s) : 0;
 }
 
 int dyad_store_commit(dyad_store *s)
@@ -299,6 +306,8 @@ int dyad_store_commit(dyad_store *s)
 	int rc = store_exec(s, "COMMIT");
 	if (!rc)
 		s->in_tx = false;
+	else
+		store_near_drop(s);   /* rebuilt from what is committed */
 	return rc;
 }
 
@@ -307,6 +316,7 @@ int dyad_store_rollback(dyad_store *s)
 	if (!s->in_tx)
 		return 0;
 	s->in_tx = false;
+	store_near_drop(s);   /* it may hold rows of the batch undone */
 	return store_exec(s, "ROLLBACK");
 }
 
