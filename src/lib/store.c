@@ -93,20 +93,23 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_DOC_BY_HASH] = "SELECT id FROM documents WHERE hash = ?1",
 	[ST_DOC_INSERT] =
 		"INSERT INTO documents(hash, minhash, title, outlet, url, origin, pub_date,"
-		" ingest_date, language, text, near_duplicate_of, near_similarity)"
-		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+		" ingest_date, language, text, near_duplicate_of, near_similarity, coded)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
 	[ST_SOURCE_INSERT] =
 		"INSERT OR IGNORE INTO document_sources(doc_id, origin, outlet, url, ingest_date)"
 		" VALUES(?1,?2,?3,?4,?5)",
 	[ST_NEAR_LOAD] = "SELECT doc_id, sig FROM near_signatures WHERE doc_id > ?1 ORDER BY doc_id",
 	[ST_NEAR_SIG] = "SELECT sig FROM near_signatures WHERE doc_id = ?1",
 	[ST_NEAR_INSERT] = "INSERT OR IGNORE INTO near_signatures(doc_id, sig) VALUES(?1, ?2)",
-	[ST_DOC_CODED] = "UPDATE documents SET coded = 1 WHERE id = ?1",
+	[ST_DOC_CODED] = "UPDATE documents SET coded = ?2 WHERE id = ?1",
 	[ST_DOC_IS_CODED] = "SELECT coded FROM documents WHERE id = ?1",
 	[ST_SENT_INSERT] =
 		"INSERT OR IGNORE INTO sentences(doc_id, idx, start, end, text, repeated)"
 		" VALUES(?1,?2,?3,?4,?5,?6)",
-	[ST_FTS_INSERT] = "INSERT INTO sentences_fts(rowid, text) VALUES(?1, ?2)",
+	/* one statement per batch rather than one per sentence */
+	[ST_FTS_BATCH] =
+		"INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences"
+		" WHERE id >= ?1 AND repeated = 0 ORDER BY id",
 	[ST_EVENT_FIND] =
 		"SELECT id FROM events WHERE actor_a = ?1 AND actor_b = ?2 AND root = ?3"
 		" AND day BETWEEN ?4 - ?6 AND ?4 + ?6 AND coarse = ?7"
@@ -299,11 +302,29 @@ int dyad_store_begin(dyad_store *s)
 	return s->near ? store_near_refresh(s) : 0;
 }
 
+int store_fts_flush(dyad_store *s)
+{
+	if (!s->fts_from)
+		return 0;
+	sqlite3_stmt *st = store_stmt(s, ST_FTS_BATCH);
+	if (!st)
+		return DYAD_EDB;
+	sqlite3_bind_int64(st, 1, s->fts_from);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_db_error(s, "indexing sentences");
+	sqlite3_reset(st);
+	s->fts_from = 0;
+	return 0;
+}
+
 int dyad_store_commit(dyad_store *s)
 {
 	if (!s->in_tx)
 		return 0;
-	int rc = store_exec(s, "COMMIT");
+	int rc = store_fts_flush(s);
+	if (rc)
+		return rc;
+	rc = store_exec(s, "COMMIT");
 	if (!rc)
 		s->in_tx = false;
 	else
@@ -316,6 +337,7 @@ int dyad_store_rollback(dyad_store *s)
 	if (!s->in_tx)
 		return 0;
 	s->in_tx = false;
+	s->fts_from = 0;
 	store_near_drop(s);   /* it may hold rows of the batch undone */
 	return store_exec(s, "ROLLBACK");
 }

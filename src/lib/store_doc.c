@@ -89,6 +89,7 @@ static int insert_doc(dyad_store *s, const dyad_store_doc *d, const char *hash,
 		sqlite3_bind_int64(st, 11, near_id);
 		sqlite3_bind_double(st, 12, near_sim);
 	}
+	sqlite3_bind_int(st, 13, d->coded);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "storing a document");
 	*doc_id = sqlite3_last_insert_rowid(s->db);
@@ -144,13 +145,19 @@ int dyad_store_add_document(dyad_store *s, const dyad_store_doc *d,
 	return 0;
 }
 
-int dyad_store_mark_coded(dyad_store *s, int64_t doc_id)
+int store_set_coded(dyad_store *s, int64_t doc_id, bool coded)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_DOC_CODED);
 	if (!st)
 		return DYAD_EDB;
 	sqlite3_bind_int64(st, 1, doc_id);
+	sqlite3_bind_int(st, 2, coded);
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_db_error(s, "marking a document coded");
+}
+
+int dyad_store_mark_coded(dyad_store *s, int64_t doc_id)
+{
+	return store_set_coded(s, doc_id, true);
 }
 
 int dyad_store_is_coded(dyad_store *s, int64_t doc_id, bool *coded)
@@ -190,12 +197,9 @@ int dyad_store_add_sentence(dyad_store *s, int64_t doc_id, uint32_t index,
 	s->sent_doc = doc_id;
 	s->sent_idx = index;
 	s->sent_id = id;
-	if (repeated)
-		return 0;  /* a repeat is kept out of the full-text index */
-	st = store_stmt(s, ST_FTS_INSERT);
-	if (!st)
-		return DYAD_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, text, (int)len);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_db_error(s, "indexing a sentence");
+	/* full-text indexing of the batch's sentences (repeats kept out) happens
+	 * at commit, in one statement (store_fts_flush) */
+	if (!s->fts_from)
+		s->fts_from = id;
+	return s->in_tx ? 0 : store_fts_flush(s);   /* outside a batch: now */
 }

@@ -14,7 +14,7 @@
 enum store_stmt {
 	ST_DOC_BY_HASH, ST_DOC_INSERT, ST_SOURCE_INSERT, ST_NEAR_LOAD,
 	ST_NEAR_SIG, ST_NEAR_INSERT, ST_DOC_CODED, ST_DOC_IS_CODED, ST_SENT_INSERT,
-	ST_FTS_INSERT, ST_EVENT_FIND, ST_EVENT_INSERT, ST_EVENT_BUMP,
+	ST_FTS_BATCH, ST_EVENT_FIND, ST_EVENT_INSERT, ST_EVENT_BUMP,
 	ST_MENTION_SAME_DOC, ST_MENTION_INSERT, ST_OUTLET_INSERT,
 	ST_EVENT_OUTLET_BUMP, ST_ACTOR_UPSERT, ST_REJECT_INSERT,
 	ST_DOC_EVENTS, ST_DOC_BY_ID, ST_DYAD_UPSERT, ST_SENT_ID,
@@ -33,11 +33,19 @@ struct dyad_store {
 	int64_t       sent_doc, sent_id; /**< last sentence stored: (doc, index) -> row id */
 	uint32_t      sent_idx;
 	char          now[24];     /**< ingest timestamp, set per batch */
+	int64_t       fts_from;    /**< first sentence stored in this batch (0: none), indexed at commit */
 	store_near   *near;        /**< band index, built on first use; NULL: not built */
 };
 
 /** The prepared statement `id`, reset and unbound; NULL on error (message set). */
 sqlite3_stmt *store_stmt(dyad_store *s, enum store_stmt id);
+
+/** Index the sentences stored in this batch for full-text search (done
+ *  by commit; queries call it so that they see the open batch too). */
+int store_fts_flush(dyad_store *s);
+
+/** Set or clear a document's coded mark. */
+int store_set_coded(dyad_store *s, int64_t doc_id, bool coded);
 
 /** Set the error from SQLite's message and return DYAD_EDB. */
 int store_db_error(dyad_store *s, const char *what);

@@ -22,7 +22,6 @@
 #include "util/alloc.h"
 #include "util/error.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* One row of the index: a band value and a document (id << 3 | band). */
@@ -154,10 +153,16 @@ void store_near_drop(dyad_store *s)
 	s->near = NULL;
 }
 
-static int cmp_i64(const void *a, const void *b)
+/* At most STORE_NEAR_MAX_CANDIDATES ids, nearly always in order already. */
+static void sort_ids(int64_t *v, size_t n)
 {
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-	return (x > y) - (x < y);
+	for (size_t i = 1; i < n; i++) {
+		int64_t x = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
 }
 
 /* Documents indexed under (band, value), in id order. */
@@ -171,7 +176,7 @@ static size_t band_docs(const store_near *n, int band, int64_t value,
 		if (n->slots[i].value == value && (int)(n->slots[i].doc_band & 7) == band &&
 		    k < STORE_NEAR_MAX_CANDIDATES)
 			out[k++] = (int64_t)(n->slots[i].doc_band >> 3);
-	qsort(out, k, sizeof(*out), cmp_i64);
+	sort_ids(out, k);
 	return k;
 }
 
