@@ -136,17 +136,21 @@ static const char *const stmt_sql[ST__COUNT] = {
 		"?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35)",
 	[ST_OUTLET_INSERT] = "INSERT OR IGNORE INTO event_sources(event_id, outlet) VALUES(?1, ?2)",
 	[ST_EVENT_OUTLET_BUMP] = "UPDATE events SET n_sources = n_sources + 1 WHERE id = ?1",
+	/* a batch's mentions of one actor (store_pending.c): ?2 mentions, ?3/?4
+	 * the min/max date since the batch's last undated mention, ?5 whether
+	 * there was one (an undated mention leaves the dates NULL) */
 	[ST_ACTOR_UPSERT] =
-		"INSERT INTO actors(code, n_mentions, first_date, last_date) VALUES(?1, 1, ?2, ?2)"
-		" ON CONFLICT(code) DO UPDATE SET n_mentions = n_mentions + 1,"
-		" first_date = min(COALESCE(first_date, ?2), ?2), last_date = max(COALESCE(last_date, ?2), ?2)",
+		"INSERT INTO actors(code, n_mentions, first_date, last_date) VALUES(?1, ?2, ?3, ?4)"
+		" ON CONFLICT(code) DO UPDATE SET n_mentions = n_mentions + ?2,"
+		" first_date = CASE WHEN ?5 THEN ?3 ELSE min(COALESCE(first_date, ?3), ?3) END,"
+		" last_date = CASE WHEN ?5 THEN ?4 ELSE max(COALESCE(last_date, ?4), ?4) END",
 	[ST_REJECT_INSERT] = "INSERT INTO rejected(input, record, error, at) VALUES(?1,?2,?3,?4)",
 	[ST_DOC_EVENTS] = "SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?1",
 	[ST_DOC_BY_ID] = "SELECT outlet FROM documents WHERE id = ?1",
 	[ST_SENT_ID] = "SELECT id FROM sentences WHERE doc_id = ?1 AND idx = ?2",
 	[ST_DYAD_UPSERT] =
-		"INSERT INTO dyads VALUES(?1, ?2, ?3, 1) ON CONFLICT(actor_a, actor_b) DO UPDATE"
-		" SET n_events = n_events + ?3, n_mentions = n_mentions + 1",
+		"INSERT INTO dyads VALUES(?1, ?2, ?3, ?4) ON CONFLICT(actor_a, actor_b) DO UPDATE"
+		" SET n_events = n_events + ?3, n_mentions = n_mentions + ?4",
 };
 
 int store_db_error(dyad_store *s, const char *what)
@@ -166,11 +170,12 @@ int store_exec(dyad_store *s, const char *sql)
 	return 0;
 }
 
+/* Static: every caller steps the statement before the string goes away. */
 int store_bind_text(sqlite3_stmt *st, int i, const char *s, int n)
 {
 	if (!s)
 		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, s, n, SQLITE_TRANSIENT);
+	return sqlite3_bind_text(st, i, s, n, SQLITE_STATIC);
 }
 
 sqlite3_stmt *store_stmt(dyad_store *s, enum store_stmt id)
@@ -275,6 +280,9 @@ void dyad_store_free(dyad_store *s)
 	else if (s->wrote)   /* keep the planner's statistics current */
 		sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
 	store_near_free(s->near);
+	store_pending_free(s->pending);
+	store_fresh_clear(s);
+	dyad_free(s->fresh_seen);
 	for (int i = 0; i < ST__COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
@@ -322,13 +330,18 @@ int dyad_store_commit(dyad_store *s)
 	if (!s->in_tx)
 		return 0;
 	int rc = store_fts_flush(s);
+	if (!rc)
+		rc = store_pending_flush(s);
 	if (rc)
 		return rc;
 	rc = store_exec(s, "COMMIT");
 	if (!rc)
 		s->in_tx = false;
-	else
+	else {
 		store_near_drop(s);   /* rebuilt from what is committed */
+		store_pending_drop(s);
+		store_fresh_clear(s);
+	}
 	return rc;
 }
 
@@ -339,6 +352,8 @@ int dyad_store_rollback(dyad_store *s)
 	s->in_tx = false;
 	s->fts_from = 0;
 	store_near_drop(s);   /* it may hold rows of the batch undone */
+	store_pending_drop(s);
+	store_fresh_clear(s);
 	return store_exec(s, "ROLLBACK");
 }
 
@@ -376,7 +391,7 @@ static int count_of(dyad_store *s, const char *sql, int64_t *out)
 int dyad_store_counts_get(dyad_store *s, dyad_store_counts *c)
 {
 	memset(c, 0, sizeof(*c));
-	int rc = 0;
+	int rc = store_pending_flush(s);
 	rc = rc ? rc : count_of(s, "SELECT count(*) FROM documents", &c->documents);
 	rc = rc ? rc : count_of(s, "SELECT count(*) - (SELECT count(*) FROM documents) FROM document_sources", &c->duplicates);
 	rc = rc ? rc : count_of(s, "SELECT count(*) FROM sentences", &c->sentences);

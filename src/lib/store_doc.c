@@ -93,7 +93,8 @@ static int insert_doc(dyad_store *s, const dyad_store_doc *d, const char *hash,
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "storing a document");
 	*doc_id = sqlite3_last_insert_rowid(s->db);
-	return banded ? store_near_add(s, *doc_id, sig) : 0;
+	int rc = store_fresh_set(s, *doc_id, d->outlet);
+	return rc ? rc : banded ? store_near_add(s, *doc_id, sig) : 0;
 }
 
 int dyad_store_add_document(dyad_store *s, const dyad_store_doc *d,

@@ -23,6 +23,11 @@ enum store_stmt {
 
 /* The in-memory near-duplicate band index (store_near.c). */
 typedef struct store_near store_near;
+/* Actor and dyad counts of the open batch (store_pending.c). */
+typedef struct store_pending store_pending;
+
+/* Mentions stored for the document being coded (store_event.c). */
+typedef struct store_seen_mention { int64_t event_id; uint32_t sentence; } store_seen_mention;
 
 struct dyad_store {
 	sqlite3      *db;
@@ -35,6 +40,14 @@ struct dyad_store {
 	char          now[24];     /**< ingest timestamp, set per batch */
 	int64_t       fts_from;    /**< first sentence stored in this batch (0: none), indexed at commit */
 	store_near   *near;        /**< band index, built on first use; NULL: not built */
+	store_pending *pending;    /**< actor/dyad counts to write at commit */
+	/* The document this connection inserted last in the open batch: its
+	 * outlet, and the (event, sentence) of each mention stored for it, so
+	 * that its mentions need no lookups (no other mention of it exists). */
+	int64_t       fresh_doc;   /**< 0: none */
+	char         *fresh_outlet;
+	store_seen_mention *fresh_seen;
+	size_t        fresh_n, fresh_cap;
 };
 
 /** The prepared statement `id`, reset and unbound; NULL on error (message set). */
@@ -43,6 +56,20 @@ sqlite3_stmt *store_stmt(dyad_store *s, enum store_stmt id);
 /** Index the sentences stored in this batch for full-text search (done
  *  by commit; queries call it so that they see the open batch too). */
 int store_fts_flush(dyad_store *s);
+
+/** Write the batch's pending actor/dyad counts and full-text rows (commit
+ *  and queries call it). */
+int store_pending_flush(dyad_store *s);
+int store_pending_actor(dyad_store *s, const char *code, const char *date);
+int store_pending_dyad(dyad_store *s, const char *a, const char *b, bool new_event);
+/** Forget the pending counts (rollback). */
+void store_pending_drop(dyad_store *s);
+void store_pending_free(store_pending *p);
+
+/** Forget the fresh document (rollback, close). */
+void store_fresh_clear(dyad_store *s);
+/** Remember a document just inserted and its outlet. */
+int store_fresh_set(dyad_store *s, int64_t doc_id, const char *outlet);
 
 /** Set or clear a document's coded mark. */
 int store_set_coded(dyad_store *s, int64_t doc_id, bool coded);

@@ -433,6 +433,9 @@ int dyad_store_timeline(dyad_store *s, const char *a, const char *b, const char 
 static int top(dyad_store *s, const char *sql, long limit, dyad_count_fn fn, void *ctx, bool pair)
 {
 	sqlite3_stmt *st = NULL;
+	int frc = store_pending_flush(s);   /* the open batch's counts too */
+	if (frc)
+		return frc;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_db_error(s, "top actors");
 	sqlite3_bind_int64(st, 1, limit > 0 ? limit : 20);
