@@ -30,11 +30,28 @@ typedef struct near_slot {
 	uint64_t doc_band;   /* 0: empty */
 } near_slot;
 
+/* Signatures of recently compared or stored documents, by id (direct
+ * mapped): a band value shared by many documents names the same first
+ * ones again and again. Stored signatures never change. */
+#define SIG_CACHE 4096
+typedef struct sig_entry {
+	int64_t  doc;               /* 0: empty */
+	uint32_t sig[STORE_MINHASH_K];
+} sig_entry;
+
 struct store_near {
 	near_slot *slots;
 	size_t     cap, used;       /* cap: power of two */
 	int64_t    max_doc;         /* highest document id indexed */
+	sig_entry *sigs;            /* SIG_CACHE entries */
 };
+
+static void cache_sig(store_near *n, int64_t doc, const uint32_t *sig)
+{
+	sig_entry *e = &n->sigs[(uint64_t)doc % SIG_CACHE];
+	e->doc = doc;
+	memcpy(e->sig, sig, sizeof(e->sig));
+}
 
 static uint64_t slot_hash(int64_t value, int band)
 {
@@ -57,6 +74,7 @@ void store_near_free(store_near *n)
 	if (!n)
 		return;
 	dyad_free(n->slots);
+	dyad_free(n->sigs);
 	dyad_free(n);
 }
 
@@ -141,8 +159,11 @@ static int load_from(dyad_store *s, store_near *n)
 int store_near_refresh(dyad_store *s)
 {
 	if (!s->near) {
-		if (!(s->near = dyad_calloc(1, sizeof(*s->near))))
+		if (!(s->near = dyad_calloc(1, sizeof(*s->near))) ||
+		    !(s->near->sigs = dyad_calloc(SIG_CACHE, sizeof(sig_entry)))) {
+			store_near_drop(s);
 			return DYAD_ENOMEM;
+		}
 	}
 	return load_from(s, s->near);
 }
@@ -183,6 +204,12 @@ static size_t band_docs(const store_near *n, int band, int64_t value,
 static int signature_of(dyad_store *s, int64_t doc, uint32_t sig[STORE_MINHASH_K], bool *found)
 {
 	*found = false;
+	const sig_entry *e = &s->near->sigs[(uint64_t)doc % SIG_CACHE];
+	if (e->doc == doc) {
+		memcpy(sig, e->sig, sizeof(e->sig));
+		*found = true;
+		return 0;
+	}
 	sqlite3_stmt *st = store_stmt(s, ST_NEAR_SIG);
 	if (!st)
 		return DYAD_EDB;
@@ -191,6 +218,7 @@ static int signature_of(dyad_store *s, int64_t doc, uint32_t sig[STORE_MINHASH_K
 	if (rc == SQLITE_ROW && sqlite3_column_bytes(st, 0) == (int)(STORE_MINHASH_K * sizeof(uint32_t))) {
 		memcpy(sig, sqlite3_column_blob(st, 0), STORE_MINHASH_K * sizeof(uint32_t));
 		*found = true;
+		cache_sig(s->near, doc, sig);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_db_error(s, "near-duplicate lookup");
@@ -241,5 +269,6 @@ int store_near_add(dyad_store *s, int64_t doc, const uint32_t *sig)
 	sqlite3_bind_blob(st, 2, sig, STORE_MINHASH_K * sizeof(uint32_t), SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "storing a near-duplicate signature");
+	cache_sig(s->near, doc, sig);
 	return add_signature(s->near, doc, sig);
 }
