@@ -39,7 +39,15 @@ typedef struct sig_entry {
 	uint32_t sig[STORE_MINHASH_K];
 } sig_entry;
 
+/* A content key (128 bits) and its document. */
+typedef struct key_slot {
+	uint64_t h1, h2;
+	int64_t  doc;               /* 0: empty */
+} key_slot;
+
 struct store_near {
+	key_slot  *keys;
+	size_t     kcap, kused;     /* kcap: power of two */
 	near_slot *slots;
 	size_t     cap, used;       /* cap: power of two */
 	int64_t    max_doc;         /* highest document id indexed */
@@ -73,6 +81,7 @@ void store_near_free(store_near *n)
 {
 	if (!n)
 		return;
+	dyad_free(n->keys);
 	dyad_free(n->slots);
 	dyad_free(n->sigs);
 	dyad_free(n);
@@ -128,9 +137,76 @@ static int add_signature(store_near *n, int64_t doc, const uint32_t *sig)
 		if (rc)
 			return rc;
 	}
-	if (doc > n->max_doc)
-		n->max_doc = doc;
 	return 0;
+}
+
+static size_t key_pos(uint64_t h1, uint64_t h2, size_t mask)
+{
+	uint64_t h = (h1 ^ (h2 * 0x9e3779b97f4a7c15ULL));
+	return (size_t)(h ^ (h >> 29)) & mask;
+}
+
+static int keys_grow(store_near *n)
+{
+	size_t cap = n->kcap ? n->kcap * 2 : 4096;
+	key_slot *keys = dyad_calloc(cap, sizeof(*keys));
+	if (!keys)
+		return dyad_error_set(DYAD_ENOMEM, "store: document index: out of memory");
+	for (size_t i = 0; i < n->kcap; i++) {
+		if (!n->keys[i].doc)
+			continue;
+		size_t j = key_pos(n->keys[i].h1, n->keys[i].h2, cap - 1);
+		while (keys[j].doc)
+			j = (j + 1) & (cap - 1);
+		keys[j] = n->keys[i];
+	}
+	dyad_free(n->keys);
+	n->keys = keys;
+	n->kcap = cap;
+	return 0;
+}
+
+/* The document of a content key; 0 if none. */
+static int64_t key_find(const store_near *n, uint64_t h1, uint64_t h2)
+{
+	if (!n->kcap)
+		return 0;
+	size_t mask = n->kcap - 1;
+	for (size_t i = key_pos(h1, h2, mask); n->keys[i].doc; i = (i + 1) & mask)
+		if (n->keys[i].h1 == h1 && n->keys[i].h2 == h2)
+			return n->keys[i].doc;
+	return 0;
+}
+
+/* Index a document's content key (the first document keeps a key). */
+static int key_add(store_near *n, const char *hash, int64_t doc)
+{
+	uint64_t h1, h2;
+	if (!store_content_key_parse(hash, &h1, &h2))
+		return dyad_error_set(DYAD_EDB, "store: document %lld: bad content key", (long long)doc);
+	if ((n->kused + 1) * 2 > n->kcap) {
+		int rc = keys_grow(n);
+		if (rc)
+			return rc;
+	}
+	size_t mask = n->kcap - 1, i = key_pos(h1, h2, mask);
+	for (; n->keys[i].doc; i = (i + 1) & mask)
+		if (n->keys[i].h1 == h1 && n->keys[i].h2 == h2)
+			return 0;
+	n->keys[i] = (key_slot){ h1, h2, doc };
+	n->kused++;
+	return 0;
+}
+
+/* A document's key and signature (NULL: not indexed for near duplicates). */
+static int add_document(store_near *n, int64_t doc, const char *hash, const uint32_t *sig)
+{
+	int rc = key_add(n, hash, doc);
+	if (!rc && sig)
+		rc = add_signature(n, doc, sig);
+	if (!rc && doc > n->max_doc)
+		n->max_doc = doc;
+	return rc;
 }
 
 /* Signatures committed above the highest id indexed (all of them on first use). */
@@ -142,11 +218,12 @@ static int load_from(dyad_store *s, store_near *n)
 	sqlite3_bind_int64(st, 1, n->max_doc);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_bytes(st, 1) != (int)(STORE_MINHASH_K * sizeof(uint32_t)))
-			continue;
 		uint32_t sig[STORE_MINHASH_K];
-		memcpy(sig, sqlite3_column_blob(st, 1), sizeof(sig));
-		int e = add_signature(n, sqlite3_column_int64(st, 0), sig);
+		bool banded = sqlite3_column_bytes(st, 2) == (int)sizeof(sig);
+		if (banded)
+			memcpy(sig, sqlite3_column_blob(st, 2), sizeof(sig));
+		int e = add_document(n, sqlite3_column_int64(st, 0),
+		                     (const char *)sqlite3_column_text(st, 1), banded ? sig : NULL);
 		if (e) {
 			sqlite3_reset(st);
 			return e;
@@ -257,7 +334,20 @@ int store_near_find(dyad_store *s, const uint32_t *sig, double min_sim, int64_t 
 	return 0;
 }
 
-int store_near_add(dyad_store *s, int64_t doc, const uint32_t *sig)
+int store_doc_by_key(dyad_store *s, const char *hash, int64_t *id)
+{
+	*id = 0;
+	/* outside a batch, other connections may have committed since */
+	int rc = s->near && s->in_tx ? 0 : store_near_refresh(s);
+	if (rc)
+		return rc;
+	uint64_t h1, h2;
+	if (store_content_key_parse(hash, &h1, &h2))
+		*id = key_find(s->near, h1, h2);
+	return 0;
+}
+
+int store_near_add(dyad_store *s, int64_t doc, const char *hash, const uint32_t *sig)
 {
 	int rc = s->near ? 0 : store_near_refresh(s);
 	if (rc)
@@ -266,9 +356,12 @@ int store_near_add(dyad_store *s, int64_t doc, const uint32_t *sig)
 	if (!st)
 		return DYAD_EDB;
 	sqlite3_bind_int64(st, 1, doc);
-	sqlite3_bind_blob(st, 2, sig, STORE_MINHASH_K * sizeof(uint32_t), SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+	if (sig)
+		sqlite3_bind_blob(st, 3, sig, STORE_MINHASH_K * sizeof(uint32_t), SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		return store_db_error(s, "storing a near-duplicate signature");
-	cache_sig(s->near, doc, sig);
-	return add_signature(s->near, doc, sig);
+		return store_db_error(s, "storing a document key");
+	if (sig)
+		cache_sig(s->near, doc, sig);
+	return add_document(s->near, doc, hash, sig);
 }
