@@ -164,6 +164,7 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_REJECT_INSERT] = "INSERT INTO rejected(input, record, error, at) VALUES(?1,?2,?3,?4)",
 	[ST_DOC_EVENTS] = "SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?1",
 	[ST_DOC_BY_ID] = "SELECT outlet FROM documents WHERE id = ?1",
+	[ST_DOC_SOURCES_BUMP] = "UPDATE documents SET n_sources = n_sources + 1 WHERE id = ?1",
 	[ST_SENT_ID] = "SELECT id FROM sentences WHERE doc_id = ?1 AND idx = ?2",
 	[ST_DYAD_UPSERT] =
 		"INSERT INTO dyads VALUES(?1, ?2, ?3, ?4) ON CONFLICT(actor_a, actor_b) DO UPDATE"
@@ -206,7 +207,10 @@ sqlite3_stmt *store_stmt(dyad_store *s, enum store_stmt id)
 		return s->st[id];
 	}
 	sqlite3_reset(s->st[id]);
-	sqlite3_clear_bindings(s->st[id]);
+	/* only statements with parameters left unbound for NULL need clearing;
+	 * the others bind every parameter at each use */
+	if (id == ST_DOC_INSERT || id == ST_EVENT_INSERT || id == ST_MENTION_INSERT)
+		sqlite3_clear_bindings(s->st[id]);
 	return s->st[id];
 }
 

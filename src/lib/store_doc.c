@@ -117,13 +117,11 @@ int dyad_store_add_document(dyad_store *s, const dyad_store_doc *d,
 		*status = added ? DYAD_DOC_DUPLICATE : DYAD_DOC_SEEN;
 		if (!added)
 			return 0;
-		sqlite3_stmt *up = NULL;
-		if (sqlite3_prepare_v2(s->db, "UPDATE documents SET n_sources = n_sources + 1 WHERE id = ?1",
-		                       -1, &up, NULL) != SQLITE_OK)
-			return store_db_error(s, "counting a duplicate");
+		sqlite3_stmt *up = store_stmt(s, ST_DOC_SOURCES_BUMP);
+		if (!up)
+			return DYAD_EDB;
 		sqlite3_bind_int64(up, 1, *doc_id);
 		rc = sqlite3_step(up) == SQLITE_DONE ? 0 : store_db_error(s, "counting a duplicate");
-		sqlite3_finalize(up);
 		return rc ? rc : credit_outlet(s, *doc_id, d->outlet);
 	}
 	uint32_t sig[STORE_MINHASH_K];

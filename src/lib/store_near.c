@@ -359,6 +359,8 @@ int store_near_add(dyad_store *s, int64_t doc, const char *hash, const uint32_t 
 	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
 	if (sig)
 		sqlite3_bind_blob(st, 3, sig, STORE_MINHASH_K * sizeof(uint32_t), SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 3);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "storing a document key");
 	if (sig)
