@@ -45,7 +45,18 @@ typedef struct key_slot {
 	int64_t  doc;               /* 0: empty */
 } key_slot;
 
+/* A band value that has its STORE_NEAR_MAX_CANDIDATES documents (the
+ * only ones a lookup examines; later ones are not indexed): its list,
+ * so that neither lookups nor additions walk the long probe run. */
+typedef struct full_key {
+	int64_t value;
+	int     band;             /* -1: empty */
+	int64_t docs[STORE_NEAR_MAX_CANDIDATES];
+} full_key;
+
 struct store_near {
+	full_key  *full;
+	size_t     fcap, fused;     /* fcap: power of two */
 	key_slot  *keys;
 	size_t     kcap, kused;     /* kcap: power of two */
 	near_slot *slots;
@@ -81,6 +92,7 @@ void store_near_free(store_near *n)
 {
 	if (!n)
 		return;
+	dyad_free(n->full);
 	dyad_free(n->keys);
 	dyad_free(n->slots);
 	dyad_free(n->sigs);
@@ -109,10 +121,71 @@ static int grow(store_near *n)
 	return 0;
 }
 
+static full_key *full_find(const store_near *n, int band, int64_t value)
+{
+	if (!n->fcap)
+		return NULL;
+	size_t mask = n->fcap - 1;
+	for (size_t i = slot_hash(value, band) & mask; n->full[i].band >= 0; i = (i + 1) & mask)
+		if (n->full[i].value == value && n->full[i].band == band)
+			return &n->full[i];
+	return NULL;
+}
+
+static full_key *full_slot(full_key *tab, size_t cap, int band, int64_t value)
+{
+	size_t i = slot_hash(value, band) & (cap - 1);
+	while (tab[i].band >= 0)
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static int full_add(store_near *n, int band, int64_t value, const int64_t *docs)
+{
+	if ((n->fused + 1) * 2 > n->fcap) {
+		size_t cap = n->fcap ? n->fcap * 2 : 64;
+		full_key *tab = dyad_malloc(cap * sizeof(*tab));
+		if (!tab)
+			return dyad_error_set(DYAD_ENOMEM, "store: near-duplicate index: out of memory");
+		for (size_t i = 0; i < cap; i++)
+			tab[i].band = -1;
+		for (size_t i = 0; i < n->fcap; i++)
+			if (n->full[i].band >= 0)
+				*full_slot(tab, cap, n->full[i].band, n->full[i].value) = n->full[i];
+		dyad_free(n->full);
+		n->full = tab;
+		n->fcap = cap;
+	}
+	full_key *f = full_slot(n->full, n->fcap, band, value);
+	f->value = value;
+	f->band = band;
+	memcpy(f->docs, docs, sizeof(f->docs));
+	n->fused++;
+	return 0;
+}
+
+static void sort_ids(int64_t *v, size_t n);
+
+/* The documents indexed under (band, value) in the probe run, unsorted. */
+static size_t chain_docs(const store_near *n, int band, int64_t value,
+                         int64_t out[STORE_NEAR_MAX_CANDIDATES])
+{
+	size_t k = 0, mask = n->cap - 1;
+	if (!n->cap)
+		return 0;
+	for (size_t i = slot_hash(value, band) & mask; n->slots[i].doc_band; i = (i + 1) & mask)
+		if (n->slots[i].value == value && (int)(n->slots[i].doc_band & 7) == band &&
+		    k < STORE_NEAR_MAX_CANDIDATES)
+			out[k++] = (int64_t)(n->slots[i].doc_band >> 3);
+	return k;
+}
+
 /* Add (band, value) -> doc unless the value already has the maximum
  * number of documents in that band (later ones are never examined). */
 static int index_add(store_near *n, int band, int64_t value, int64_t doc)
 {
+	if (full_find(n, band, value))
+		return 0;
 	if ((n->used + 1) * 2 > n->cap) {
 		int rc = grow(n);
 		if (rc)
@@ -121,13 +194,17 @@ static int index_add(store_near *n, int band, int64_t value, int64_t doc)
 	size_t mask = n->cap - 1, i = slot_hash(value, band) & mask;
 	int same = 0;
 	for (; n->slots[i].doc_band; i = (i + 1) & mask)
-		if (n->slots[i].value == value && (int)(n->slots[i].doc_band & 7) == band &&
-		    ++same >= STORE_NEAR_MAX_CANDIDATES)
-			return 0;
+		if (n->slots[i].value == value && (int)(n->slots[i].doc_band & 7) == band)
+			same++;
 	n->slots[i].value = value;
 	n->slots[i].doc_band = (uint64_t)doc << 3 | (uint64_t)band;
 	n->used++;
-	return 0;
+	if (same + 1 < STORE_NEAR_MAX_CANDIDATES)
+		return 0;
+	int64_t docs[STORE_NEAR_MAX_CANDIDATES];   /* now full: keep its list */
+	size_t k = chain_docs(n, band, value, docs);
+	sort_ids(docs, k);
+	return full_add(n, band, value, docs);
 }
 
 static int add_signature(store_near *n, int64_t doc, const uint32_t *sig)
@@ -267,13 +344,12 @@ static void sort_ids(int64_t *v, size_t n)
 static size_t band_docs(const store_near *n, int band, int64_t value,
                         int64_t out[STORE_NEAR_MAX_CANDIDATES])
 {
-	size_t k = 0, mask = n->cap - 1;
-	if (!n->cap)
-		return 0;
-	for (size_t i = slot_hash(value, band) & mask; n->slots[i].doc_band; i = (i + 1) & mask)
-		if (n->slots[i].value == value && (int)(n->slots[i].doc_band & 7) == band &&
-		    k < STORE_NEAR_MAX_CANDIDATES)
-			out[k++] = (int64_t)(n->slots[i].doc_band >> 3);
+	const full_key *f = full_find(n, band, value);
+	if (f) {
+		memcpy(out, f->docs, sizeof(f->docs));
+		return STORE_NEAR_MAX_CANDIDATES;
+	}
+	size_t k = chain_docs(n, band, value, out);
 	sort_ids(out, k);
 	return k;
 }
