@@ -149,6 +149,9 @@ void dyad_date_format(char *buf, size_t size, dyad_date d);
  */
 int dyad_date_parse(dyad_date *out, const char *s, size_t len);
 
+/** Today's date (UTC): the ingest date of what is coded now. */
+dyad_date dyad_date_today(void);
+
 /** Compare two dates (unknown parts sort first): <0, 0, >0. */
 int dyad_date_cmp(dyad_date a, dyad_date b);
 

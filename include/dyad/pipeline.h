@@ -48,6 +48,16 @@ void dyad_pipeline_set_flags(dyad_pipeline *p, uint32_t flags);
  */
 int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_events *out);
 
+struct dyad_when_ctx;
+
+/**
+ * Run the when stage (dates, places, quantities, modality; dyad/when.h)
+ * on the events of each sentence after coding. `when` is borrowed and
+ * must outlive the pipeline's use of it; NULL turns the stage off (the
+ * default: events then keep the record date with precision "reported").
+ */
+void dyad_pipeline_set_when(dyad_pipeline *p, struct dyad_when_ctx *when);
+
 /** The span of sentence `index` of the last record ({0,0} if none). */
 dyad_span dyad_pipeline_sentence(dyad_pipeline *p, uint32_t index);
 

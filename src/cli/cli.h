@@ -77,5 +77,6 @@ int cmd_actors(int argc, char **argv);
 int cmd_why(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_code(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@
 #include "dyad/output.h"
 #include "dyad/pipeline.h"
 #include "dyad/records.h"
+#include "dyad/when.h"
 #include "util/buf.h"
 
 #include <stdio.h>
@@ -22,6 +23,7 @@ static const char description[] =
 
 typedef struct run {
 	dyad_pipeline *pipe;
+	dyad_when_ctx *when;
 	dyad_diag     *diag;
 	dyad_writer   *out;
 	dyad_events    evs;
@@ -96,13 +98,14 @@ static int load_lexicon(dyad_lexicon **lex, const char *project, const char *dic
 int cmd_code(int argc, char **argv)
 {
 	const char *input = "auto", *project = NULL, *dict = NULL, *format = "tsv";
-	bool strict = false;
+	bool strict = false, no_when = false;
 	const cli_opt opts[] = {
 		{ "input", 'i', CLI_STRING, &input, "FMT", "input format: auto (default), tabari, jsonl, text" },
 		{ "project", 'p', CLI_STRING, &project, "FILE", "TABARI .project naming the dictionaries" },
 		{ "dict", 'd', CLI_STRING, &dict, "DIR", "directory of dictionaries (default: dyad's data/)" },
 		{ "format", 'f', CLI_STRING, &format, "FMT", "output: tsv (default), jsonl or plover" },
 		{ "strict", 0, CLI_FLAG, &strict, NULL, "any dictionary or input problem is fatal" },
+		{ "no-when", 0, CLI_FLAG, &no_when, NULL, "skip event dates, places, quantities and modality" },
 		{ NULL, 0, 0, NULL, NULL, NULL }
 	};
 	int npos, rc = cli_parse(argc, argv, opts, usage_line, description, &npos);
@@ -133,6 +136,14 @@ int cmd_code(int argc, char **argv)
 		cli_error("code: %s", dyad_error_last());
 		goto done;
 	}
+	if (!no_when) {
+		if (dyad_when_new(&r.when, NULL, r.diag)) {
+			cli_error("code: %s (run with --no-when to code without dates and places)",
+			          dyad_error_last());
+			goto done;
+		}
+		dyad_pipeline_set_when(r.pipe, r.when);
+	}
 	if (dyad_writer_new(&r.out, stdout, (dyad_output_format)ofmt) || dyad_writer_header(r.out)) {
 		cli_error("code: %s", dyad_error_last());
 		status = CLI_ERROR;
@@ -151,6 +162,7 @@ done:
 	dyad_events_release(&r.evs);
 	dyad_writer_free(r.out);
 	dyad_pipeline_free(r.pipe);
+	dyad_when_free(r.when);
 	dyad_lexicon_free(lex);
 	dyad_diag_free(r.diag);
 	return status;

@@ -53,14 +53,6 @@ static int when_annotate(void *ctx, const char *text, const dyad_token *toks, si
 	return dyad_when_annotate(((stages *)ctx)->when, text, toks, n, events, n_events);
 }
 
-static dyad_date today(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	return (dyad_date){ (int16_t)(tm.tm_year + 1900), (uint8_t)(tm.tm_mon + 1), (uint8_t)tm.tm_mday };
-}
-
 static void coder_attrs(void *ctx, const char *cameo, dyad_code_attrs *out)
 {
 	(void)ctx;
@@ -134,7 +126,7 @@ int cmd_ingest(int argc, char **argv)
 	int status = CLI_ERROR;
 	dyad_diag *diag = NULL;
 	dyad_lexicon *lex = NULL;
-	stages stg = { NULL, NULL, today() };
+	stages stg = { NULL, NULL, dyad_date_today() };
 	dyad_store *store = NULL;
 	dyad_ingest *ing = NULL;
 	if (dyad_diag_new(&diag, quiet ? NULL : dyad_diag_print_stderr, NULL, false))

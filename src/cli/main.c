@@ -17,6 +17,7 @@ static const cli_command commands[] = {
 	{ "timeline",  "events between two actors per month/week/year, as a chart", cmd_timeline },
 	{ "actors",    "most active actors and dyads in the store", cmd_actors },
 	{ "why",       "the sentences, spans and patterns behind a stored event", cmd_why },
+	{ "serve",     "serve the analyst's page and its JSON API over the store (read-only)", cmd_serve },
 	{ "ingest",    "store articles (files, directories, URLs, feeds) and their events in dyad.db", cmd_ingest },
 	{ NULL, NULL, NULL }
 };

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 int dyad_events_push(dyad_events *list, const dyad_event *ev)
 {
@@ -140,4 +141,13 @@ int dyad_date_cmp(dyad_date a, dyad_date b)
 	long ka = (long)a.year * 10000 + a.month * 100 + a.day;
 	long kb = (long)b.year * 10000 + b.month * 100 + b.day;
 	return (ka > kb) - (ka < kb);
+}
+
+dyad_date dyad_date_today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	return (dyad_date){ (int16_t)(tm.tm_year + 1900), (uint8_t)(tm.tm_mon + 1),
+	                    (uint8_t)tm.tm_mday };
 }

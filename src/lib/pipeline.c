@@ -6,6 +6,7 @@
 #include "dyad/pipeline.h"
 #include "dyad/coder.h"
 #include "dyad/text.h"
+#include "dyad/when.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -17,6 +18,7 @@ struct dyad_pipeline {
 	dyad_coder  *coder;
 	dyad_tokens *toks;
 	dyad_doc    *doc;
+	dyad_when_ctx *when;    /* borrowed; NULL: no when stage */
 	uint32_t     flags;
 	dyad_pipeline_stats st;
 };
@@ -48,6 +50,11 @@ void dyad_pipeline_free(dyad_pipeline *p)
 	dyad_tokens_free(p->toks);
 	dyad_doc_free(p->doc);
 	dyad_free(p);
+}
+
+void dyad_pipeline_set_when(dyad_pipeline *p, dyad_when_ctx *when)
+{
+	p->when = when;
 }
 
 void dyad_pipeline_set_flags(dyad_pipeline *p, uint32_t flags)
@@ -100,12 +107,14 @@ static int code_span(dyad_pipeline *p, const dyad_record *rec, const char *text,
 	dyad_coder_last_flags(p->coder, &cx, &dc, NULL);
 	p->st.complex += cx;
 	p->st.discarded += dc;
-	/*
-	 * ANNOTATOR HOOK: the dates/places/modality stage (helper `when`)
-	 * fills date, date_precision, place and modality of the events
-	 * out->items[before .. out->count) from this sentence's tokens here.
-	 */
-	(void)before;
+	/* The when stage reads the same tokens; only sentences with events
+	 * pay for it. */
+	if (p->when && out->count > before) {
+		int wrc = dyad_when_annotate(p->when, text, dyad_tokens_array(p->toks), n,
+		                             out->items + before, out->count - before);
+		if (wrc < 0)
+			return wrc;
+	}
 	return rc;
 }
 
@@ -125,8 +134,12 @@ int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_eve
 		if (rc)
 			return rc;
 	}
-	if (!(p->flags & DYAD_PIPE_SAME_DOCUMENT))
+	if (!(p->flags & DYAD_PIPE_SAME_DOCUMENT)) {
 		dyad_coder_begin_document(p->coder, rec->date);
+		if (p->when && (rc = dyad_when_set_document(p->when, rec->date,
+		                                            dyad_date_today(), NULL, 0)) != 0)
+			return rc;
+	}
 	size_t len;
 	const char *text = dyad_doc_text(p->doc, &len);
 	size_t before = out->count;

@@ -1,0 +1,280 @@
+// app.js - the dyad page: dyad picker, timeline, events table, evidence
+// panel, full-text search and exports. Maps and network: map.js, network.js.
+'use strict';
+(function () {
+  const { api, el, clear } = window.dyad;
+  const $ = (id) => document.getElementById(id);
+
+  const state = {
+    a: '', b: '', from: '', to: '', by: 'month',
+    period: null,               // {from, to, label} after a bar click
+    sort: 'date', offset: 0, limit: 25, total: 0,
+  };
+  let chart = null;
+
+  function setStatus(msg, isError) {
+    const s = $('status');
+    s.textContent = msg || '';
+    s.className = isError ? 'error' : 'muted';
+  }
+
+  // The filter of the events table: the picker, the clicked period, the filter bar.
+  function eventParams() {
+    const p = {};
+    if (state.a && state.b) p.dyad = state.a + ',' + state.b;
+    else if (state.a) p.actor = state.a;
+    p.from = state.period ? state.period.from : state.from;
+    p.to = state.period ? state.period.to : state.to;
+    const code = $('f-code').value.trim();
+    if (code) p.code = code;
+    if ($('f-plover').value) p.plover = $('f-plover').value;
+    if ($('f-modality').value) p.modality = $('f-modality').value;
+    const ms = parseInt($('f-sources').value, 10);
+    if (ms > 0) p.min_sources = ms;
+    const text = $('f-text').value.trim();
+    if (text) p.text = text;
+    return p;
+  }
+
+  function pickerParams() {
+    const p = {};
+    if (state.a && state.b) p.dyad = state.a + ',' + state.b;
+    else if (state.a) p.actor = state.a;
+    p.from = state.from;
+    p.to = state.to;
+    return p;
+  }
+
+  /* ---------------------------------------------------------------- */
+  /* Timeline                                                          */
+
+  async function loadTimeline() {
+    const data = await api('timeline', Object.assign(pickerParams(), { by: state.by }));
+    const periods = data.periods;
+    $('timeline-title').textContent = (state.b ? state.a + ' – ' + state.b : state.a + ' – all') +
+      ', per ' + data.by;
+    $('timeline-note').textContent = data.excluded_imprecise
+      ? ' ' + data.excluded_imprecise + ' event(s) dated less precisely than a ' + data.by + ' are not drawn.' : '';
+    const labels = periods.map(p => p.period);
+    const datasets = [1, 2, 3, 4, 0].map(q => ({
+      type: 'bar', label: data.quad_names[q], stack: 'q', yAxisID: 'y',
+      data: periods.map(p => p.quad[q]), backgroundColor: dyad.quadColors[q],
+    })).filter(d => d.data.some(v => v > 0));
+    datasets.push({
+      type: 'line', label: 'mean Goldstein', yAxisID: 'g', data: periods.map(p => p.mean_goldstein),
+      borderColor: '#1d2330', backgroundColor: '#1d2330', pointRadius: 3, tension: 0.2, spanGaps: true,
+    });
+    if (chart) chart.destroy();
+    chart = new Chart($('timeline'), {
+      data: { labels, datasets },
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        interaction: { mode: 'index', intersect: false },
+        scales: {
+          x: { stacked: true },
+          y: { stacked: true, beginAtZero: true, title: { display: true, text: 'events' }, ticks: { precision: 0 } },
+          g: { position: 'right', min: -10, max: 10, grid: { drawOnChartArea: false },
+               title: { display: true, text: 'Goldstein' } },
+        },
+        onClick: (evt, elements) => {
+          if (!elements.length) return;
+          const p = periods[elements[0].index];
+          selectPeriod({ from: p.from, to: p.to, label: p.period });
+        },
+      },
+    });
+    $('timeline').dataset.periods = String(periods.length);
+  }
+
+  function selectPeriod(period) {
+    state.period = period;
+    state.offset = 0;
+    $('f-clear-period').hidden = !period;
+    loadEvents().catch(e => setStatus(e.message, true));
+  }
+
+  /* ---------------------------------------------------------------- */
+  /* Events table                                                      */
+
+  function eventRow(ev) {
+    const place = ev.place && (ev.place.name || ev.place.country)
+      ? [ev.place.name, ev.place.country].filter(Boolean).join(', ') : '';
+    const tr = el('tr', { dataset: { id: String(ev.id) } },
+      el('td', {}, dyad.precisionLabel(ev)),
+      el('td', { className: 'code' }, ev.source || ''),
+      el('td', { className: 'code' }, ev.target || ''),
+      el('td', { title: ev.label || '' }, el('span', { className: 'code q' + ev.quad }, ev.cameo || ''), ' ', ev.label || ''),
+      el('td', {}, ev.plover || ''),
+      el('td', {}, place),
+      el('td', {}, ev.modality || ''),
+      el('td', { className: 'num' }, ev.goldstein === null ? '' : ev.goldstein.toFixed(1)),
+      el('td', { className: 'num', title: ev.mentions + ' mention(s) in ' + ev.articles + ' article(s)' }, String(ev.sources)));
+    tr.addEventListener('click', () => {
+      for (const r of document.querySelectorAll('#events tbody tr.selected')) r.classList.remove('selected');
+      tr.classList.add('selected');
+      openEvidence(ev.id).catch(e => setStatus(e.message, true));
+    });
+    return tr;
+  }
+
+  async function loadEvents() {
+    const params = Object.assign(eventParams(), { sort: state.sort, offset: state.offset, limit: state.limit });
+    const data = await api('events', params);
+    state.total = data.total;
+    const body = $('events').querySelector('tbody');
+    clear(body);
+    for (const ev of data.events) body.appendChild(eventRow(ev));
+    if (!data.events.length) body.appendChild(el('tr', {}, el('td', { colSpan: 9, className: 'muted' }, 'No events match.')));
+    const end = state.offset + data.events.length;
+    $('page-info').textContent = data.total ? `${state.offset + 1}–${end} of ${data.total}` : '0 events';
+    $('prev').disabled = state.offset === 0;
+    $('next').disabled = end >= data.total;
+    $('events-title').textContent = state.period ? 'in ' + state.period.label : '';
+    for (const th of document.querySelectorAll('#events th[data-sort]')) {
+      th.classList.toggle('sorted-asc', th.dataset.sort === state.sort);
+      th.classList.toggle('sorted-desc', '-' + th.dataset.sort === state.sort);
+    }
+    const exp = eventParams();
+    $('export-csv').href = dyad.url('events', Object.assign({}, exp, { sort: state.sort, format: 'csv' }));
+    $('export-plover').href = dyad.url('events', Object.assign({}, exp, { sort: state.sort, format: 'plover' }));
+  }
+
+  /* ---------------------------------------------------------------- */
+  /* Evidence                                                          */
+
+  function fact(dl, name, value) {
+    if (value === null || value === undefined || value === '') return;
+    dl.appendChild(el('dt', {}, name));
+    dl.appendChild(typeof value === 'object' ? el('dd', {}, value) : el('dd', {}, String(value)));
+  }
+
+  function link(url) {
+    // only web links are made clickable; anything else stays text
+    if (!/^https?:\/\//i.test(url)) return document.createTextNode(url);
+    return el('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, url);
+  }
+
+  async function openEvidence(id) {
+    const ev = await api('events/' + encodeURIComponent(id));
+    const body = $('evidence-body');
+    clear(body);
+    body.appendChild(el('h3', {}, `${ev.source} → ${ev.target || '—'}: ${ev.cameo} ${ev.label || ''}`));
+    const dl = el('dl', { className: 'facts' });
+    fact(dl, 'Date', dyad.precisionLabel(ev) + (ev.date_end ? ' to ' + ev.date_end : ''));
+    fact(dl, 'QuadClass', ev.quad + ' (' + ev.quad_name + ')');
+    fact(dl, 'Goldstein', ev.goldstein === null ? null : ev.goldstein.toFixed(1));
+    fact(dl, 'PLOVER', ev.plover);
+    fact(dl, 'Modality', ev.modality);
+    fact(dl, 'Place', ev.place && [ev.place.name, ev.place.country].filter(Boolean).join(', '));
+    fact(dl, 'Reported by', `${ev.sources} outlet(s), ${ev.articles} article(s), ${ev.mentions} mention(s)`);
+    fact(dl, 'Outlets', (ev.outlets || []).join(', '));
+    body.appendChild(dl);
+    body.appendChild(el('p', { className: 'keys small' },
+      el('span', { className: 'hl-source' }, 'source'), el('span', { className: 'hl-target' }, 'target'),
+      el('span', { className: 'hl-verb' }, 'verb'), el('span', { className: 'hl-date' }, 'date')));
+    for (const m of ev.evidence || []) {
+      const box = el('div', { className: 'mention' });
+      box.appendChild(dyad.segments(m.segments));
+      const mdl = el('dl', { className: 'facts small' });
+      fact(mdl, 'Coded', `${m.source} → ${m.target || '—'} ${m.cameo} (${m.modality || 'asserted'})`);
+      fact(mdl, 'Pattern', el('span', { className: 'pattern' }, m.pattern || '(none)'));
+      fact(mdl, 'Article', m.title);
+      fact(mdl, 'Outlet', m.outlet);
+      fact(mdl, 'Published', m.pub_date);
+      fact(mdl, 'URL', m.url ? link(m.url) : null);
+      fact(mdl, 'Date in text', m.date_text);
+      fact(mdl, 'Dictionaries', m.dict_version);
+      box.appendChild(mdl);
+      body.appendChild(box);
+    }
+    $('evidence').hidden = false;
+  }
+
+  /* ---------------------------------------------------------------- */
+  /* Search                                                            */
+
+  async function search(q) {
+    const data = await api('search', { q, limit: 30 });
+    const list = $('search-results');
+    clear(list);
+    $('search-title').textContent = `“${q}”: ${data.hits.length} sentence(s)`;
+    for (const h of data.hits) {
+      const li = el('li', {}, dyad.segments(h.segments),
+        el('div', { className: 'muted small' }, [h.outlet, h.pub_date, h.title].filter(Boolean).join(' · ')));
+      for (const ev of h.events) {
+        const b = el('button', { type: 'button', className: 'small' }, `${ev.source} → ${ev.target} ${ev.cameo} ${ev.date || ''}`);
+        b.addEventListener('click', () => openEvidence(ev.id).catch(e => setStatus(e.message, true)));
+        li.appendChild(b);
+      }
+      list.appendChild(li);
+    }
+    $('search-section').hidden = false;
+  }
+
+  /* ---------------------------------------------------------------- */
+  /* Wiring                                                            */
+
+  async function show() {
+    state.a = $('actor-a').value.trim().toUpperCase();
+    state.b = $('actor-b').value.trim().toUpperCase();
+    state.from = $('from').value;
+    state.to = $('to').value;
+    state.by = $('by').value;
+    state.period = null;
+    state.offset = 0;
+    $('f-clear-period').hidden = true;
+    setStatus('loading…');
+    try {
+      await Promise.all([loadTimeline(), loadEvents(), window.dyadMap.load(pickerParams())]);
+      setStatus('');
+    } catch (e) {
+      setStatus(e.message, true);
+    }
+  }
+
+  async function init() {
+    $('picker').addEventListener('submit', (e) => { e.preventDefault(); show(); });
+    $('search-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      const q = $('search-q').value.trim();
+      if (q) search(q).catch(err => setStatus(err.message, true));
+    });
+    $('f-apply').addEventListener('click', () => { state.offset = 0; loadEvents().catch(e => setStatus(e.message, true)); });
+    $('f-clear-period').addEventListener('click', () => selectPeriod(null));
+    $('prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - state.limit); loadEvents().catch(e => setStatus(e.message, true)); });
+    $('next').addEventListener('click', () => { state.offset += state.limit; loadEvents().catch(e => setStatus(e.message, true)); });
+    $('evidence-close').addEventListener('click', () => { $('evidence').hidden = true; });
+    for (const th of document.querySelectorAll('#events th[data-sort]')) {
+      th.addEventListener('click', () => {
+        const k = th.dataset.sort;
+        state.sort = state.sort === k ? '-' + k : k;
+        state.offset = 0;
+        loadEvents().catch(e => setStatus(e.message, true));
+      });
+    }
+    try {
+      const info = await api('info');
+      for (const t of info.plover_types || []) $('f-plover').appendChild(el('option', { value: t }, t));
+      $('store-info').textContent = `${info.documents} documents · ${info.mentions} mentions · ${info.events} events` +
+        (info.first_date ? ` · ${info.first_date} to ${info.last_date}` : '');
+      const actors = await api('actors', { limit: 200 });
+      for (const a of actors.actors) $('actor-list').appendChild(el('option', { value: a.code }));
+      const dyads = await api('dyads', { limit: 60, level: 'country' });
+      window.dyadNetwork.draw($('network'), dyads.dyads, (a, b) => {
+        $('actor-a').value = a;
+        $('actor-b').value = b;
+        show();
+      });
+      if (dyads.dyads.length && !$('actor-a').value) {
+        $('actor-a').value = dyads.dyads[0].a;
+        $('actor-b').value = dyads.dyads[0].b;
+      }
+      window.dyadMap.init($('map'));
+      await show();
+    } catch (e) {
+      setStatus(e.message, true);
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', init);
+})();
