@@ -587,7 +587,7 @@ static int emit_pairs(evctx *x, vwork *v, uint8_t modality)
  * Beijing", "plans to deliver", "is set to sign") is coded as the intent
  * (03x), as the coding conventions do for planned exercises: the visit
  * 042 becomes 036, joint exercises 062 0312, an agreement 057 030, a
- * delivery 072 0332 ... Patterns that code the intent already are left.
+ * delivery 072 0332, a ceasefire or withdrawal 087x 0356 ... Patterns that code the intent already are left.
  */
 static const char *future_code(const char *a)
 {
@@ -596,6 +596,10 @@ static const char *future_code(const char *a)
 		{ "046", "036" }, { "057", "030" }, { "060", "031" }, { "061", "0311" },
 		{ "062", "0312" }, { "063", "0313" }, { "064", "0314" }, { "070", "033" },
 		{ "071", "0331" }, { "072", "0332" }, { "073", "0333" }, { "074", "0334" },
+		/* yielding announced: "would release", "will scale back" */
+		{ "081", "0351" }, { "084", "0353" }, { "0841", "0353" }, { "085", "0354" },
+		{ "087", "0356" }, { "0871", "0356" }, { "0872", "0356" }, { "0873", "0356" },
+		{ "0874", "0356" },
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (!strcmp(a, map[i][0]))
@@ -633,6 +637,30 @@ static bool purpose_at(const dyad_coder *c, const verbocc *vo)
 	if (!p || !word_is(c, p - 1, "for"))
 		return false;
 	return true;
+}
+
+/*
+ * dyad's dictionaries: the weapon named with the attacker refines a
+ * generic attack (190): "Ukrainian drones struck", "Israeli warplanes
+ * hit" are aerial (195), "Russian artillery pounded" artillery (194).
+ * Looks at the words from the source's start to the verb.
+ */
+static const char *weapon_code(const dyad_coder *c, size_t from, size_t to)
+{
+	static const char *const air[] = { "drone", "drones", "missile", "missiles", "warplane",
+	                                   "warplanes", "jet", "jets", "bomber", "bombers",
+	                                   "aircraft", "helicopter", "helicopters", NULL };
+	static const char *const art[] = { "artillery", "tank", "tanks", "rocket", "rockets",
+	                                   "mortar", "mortars", "howitzer", "howitzers", NULL };
+	for (size_t i = from; i < to; i++) {
+		for (int k = 0; air[k]; k++)
+			if (word_is(c, i, air[k]))
+				return "195";
+		for (int k = 0; art[k]; k++)
+			if (word_is(c, i, art[k]))
+				return "194";
+	}
+	return NULL;
 }
 
 /* Code one verb occurrence in clause [cs, ce). Returns 1 if it coded
@@ -705,6 +733,16 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		return f == FIND_DONE ? 1 : 0;
 	if (!find_target(c, &v))
 		return 0;     /* no target: no event */
+	lx_vcode weap;
+	const char *wc = c->lex->own_format && vb->lemma && !strcmp(v.code->a, "190") && v.src >= 0 &&
+	                         c->m[v.src].start < vo->start
+	                     ? weapon_code(c, c->m[v.src].start, vo->start)
+	                     : NULL;
+	if (wc) {
+		weap = *v.code;
+		memcpy(weap.a, wc, strlen(wc) + 1);
+		v.code = &weap;
+	}
 	int rc = emit_pairs(x, &v, negated ? DYAD_MOD_NEGATED : DYAD_MOD_ASSERTED);
 	if (!x->more)
 		x->first_src = v.src;
