@@ -482,6 +482,17 @@ static bool skipped(const vwork *v, size_t k)
  * another member of a parsed compound ("Bree and Arnor ..."); else a
  * compound source with itself; else the DEFAULT target. False: none.
  */
+/* Protests, force posture, coercion, assaults, mass violence: "US and
+ * British activists staged a protest" is not the one against the other. */
+static bool one_sided_root(const char *cameo)
+{
+	static const char *const roots[] = { "14", "15", "17", "18", "20", NULL };
+	for (int i = 0; roots[i]; i++)
+		if (!strncmp(cameo, roots[i], 2))
+			return true;
+	return false;
+}
+
 static bool find_target(const dyad_coder *c, vwork *v)
 {
 	const lx_options *o = &c->lex->opt;
@@ -503,14 +514,16 @@ static bool find_target(const dyad_coder *c, vwork *v)
 			    !skipped(v, k) && !own_country(c, v->code->a, m->code, v->S, v->ns))
 				v->tgt = (int)k;
 		}
-		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok && src >= 0; k++) {
+		bool one_sided = c->lex->own_format && one_sided_root(v->code->a);
+		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok && src >= 0 && !one_sided; k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= v->cs && m->start < vo->start && usable(m) && (int)k != src &&
 			    m->group == c->m[src].group && m->plural != 2 &&
 			    strcmp(m->code, v->S[0]->code) != 0)
 				v->tgt = (int)k;
 		}
-		if (v->tgt < 0 && src >= 0 && c->m[c->m[src].group].n_group > 1 && before_ok)
+		if (v->tgt < 0 && src >= 0 && c->m[c->m[src].group].n_group > 1 && before_ok &&
+		    !one_sided)
 			v->comp = true;
 		/* no actor for a target: the place it happened in stands for
 		 * its country or government ("condemned the coup in Niger",
@@ -663,6 +676,29 @@ static const char *weapon_code(const dyad_coder *c, size_t from, size_t to)
 	return NULL;
 }
 
+/*
+ * dyad's dictionaries: an action someone only wants or hopes for is no
+ * event ("Obama wants to attack", "Kigali hoped French officials would
+ * be indicted"): a desire word shortly before the verb, with "to",
+ * "would" or "will" between them.
+ */
+static bool desired_at(const dyad_coder *c, const verbocc *vo, size_t cs)
+{
+	static const char *const want[] = { "want", "wants", "wanted", "wanting", "hope", "hopes",
+	                                    "hoped", "hoping", "wish", "wishes", "wished",
+	                                    "wishing", NULL };
+	size_t low = vo->start > cs + 6 ? vo->start - 6 : cs;
+	bool link = false;
+	for (size_t i = vo->start; i-- > low;) {
+		if (word_is(c, i, "to") || word_is(c, i, "would") || word_is(c, i, "will"))
+			link = true;
+		for (int k = 0; want[k]; k++)
+			if (word_is(c, i, want[k]))
+				return link;
+	}
+	return false;
+}
+
 /* Code one verb occurrence in clause [cs, ce). Returns 1 if it coded
  * (events, or a discard/complex/negated decision), 0 to try the next
  * verb, or a negative error. `sub_only` set: a subordinate code ([023?])
@@ -704,6 +740,8 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	 * TABARI files handle NOT in their patterns; there the event is coded
 	 * and marked negated. */
 	if (negated && vb->lemma)
+		return 1;
+	if (c->lex->own_format && vb->lemma && desired_at(c, vo, cs))
 		return 1;
 	lx_vcode fut;
 	const char *fc = c->lex->own_format && vb->lemma ? future_code(v.code->a) : NULL;
