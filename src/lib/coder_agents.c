@@ -234,7 +234,7 @@ static void crowds_of_place(dyad_coder *c)
 			if (!pl || !(n == 3 || (n == 6 && !strcmp(pl->code + 3, "GOV") && pl->end == p + 1)))
 				continue;
 			char code[DYAD_CODE_MAX];
-			snprintf(code, sizeof code, "%.3s%s", pl->code, ag->code);
+			snprintf(code, sizeof code, "%.3s%.3s", pl->code, ag->code);
 			memcpy(ag->code, code, sizeof code);
 			ag->kind = MK_ACTOR;
 			break;
