@@ -214,6 +214,45 @@ static bool passive_at(const dyad_coder *c, const verbocc *vo, size_t ce, int *b
 	return false;
 }
 
+/*
+ * dyad's dictionaries: a verb in the passive ("was attacked", "were
+ * killed") under a pattern written for the active voice. A pattern
+ * that handles the passive itself (BY_ $, IS/WAS ...) is left alone.
+ */
+static bool passive_pattern(const char *text)
+{
+	return text && (strstr(text, "BY_ $") || strstr(text, "BY $") || strstr(text, "| WAS |") ||
+	                strstr(text, "| WERE |"));
+}
+
+static bool participle(const cword *w)
+{
+	static const char *const irr[] = { "hit", "shot", "struck", "held", "sold", "built", "bought",
+	                                   "caught", "brought", "sent", "met", "led", "put", "cut",
+	                                   "fought", "kept", "left", "lost", "made", "paid", "told",
+	                                   "found", "hurt", "seen", "won", NULL };
+	if (w->len > 3 && (memcmp(w->s + w->len - 2, "ed", 2) == 0 || memcmp(w->s + w->len - 2, "en", 2) == 0))
+		return true;
+	for (int i = 0; irr[i]; i++)
+		if (w->len == strlen(irr[i]) && memcmp(w->s, irr[i], w->len) == 0)
+			return true;
+	return false;
+}
+
+static bool passive_verb(const dyad_coder *c, const verbocc *vo, size_t cs)
+{
+	static const char *const be[] = { "was", "were", "been", "being", "is", "are", "be", NULL };
+	if (vo->start <= cs || c->w[vo->start].type != CW_WORD || !participle(&c->w[vo->start]))
+		return false;
+	if (vo->end < c->nw && word_is(c, vo->end, "to"))
+		return false;     /* "was set to", "is expected to" */
+	for (size_t k = 1; k <= 2 && k <= vo->start - cs; k++)
+		for (int i = 0; be[i]; i++)
+			if (word_is(c, vo->start - k, be[i]))
+				return true;
+	return false;
+}
+
 static bool negated_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 {
 	for (size_t k = 1; k <= 3 && k <= vo->start - cs; k++) {
@@ -761,6 +800,17 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		v.comp = true;
 	}
 	int by;
+	/* an active pattern on a passive verb: "Ukraine was attacked by
+	 * Russia" is Russia's act; with no by-actor the doer is unknown */
+	if (c->lex->own_format && vb->lemma && !v.comp && !passive_pattern(v.pattern) &&
+	    passive_verb(c, vo, cs)) {
+		if (!passive_at(c, vo, ce, &by))
+			return 1;
+		int subj = v.as.src >= 0 ? v.as.src : first_actor(c, cs, vo->start, c->m[by].code);
+		v.src = by;
+		v.tgt = subj;
+		v.flags |= DYAD_EVF_PASSIVE;
+	}
 	if (v.src < 0 && v.tgt < 0 && !v.comp && passive_at(c, vo, ce, &by)) {
 		v.src = by;
 		v.tgt = first_actor(c, cs, vo->start, c->m[by].code);
