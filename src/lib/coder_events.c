@@ -567,7 +567,10 @@ static bool find_target(const dyad_coder *c, vwork *v)
 		/* no actor for a target: the place it happened in stands for
 		 * its country or government ("condemned the coup in Niger",
 		 * "protesters marched in Algiers") */
-		for (size_t k = 0; k < c->nm && v->tgt < 0 && !v->comp; k++) {
+		/* not for arrests, jailings, seizures (17x): "jailed a man ...
+		 * in Lebanon" says nothing of who the man is */
+		bool coerce = c->lex->own_format && !strncmp(v->code->a, "17", 2);
+		for (size_t k = 0; k < c->nm && v->tgt < 0 && !v->comp && !coerce; k++) {
 			const mention *m = &c->m[k];
 			if (m->place && m->start >= vo->end && m->start < v->ce && !m->null &&
 			    !code_in(m->code, v->S, v->ns)) {
