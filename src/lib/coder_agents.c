@@ -202,6 +202,46 @@ void cd_former_agents(dyad_coder *c)
 
 /* Agents: "Gondor's Prime Minister", "Algerian army", "minister of
  * Gondor", "the army of Algeria". The agent's words join the actor. */
+/*
+ * dyad's dictionaries: a crowd with no nationality ("thousands of
+ * protesters", "villagers") takes the country of the place named after
+ * it in the same stretch of text ("... rallied outside the French
+ * embassy in Niamey" -> NERCVL), as a human coder reads it. Only CVL
+ * and OPP agents; the place is "in/at/across/throughout [the] X" with X
+ * a country or a one-word seat of government, within 10 words and no
+ * comma.
+ */
+static void crowds_of_place(dyad_coder *c)
+{
+	for (size_t k = 0; k < c->nm; k++) {
+		mention *ag = &c->m[k];
+		if (ag->kind != MK_AGENT || (strcmp(ag->code, "CVL") && strcmp(ag->code, "OPP")))
+			continue;
+		for (size_t i = ag->end; i + 1 < c->nw && i < ag->end + 10; i++) {
+			if (c->w[i].type == CW_COMMA)
+				break;
+			if (!(word_is(c, i, "in") || word_is(c, i, "at") || word_is(c, i, "across") ||
+			      word_is(c, i, "throughout")))
+				continue;
+			size_t p = i + 1;
+			if (p < c->nw && word_is(c, p, "the"))
+				p++;
+			const mention *pl = NULL;
+			for (size_t j = 0; j < c->nm && !pl; j++)
+				if (c->m[j].kind == MK_ACTOR && c->m[j].start == p && !c->m[j].null)
+					pl = &c->m[j];
+			size_t n = pl ? strlen(pl->code) : 0;
+			if (!pl || !(n == 3 || (n == 6 && !strcmp(pl->code + 3, "GOV") && pl->end == p + 1)))
+				continue;
+			char code[DYAD_CODE_MAX];
+			snprintf(code, sizeof code, "%.3s%.3s", pl->code, ag->code);
+			memcpy(ag->code, code, sizeof code);
+			ag->kind = MK_ACTOR;
+			break;
+		}
+	}
+}
+
 void cd_merge_agents(dyad_coder *c)
 {
 	/* pass 1: the actor just before ("Algerian army", "Russia's top
@@ -231,6 +271,8 @@ void cd_merge_agents(dyad_coder *c)
 		}
 	/* drop consumed agents; unattached agents stay out of the search,
 	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
+	if (c->lex->own_format)
+		crowds_of_place(c);
 	size_t o = 0;
 	bool convert = c->lex->opt.convert_agents;
 	for (size_t k = 0; k < c->nm; k++) {

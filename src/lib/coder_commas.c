@@ -98,17 +98,45 @@ void cd_role_appositions(dyad_coder *c)
  * Monday.") is removed before coding; counting is chained from the comma
  * that closed the previous clause; commas of compound actors do not count.
  */
+/*
+ * dyad's dictionaries: a relative clause between commas (", which has
+ * close ties to Moscow,", ", who took office in 2019,") is background
+ * about the actor before it; it is set aside so that the actor reaches
+ * its verb ("The Algerian army, which ..., bought jets from Russia").
+ * A clause left open to the end of the sentence is kept.
+ */
+static bool mark_relative_clauses(const dyad_coder *c, uint8_t *del)
+{
+	bool any = false;
+	for (size_t i = 0; i + 1 < c->nw; i++) {
+		if (c->w[i].type != CW_COMMA || c->w[i].s[0] != ',' || i == 0 || c->w[i - 1].mention < 0)
+			continue;
+		if (!(word_is(c, i + 1, "which") || word_is(c, i + 1, "who") || word_is(c, i + 1, "whose")))
+			continue;
+		size_t j = i + 2;
+		while (j < c->nw && j < i + 24 && c->w[j].type != CW_COMMA)
+			j++;
+		if (j >= c->nw || j >= i + 24 || c->w[j].s[0] != ',' || j + 1 >= c->nw)
+			continue;
+		for (size_t k = i; k <= j; k++)
+			del[k] = 1;
+		any = true;
+		i = j;
+	}
+	return any;
+}
+
 void cd_eliminate_commas(dyad_coder *c)
 {
 	const lx_options *o = &c->lex->opt;
-	if (!o->comma_on || c->nw < 3)
+	if (c->nw < 3 || (!o->comma_on && !c->lex->own_format))
 		return;
 	uint8_t del[CD_MAX_WORDS];
 	memset(del, 0, c->nw);
-	bool any = false;
+	bool any = c->lex->own_format && mark_relative_clauses(c, del);
 	size_t open = SIZE_MAX;        /* comma opening the current clause */
 	size_t begin = 0;              /* first word of the current clause */
-	for (size_t i = 0; i <= c->nw; i++) {
+	for (size_t i = 0; i <= c->nw && o->comma_on; i++) {
 		bool comma = i < c->nw && c->w[i].type == CW_COMMA && c->w[i].s[0] == ',' &&
 		             !compound_comma(c, i);
 		if (!comma && i < c->nw)

@@ -214,6 +214,45 @@ static bool passive_at(const dyad_coder *c, const verbocc *vo, size_t ce, int *b
 	return false;
 }
 
+/*
+ * dyad's dictionaries: a verb in the passive ("was attacked", "were
+ * killed") under a pattern written for the active voice. A pattern
+ * that handles the passive itself (BY_ $, IS/WAS ...) is left alone.
+ */
+static bool passive_pattern(const char *text)
+{
+	return text && (strstr(text, "BY_ $") || strstr(text, "BY $") || strstr(text, "| WAS |") ||
+	                strstr(text, "| WERE |"));
+}
+
+static bool participle(const cword *w)
+{
+	static const char *const irr[] = { "hit", "shot", "struck", "held", "sold", "built", "bought",
+	                                   "caught", "brought", "sent", "met", "led", "put", "cut",
+	                                   "fought", "kept", "left", "lost", "made", "paid", "told",
+	                                   "found", "hurt", "seen", "won", NULL };
+	if (w->len > 3 && (memcmp(w->s + w->len - 2, "ed", 2) == 0 || memcmp(w->s + w->len - 2, "en", 2) == 0))
+		return true;
+	for (int i = 0; irr[i]; i++)
+		if (w->len == strlen(irr[i]) && memcmp(w->s, irr[i], w->len) == 0)
+			return true;
+	return false;
+}
+
+static bool passive_verb(const dyad_coder *c, const verbocc *vo, size_t cs)
+{
+	static const char *const be[] = { "was", "were", "been", "being", "is", "are", "be", NULL };
+	if (vo->start <= cs || c->w[vo->start].type != CW_WORD || !participle(&c->w[vo->start]))
+		return false;
+	if (vo->end < c->nw && word_is(c, vo->end, "to"))
+		return false;     /* "was set to", "is expected to" */
+	for (size_t k = 1; k <= 2 && k <= vo->start - cs; k++)
+		for (int i = 0; be[i]; i++)
+			if (word_is(c, vo->start - k, be[i]))
+				return true;
+	return false;
+}
+
 static bool negated_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 {
 	for (size_t k = 1; k <= 3 && k <= vo->start - cs; k++) {
@@ -482,6 +521,17 @@ static bool skipped(const vwork *v, size_t k)
  * another member of a parsed compound ("Bree and Arnor ..."); else a
  * compound source with itself; else the DEFAULT target. False: none.
  */
+/* Protests, force posture, coercion, assaults, mass violence: "US and
+ * British activists staged a protest" is not the one against the other. */
+static bool one_sided_root(const char *cameo)
+{
+	static const char *const roots[] = { "14", "15", "17", "18", "20", NULL };
+	for (int i = 0; roots[i]; i++)
+		if (!strncmp(cameo, roots[i], 2))
+			return true;
+	return false;
+}
+
 static bool find_target(const dyad_coder *c, vwork *v)
 {
 	const lx_options *o = &c->lex->opt;
@@ -503,19 +553,24 @@ static bool find_target(const dyad_coder *c, vwork *v)
 			    !skipped(v, k) && !own_country(c, v->code->a, m->code, v->S, v->ns))
 				v->tgt = (int)k;
 		}
-		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok && src >= 0; k++) {
+		bool one_sided = c->lex->own_format && one_sided_root(v->code->a);
+		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok && src >= 0 && !one_sided; k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= v->cs && m->start < vo->start && usable(m) && (int)k != src &&
 			    m->group == c->m[src].group && m->plural != 2 &&
 			    strcmp(m->code, v->S[0]->code) != 0)
 				v->tgt = (int)k;
 		}
-		if (v->tgt < 0 && src >= 0 && c->m[c->m[src].group].n_group > 1 && before_ok)
+		if (v->tgt < 0 && src >= 0 && c->m[c->m[src].group].n_group > 1 && before_ok &&
+		    !one_sided)
 			v->comp = true;
 		/* no actor for a target: the place it happened in stands for
 		 * its country or government ("condemned the coup in Niger",
 		 * "protesters marched in Algiers") */
-		for (size_t k = 0; k < c->nm && v->tgt < 0 && !v->comp; k++) {
+		/* not for arrests, jailings, seizures (17x): "jailed a man ...
+		 * in Lebanon" says nothing of who the man is */
+		bool coerce = c->lex->own_format && !strncmp(v->code->a, "17", 2);
+		for (size_t k = 0; k < c->nm && v->tgt < 0 && !v->comp && !coerce; k++) {
 			const mention *m = &c->m[k];
 			if (m->place && m->start >= vo->end && m->start < v->ce && !m->null &&
 			    !code_in(m->code, v->S, v->ns)) {
@@ -587,7 +642,7 @@ static int emit_pairs(evctx *x, vwork *v, uint8_t modality)
  * Beijing", "plans to deliver", "is set to sign") is coded as the intent
  * (03x), as the coding conventions do for planned exercises: the visit
  * 042 becomes 036, joint exercises 062 0312, an agreement 057 030, a
- * delivery 072 0332 ... Patterns that code the intent already are left.
+ * delivery 072 0332, a ceasefire or withdrawal 087x 0356 ... Patterns that code the intent already are left.
  */
 static const char *future_code(const char *a)
 {
@@ -596,6 +651,10 @@ static const char *future_code(const char *a)
 		{ "046", "036" }, { "057", "030" }, { "060", "031" }, { "061", "0311" },
 		{ "062", "0312" }, { "063", "0313" }, { "064", "0314" }, { "070", "033" },
 		{ "071", "0331" }, { "072", "0332" }, { "073", "0333" }, { "074", "0334" },
+		/* yielding announced: "would release", "will scale back" */
+		{ "081", "0351" }, { "084", "0353" }, { "0841", "0353" }, { "085", "0354" },
+		{ "087", "0356" }, { "0871", "0356" }, { "0872", "0356" }, { "0873", "0356" },
+		{ "0874", "0356" },
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (!strcmp(a, map[i][0]))
@@ -633,6 +692,53 @@ static bool purpose_at(const dyad_coder *c, const verbocc *vo)
 	if (!p || !word_is(c, p - 1, "for"))
 		return false;
 	return true;
+}
+
+/*
+ * dyad's dictionaries: the weapon named with the attacker refines a
+ * generic attack (190): "Ukrainian drones struck", "Israeli warplanes
+ * hit" are aerial (195), "Russian artillery pounded" artillery (194).
+ * Looks at the words from the source's start to the verb.
+ */
+static const char *weapon_code(const dyad_coder *c, size_t from, size_t to)
+{
+	static const char *const air[] = { "drone", "drones", "missile", "missiles", "warplane",
+	                                   "warplanes", "jet", "jets", "bomber", "bombers",
+	                                   "aircraft", "helicopter", "helicopters", NULL };
+	static const char *const art[] = { "artillery", "tank", "tanks", "rocket", "rockets",
+	                                   "mortar", "mortars", "howitzer", "howitzers", NULL };
+	for (size_t i = from; i < to; i++) {
+		for (int k = 0; air[k]; k++)
+			if (word_is(c, i, air[k]))
+				return "195";
+		for (int k = 0; art[k]; k++)
+			if (word_is(c, i, art[k]))
+				return "194";
+	}
+	return NULL;
+}
+
+/*
+ * dyad's dictionaries: an action someone only wants or hopes for is no
+ * event ("Obama wants to attack", "Kigali hoped French officials would
+ * be indicted"): a desire word shortly before the verb, with "to",
+ * "would" or "will" between them.
+ */
+static bool desired_at(const dyad_coder *c, const verbocc *vo, size_t cs)
+{
+	static const char *const want[] = { "want", "wants", "wanted", "wanting", "hope", "hopes",
+	                                    "hoped", "hoping", "wish", "wishes", "wished",
+	                                    "wishing", NULL };
+	size_t low = vo->start > cs + 6 ? vo->start - 6 : cs;
+	bool link = false;
+	for (size_t i = vo->start; i-- > low;) {
+		if (word_is(c, i, "to") || word_is(c, i, "would") || word_is(c, i, "will"))
+			link = true;
+		for (int k = 0; want[k]; k++)
+			if (word_is(c, i, want[k]))
+				return link;
+	}
+	return false;
 }
 
 /* Code one verb occurrence in clause [cs, ce). Returns 1 if it coded
@@ -677,6 +783,8 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	 * and marked negated. */
 	if (negated && vb->lemma)
 		return 1;
+	if (c->lex->own_format && vb->lemma && desired_at(c, vo, cs))
+		return 1;
 	lx_vcode fut;
 	const char *fc = c->lex->own_format && vb->lemma ? future_code(v.code->a) : NULL;
 	if (fc && future_at(c, vo, cs)) {
@@ -695,6 +803,17 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		v.comp = true;
 	}
 	int by;
+	/* an active pattern on a passive verb: "Ukraine was attacked by
+	 * Russia" is Russia's act; with no by-actor the doer is unknown */
+	if (c->lex->own_format && vb->lemma && !v.comp && !passive_pattern(v.pattern) &&
+	    passive_verb(c, vo, cs)) {
+		if (!passive_at(c, vo, ce, &by))
+			return 1;
+		int subj = v.as.src >= 0 ? v.as.src : first_actor(c, cs, vo->start, c->m[by].code);
+		v.src = by;
+		v.tgt = subj;
+		v.flags |= DYAD_EVF_PASSIVE;
+	}
 	if (v.src < 0 && v.tgt < 0 && !v.comp && passive_at(c, vo, ce, &by)) {
 		v.src = by;
 		v.tgt = first_actor(c, cs, vo->start, c->m[by].code);
@@ -705,6 +824,16 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		return f == FIND_DONE ? 1 : 0;
 	if (!find_target(c, &v))
 		return 0;     /* no target: no event */
+	lx_vcode weap;
+	const char *wc = c->lex->own_format && vb->lemma && !strcmp(v.code->a, "190") && v.src >= 0 &&
+	                         c->m[v.src].start < vo->start
+	                     ? weapon_code(c, c->m[v.src].start, vo->start)
+	                     : NULL;
+	if (wc) {
+		weap = *v.code;
+		memcpy(weap.a, wc, strlen(wc) + 1);
+		v.code = &weap;
+	}
 	int rc = emit_pairs(x, &v, negated ? DYAD_MOD_NEGATED : DYAD_MOD_ASSERTED);
 	if (!x->more)
 		x->first_src = v.src;

@@ -46,6 +46,18 @@ static bool is_motion_word(const char *s, size_t n)
 	return false;
 }
 
+/* Words after which "for" means a destination ("left for Moscow"). */
+static bool is_departure_word(const char *s, size_t n)
+{
+	static const char *const words[] = { "leave", "leaves", "leaving", "left", "depart",
+	                                     "departs", "departed", "departing", "bound",
+	                                     "set", "sets", "headed", "heading", NULL };
+	for (int i = 0; words[i]; i++)
+		if (eq(s, n, words[i]))
+			return true;
+	return false;
+}
+
 /* A pattern word naming a place preposition (IN_, AT_, TO_, NEAR_ ...). */
 bool cd_place_prep(const lx_word *w)
 {
@@ -74,6 +86,9 @@ void cd_mark_places(dyad_coder *c)
 		bool place = is_place_word(w->s, w->len);
 		if (!place && eq(w->s, w->len, "to") && p >= 2 && c->w[p - 2].type == CW_WORD)
 			place = is_motion_word(c->w[p - 2].s, c->w[p - 2].len);
+		/* "before leaving for Beijing", "departed for Moscow" */
+		if (!place && eq(w->s, w->len, "for") && p >= 2 && c->w[p - 2].type == CW_WORD)
+			place = is_departure_word(c->w[p - 2].s, c->w[p - 2].len);
 		/* one compound: "in Algeria and Mali" are both places */
 		if (place)
 			for (size_t q = 0; q < c->nm; q++)
