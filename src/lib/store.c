@@ -70,15 +70,33 @@ static const char schema_v1[] =
 	"CREATE TABLE rejected(id INTEGER PRIMARY KEY, input TEXT, record TEXT,"
 	" error TEXT NOT NULL, at TEXT);";
 
-/* Migration 2: the (band, value, document) index of near duplicates
- * becomes a table of signatures in document order (cheap to append; the
- * band index is built in memory, store_near.c). */
+/* Migration 2: the store's document index moves to memory (store_near.c).
+ * The content key loses its UNIQUE index and the (band, value, document)
+ * MinHash index goes: both took random B-tree inserts that rewrote
+ * thousands of index pages per batch. document_keys holds each
+ * document's content key and MinHash signature (NULL when too short to
+ * index) by id, appended in id order, from which the in-memory index is
+ * built; the store keeps keys unique. documents_pub served no query. The
+ * documents table is rebuilt without the constraint (foreign keys are off
+ * while migrations run). */
 static const char schema_v2[] =
-	"CREATE TABLE near_signatures(doc_id INTEGER PRIMARY KEY REFERENCES documents(id),"
-	" sig BLOB NOT NULL);"
-	"INSERT INTO near_signatures(doc_id, sig) SELECT id, minhash FROM documents"
-	" WHERE id IN (SELECT doc_id FROM minhash_bands) AND minhash IS NOT NULL ORDER BY id;"
-	"DROP TABLE minhash_bands;";
+	"CREATE TABLE documents_v2("
+	" id INTEGER PRIMARY KEY, hash TEXT NOT NULL, minhash BLOB,"
+	" title TEXT, outlet TEXT, url TEXT, origin TEXT, pub_date TEXT,"
+	" ingest_date TEXT, language TEXT, text TEXT,"
+	" near_duplicate_of INTEGER REFERENCES documents(id), near_similarity REAL,"
+	" n_sources INTEGER NOT NULL DEFAULT 1, coded INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO documents_v2 SELECT id, hash, minhash, title, outlet, url, origin, pub_date,"
+	" ingest_date, language, text, near_duplicate_of, near_similarity, n_sources, coded"
+	" FROM documents ORDER BY id;"
+	"CREATE TABLE document_keys(doc_id INTEGER PRIMARY KEY REFERENCES documents(id),"
+	" hash TEXT NOT NULL, sig BLOB);"
+	"INSERT INTO document_keys(doc_id, hash, sig) SELECT id, hash,"
+	" CASE WHEN id IN (SELECT doc_id FROM minhash_bands) THEN minhash END"
+	" FROM documents ORDER BY id;"
+	"DROP TABLE minhash_bands;"
+	"DROP TABLE documents;"
+	"ALTER TABLE documents_v2 RENAME TO documents;";
 
 /*
  * Migration 3: what the web server reads most, kept on write.
@@ -148,12 +166,11 @@ static const struct migration {
 	const char *sql;
 } migrations[] = {
 	{ 1, "initial schema", schema_v1 },
-	{ 2, "near-duplicate signatures appended by document id", schema_v2 },
+	{ 2, "document index in memory: content keys and signatures by id", schema_v2 },
 	{ 3, "timeline counts by country-level dyad and period; events by country-level dyad and date", schema_v3 },
 };
 
 static const char *const stmt_sql[ST__COUNT] = {
-	[ST_DOC_BY_HASH] = "SELECT id FROM documents WHERE hash = ?1",
 	[ST_DOC_INSERT] =
 		"INSERT INTO documents(hash, minhash, title, outlet, url, origin, pub_date,"
 		" ingest_date, language, text, near_duplicate_of, near_similarity, coded)"
@@ -161,9 +178,9 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_SOURCE_INSERT] =
 		"INSERT OR IGNORE INTO document_sources(doc_id, origin, outlet, url, ingest_date)"
 		" VALUES(?1,?2,?3,?4,?5)",
-	[ST_NEAR_LOAD] = "SELECT doc_id, sig FROM near_signatures WHERE doc_id > ?1 ORDER BY doc_id",
-	[ST_NEAR_SIG] = "SELECT sig FROM near_signatures WHERE doc_id = ?1",
-	[ST_NEAR_INSERT] = "INSERT OR IGNORE INTO near_signatures(doc_id, sig) VALUES(?1, ?2)",
+	[ST_NEAR_LOAD] = "SELECT doc_id, hash, sig FROM document_keys WHERE doc_id > ?1 ORDER BY doc_id",
+	[ST_NEAR_SIG] = "SELECT sig FROM document_keys WHERE doc_id = ?1",
+	[ST_NEAR_INSERT] = "INSERT INTO document_keys(doc_id, hash, sig) VALUES(?1, ?2, ?3)",
 	[ST_DOC_CODED] = "UPDATE documents SET coded = ?2 WHERE id = ?1",
 	[ST_DOC_IS_CODED] = "SELECT coded FROM documents WHERE id = ?1",
 	[ST_SENT_INSERT] =
@@ -210,6 +227,7 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_REJECT_INSERT] = "INSERT INTO rejected(input, record, error, at) VALUES(?1,?2,?3,?4)",
 	[ST_DOC_EVENTS] = "SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?1",
 	[ST_DOC_BY_ID] = "SELECT outlet FROM documents WHERE id = ?1",
+	[ST_DOC_SOURCES_BUMP] = "UPDATE documents SET n_sources = n_sources + 1 WHERE id = ?1",
 	[ST_SENT_ID] = "SELECT id FROM sentences WHERE doc_id = ?1 AND idx = ?2",
 	[ST_DYAD_UPSERT] =
 		"INSERT INTO dyads VALUES(?1, ?2, ?3, ?4) ON CONFLICT(actor_a, actor_b) DO UPDATE"
@@ -252,7 +270,10 @@ sqlite3_stmt *store_stmt(dyad_store *s, enum store_stmt id)
 		return s->st[id];
 	}
 	sqlite3_reset(s->st[id]);
-	sqlite3_clear_bindings(s->st[id]);
+	/* only statements with parameters left unbound for NULL need clearing;
+	 * the others bind every parameter at each use */
+	if (id == ST_DOC_INSERT || id == ST_EVENT_INSERT || id == ST_MENTION_INSERT)
+		sqlite3_clear_bindings(s->st[id]);
 	return s->st[id];
 }
 
@@ -268,6 +289,8 @@ static int read_version(dyad_store *s, int *version)
 	return 0;
 }
 
+static int apply_migrations(dyad_store *s, size_t n);
+
 /* Apply every migration newer than the database, each in its own transaction. */
 static int migrate(dyad_store *s)
 {
@@ -281,6 +304,18 @@ static int migrate(dyad_store *s)
 	if (s->version > migrations[n - 1].version)
 		return dyad_error_set(DYAD_EDB, "store: schema version %d is newer than this dyad (%d)",
 		                      s->version, migrations[n - 1].version);
+	/* a migration may rebuild a referenced table (drop, rename): foreign
+	 * keys are checked again once they are done */
+	if (s->version < migrations[n - 1].version && (rc = store_exec(s, "PRAGMA foreign_keys=OFF")))
+		return rc;
+	rc = apply_migrations(s, n);
+	int fk = store_exec(s, "PRAGMA foreign_keys=ON");
+	return rc ? rc : fk;
+}
+
+static int apply_migrations(dyad_store *s, size_t n)
+{
+	int rc;
 	for (size_t i = 0; i < n; i++) {
 		if (migrations[i].version <= s->version)
 			continue;

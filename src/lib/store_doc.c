@@ -94,7 +94,7 @@ static int insert_doc(dyad_store *s, const dyad_store_doc *d, const char *hash,
 		return store_db_error(s, "storing a document");
 	*doc_id = sqlite3_last_insert_rowid(s->db);
 	int rc = store_fresh_set(s, *doc_id, d->outlet);
-	return rc ? rc : banded ? store_near_add(s, *doc_id, sig) : 0;
+	return rc ? rc : store_near_add(s, *doc_id, hash, banded ? sig : NULL);
 }
 
 int dyad_store_add_document(dyad_store *s, const dyad_store_doc *d,
@@ -105,30 +105,25 @@ int dyad_store_add_document(dyad_store *s, const dyad_store_doc *d,
 	char hash[33];
 	const char *text = d->text ? d->text : "";
 	store_content_hash(text, d->text_len, hash);
-	sqlite3_stmt *st = store_stmt(s, ST_DOC_BY_HASH);
-	if (!st)
-		return DYAD_EDB;
-	store_bind_text(st, 1, hash, -1);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*doc_id = sqlite3_column_int64(st, 0);
+	int64_t found;
+	int rc = store_doc_by_key(s, hash, &found);
+	if (rc)
+		return rc;
+	if (found) {
+		*doc_id = found;
 		bool added;
 		if ((rc = add_source(s, *doc_id, d, &added)))
 			return rc;
 		*status = added ? DYAD_DOC_DUPLICATE : DYAD_DOC_SEEN;
 		if (!added)
 			return 0;
-		sqlite3_stmt *up = NULL;
-		if (sqlite3_prepare_v2(s->db, "UPDATE documents SET n_sources = n_sources + 1 WHERE id = ?1",
-		                       -1, &up, NULL) != SQLITE_OK)
-			return store_db_error(s, "counting a duplicate");
+		sqlite3_stmt *up = store_stmt(s, ST_DOC_SOURCES_BUMP);
+		if (!up)
+			return DYAD_EDB;
 		sqlite3_bind_int64(up, 1, *doc_id);
 		rc = sqlite3_step(up) == SQLITE_DONE ? 0 : store_db_error(s, "counting a duplicate");
-		sqlite3_finalize(up);
 		return rc ? rc : credit_outlet(s, *doc_id, d->outlet);
 	}
-	if (rc != SQLITE_DONE)
-		return store_db_error(s, "duplicate lookup");
 	uint32_t sig[STORE_MINHASH_K];
 	size_t n_shingles;
 	store_minhash(text, d->text_len, sig, &n_shingles);

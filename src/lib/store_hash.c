@@ -74,6 +74,26 @@ void store_content_hash(const char *text, size_t len, char out[33])
 	out[32] = '\0';
 }
 
+static int hex_digit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+bool store_content_key_parse(const char *hex, uint64_t *h1, uint64_t *h2)
+{
+	*h1 = *h2 = 0;
+	for (int k = 0; k < 32; k++) {
+		int d = hex && hex[k] ? hex_digit(hex[k]) : -1;
+		if (d < 0)
+			return false;
+		if (k < 16)
+			*h1 = *h1 << 4 | (uint64_t)d;
+		else
+			*h2 = *h2 << 4 | (uint64_t)d;
+	}
+	return hex[32] == '\0';
+}
+
 uint64_t store_norm_hash64(const char *text, size_t len)
 {
 	uint64_t h = FNV_OFFSET;

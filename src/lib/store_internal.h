@@ -12,12 +12,12 @@
 
 /* Every statement the write path uses; SQL in store.c's table. */
 enum store_stmt {
-	ST_DOC_BY_HASH, ST_DOC_INSERT, ST_SOURCE_INSERT, ST_NEAR_LOAD,
+	ST_DOC_INSERT, ST_SOURCE_INSERT, ST_NEAR_LOAD,
 	ST_NEAR_SIG, ST_NEAR_INSERT, ST_DOC_CODED, ST_DOC_IS_CODED, ST_SENT_INSERT,
 	ST_FTS_BATCH, ST_EVENT_FIND, ST_EVENT_INSERT, ST_EVENT_BUMP,
 	ST_MENTION_SAME_DOC, ST_MENTION_INSERT, ST_OUTLET_INSERT,
 	ST_EVENT_OUTLET_BUMP, ST_ACTOR_UPSERT, ST_REJECT_INSERT,
-	ST_DOC_EVENTS, ST_DOC_BY_ID, ST_DYAD_UPSERT, ST_SENT_ID,
+	ST_DOC_EVENTS, ST_DOC_BY_ID, ST_DOC_SOURCES_BUMP, ST_DYAD_UPSERT, ST_SENT_ID,
 	ST__COUNT
 };
 
@@ -88,6 +88,9 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *s, int n);
 /** Content key: 32 hex digits of the normalized text's 128-bit hash. */
 void store_content_hash(const char *text, size_t len, char out[33]);
 
+/** The 128 bits of a content key's hex digits; false if it is not one. */
+bool store_content_key_parse(const char *hex, uint64_t *h1, uint64_t *h2);
+
 /** MinHash signature size (32-bit minima over 3-word shingles). */
 #define STORE_MINHASH_K 32
 
@@ -113,13 +116,17 @@ int store_near_refresh(dyad_store *s);
 void store_near_drop(dyad_store *s);
 void store_near_free(store_near *n);
 
+/** The stored document whose content key is `hash` (*id 0 if none). */
+int store_doc_by_key(dyad_store *s, const char *hash, int64_t *id);
+
 /** The first stored document whose signature agrees with `sig` on at
  *  least `min_sim` of the minima, among those sharing a band; 0 if none. */
 int store_near_find(dyad_store *s, const uint32_t *sig, double min_sim, int64_t *best_id,
                     double *best_sim);
 
-/** Record the signature of a new document (table and index). */
-int store_near_add(dyad_store *s, int64_t doc, const uint32_t *sig);
+/** Record the content key and signature (NULL: too short to index) of a
+ *  new document (table and index). */
+int store_near_add(dyad_store *s, int64_t doc, const char *hash, const uint32_t *sig);
 
 /** Julian day number of a date (month/day 0 count as 1). */
 int64_t store_julian(dyad_date d);

@@ -39,7 +39,26 @@ typedef struct sig_entry {
 	uint32_t sig[STORE_MINHASH_K];
 } sig_entry;
 
+/* A content key (128 bits) and its document. */
+typedef struct key_slot {
+	uint64_t h1, h2;
+	int64_t  doc;               /* 0: empty */
+} key_slot;
+
+/* A band value that has its STORE_NEAR_MAX_CANDIDATES documents (the
+ * only ones a lookup examines; later ones are not indexed): its list,
+ * so that neither lookups nor additions walk the long probe run. */
+typedef struct full_key {
+	int64_t value;
+	int     band;             /* -1: empty */
+	int64_t docs[STORE_NEAR_MAX_CANDIDATES];
+} full_key;
+
 struct store_near {
+	full_key  *full;
+	size_t     fcap, fused;     /* fcap: power of two */
+	key_slot  *keys;
+	size_t     kcap, kused;     /* kcap: power of two */
 	near_slot *slots;
 	size_t     cap, used;       /* cap: power of two */
 	int64_t    max_doc;         /* highest document id indexed */
@@ -73,6 +92,8 @@ void store_near_free(store_near *n)
 {
 	if (!n)
 		return;
+	dyad_free(n->full);
+	dyad_free(n->keys);
 	dyad_free(n->slots);
 	dyad_free(n->sigs);
 	dyad_free(n);
@@ -100,10 +121,71 @@ static int grow(store_near *n)
 	return 0;
 }
 
+static full_key *full_find(const store_near *n, int band, int64_t value)
+{
+	if (!n->fcap)
+		return NULL;
+	size_t mask = n->fcap - 1;
+	for (size_t i = slot_hash(value, band) & mask; n->full[i].band >= 0; i = (i + 1) & mask)
+		if (n->full[i].value == value && n->full[i].band == band)
+			return &n->full[i];
+	return NULL;
+}
+
+static full_key *full_slot(full_key *tab, size_t cap, int band, int64_t value)
+{
+	size_t i = slot_hash(value, band) & (cap - 1);
+	while (tab[i].band >= 0)
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static int full_add(store_near *n, int band, int64_t value, const int64_t *docs)
+{
+	if ((n->fused + 1) * 2 > n->fcap) {
+		size_t cap = n->fcap ? n->fcap * 2 : 64;
+		full_key *tab = dyad_malloc(cap * sizeof(*tab));
+		if (!tab)
+			return dyad_error_set(DYAD_ENOMEM, "store: near-duplicate index: out of memory");
+		for (size_t i = 0; i < cap; i++)
+			tab[i].band = -1;
+		for (size_t i = 0; i < n->fcap; i++)
+			if (n->full[i].band >= 0)
+				*full_slot(tab, cap, n->full[i].band, n->full[i].value) = n->full[i];
+		dyad_free(n->full);
+		n->full = tab;
+		n->fcap = cap;
+	}
+	full_key *f = full_slot(n->full, n->fcap, band, value);
+	f->value = value;
+	f->band = band;
+	memcpy(f->docs, docs, sizeof(f->docs));
+	n->fused++;
+	return 0;
+}
+
+static void sort_ids(int64_t *v, size_t n);
+
+/* The documents indexed under (band, value) in the probe run, unsorted. */
+static size_t chain_docs(const store_near *n, int band, int64_t value,
+                         int64_t out[STORE_NEAR_MAX_CANDIDATES])
+{
+	size_t k = 0, mask = n->cap - 1;
+	if (!n->cap)
+		return 0;
+	for (size_t i = slot_hash(value, band) & mask; n->slots[i].doc_band; i = (i + 1) & mask)
+		if (n->slots[i].value == value && (int)(n->slots[i].doc_band & 7) == band &&
+		    k < STORE_NEAR_MAX_CANDIDATES)
+			out[k++] = (int64_t)(n->slots[i].doc_band >> 3);
+	return k;
+}
+
 /* Add (band, value) -> doc unless the value already has the maximum
  * number of documents in that band (later ones are never examined). */
 static int index_add(store_near *n, int band, int64_t value, int64_t doc)
 {
+	if (full_find(n, band, value))
+		return 0;
 	if ((n->used + 1) * 2 > n->cap) {
 		int rc = grow(n);
 		if (rc)
@@ -112,13 +194,17 @@ static int index_add(store_near *n, int band, int64_t value, int64_t doc)
 	size_t mask = n->cap - 1, i = slot_hash(value, band) & mask;
 	int same = 0;
 	for (; n->slots[i].doc_band; i = (i + 1) & mask)
-		if (n->slots[i].value == value && (int)(n->slots[i].doc_band & 7) == band &&
-		    ++same >= STORE_NEAR_MAX_CANDIDATES)
-			return 0;
+		if (n->slots[i].value == value && (int)(n->slots[i].doc_band & 7) == band)
+			same++;
 	n->slots[i].value = value;
 	n->slots[i].doc_band = (uint64_t)doc << 3 | (uint64_t)band;
 	n->used++;
-	return 0;
+	if (same + 1 < STORE_NEAR_MAX_CANDIDATES)
+		return 0;
+	int64_t docs[STORE_NEAR_MAX_CANDIDATES];   /* now full: keep its list */
+	size_t k = chain_docs(n, band, value, docs);
+	sort_ids(docs, k);
+	return full_add(n, band, value, docs);
 }
 
 static int add_signature(store_near *n, int64_t doc, const uint32_t *sig)
@@ -128,9 +214,76 @@ static int add_signature(store_near *n, int64_t doc, const uint32_t *sig)
 		if (rc)
 			return rc;
 	}
-	if (doc > n->max_doc)
-		n->max_doc = doc;
 	return 0;
+}
+
+static size_t key_pos(uint64_t h1, uint64_t h2, size_t mask)
+{
+	uint64_t h = (h1 ^ (h2 * 0x9e3779b97f4a7c15ULL));
+	return (size_t)(h ^ (h >> 29)) & mask;
+}
+
+static int keys_grow(store_near *n)
+{
+	size_t cap = n->kcap ? n->kcap * 2 : 4096;
+	key_slot *keys = dyad_calloc(cap, sizeof(*keys));
+	if (!keys)
+		return dyad_error_set(DYAD_ENOMEM, "store: document index: out of memory");
+	for (size_t i = 0; i < n->kcap; i++) {
+		if (!n->keys[i].doc)
+			continue;
+		size_t j = key_pos(n->keys[i].h1, n->keys[i].h2, cap - 1);
+		while (keys[j].doc)
+			j = (j + 1) & (cap - 1);
+		keys[j] = n->keys[i];
+	}
+	dyad_free(n->keys);
+	n->keys = keys;
+	n->kcap = cap;
+	return 0;
+}
+
+/* The document of a content key; 0 if none. */
+static int64_t key_find(const store_near *n, uint64_t h1, uint64_t h2)
+{
+	if (!n->kcap)
+		return 0;
+	size_t mask = n->kcap - 1;
+	for (size_t i = key_pos(h1, h2, mask); n->keys[i].doc; i = (i + 1) & mask)
+		if (n->keys[i].h1 == h1 && n->keys[i].h2 == h2)
+			return n->keys[i].doc;
+	return 0;
+}
+
+/* Index a document's content key (the first document keeps a key). */
+static int key_add(store_near *n, const char *hash, int64_t doc)
+{
+	uint64_t h1, h2;
+	if (!store_content_key_parse(hash, &h1, &h2))
+		return dyad_error_set(DYAD_EDB, "store: document %lld: bad content key", (long long)doc);
+	if ((n->kused + 1) * 2 > n->kcap) {
+		int rc = keys_grow(n);
+		if (rc)
+			return rc;
+	}
+	size_t mask = n->kcap - 1, i = key_pos(h1, h2, mask);
+	for (; n->keys[i].doc; i = (i + 1) & mask)
+		if (n->keys[i].h1 == h1 && n->keys[i].h2 == h2)
+			return 0;
+	n->keys[i] = (key_slot){ h1, h2, doc };
+	n->kused++;
+	return 0;
+}
+
+/* A document's key and signature (NULL: not indexed for near duplicates). */
+static int add_document(store_near *n, int64_t doc, const char *hash, const uint32_t *sig)
+{
+	int rc = key_add(n, hash, doc);
+	if (!rc && sig)
+		rc = add_signature(n, doc, sig);
+	if (!rc && doc > n->max_doc)
+		n->max_doc = doc;
+	return rc;
 }
 
 /* Signatures committed above the highest id indexed (all of them on first use). */
@@ -142,11 +295,12 @@ static int load_from(dyad_store *s, store_near *n)
 	sqlite3_bind_int64(st, 1, n->max_doc);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_bytes(st, 1) != (int)(STORE_MINHASH_K * sizeof(uint32_t)))
-			continue;
 		uint32_t sig[STORE_MINHASH_K];
-		memcpy(sig, sqlite3_column_blob(st, 1), sizeof(sig));
-		int e = add_signature(n, sqlite3_column_int64(st, 0), sig);
+		bool banded = sqlite3_column_bytes(st, 2) == (int)sizeof(sig);
+		if (banded)
+			memcpy(sig, sqlite3_column_blob(st, 2), sizeof(sig));
+		int e = add_document(n, sqlite3_column_int64(st, 0),
+		                     (const char *)sqlite3_column_text(st, 1), banded ? sig : NULL);
 		if (e) {
 			sqlite3_reset(st);
 			return e;
@@ -190,13 +344,12 @@ static void sort_ids(int64_t *v, size_t n)
 static size_t band_docs(const store_near *n, int band, int64_t value,
                         int64_t out[STORE_NEAR_MAX_CANDIDATES])
 {
-	size_t k = 0, mask = n->cap - 1;
-	if (!n->cap)
-		return 0;
-	for (size_t i = slot_hash(value, band) & mask; n->slots[i].doc_band; i = (i + 1) & mask)
-		if (n->slots[i].value == value && (int)(n->slots[i].doc_band & 7) == band &&
-		    k < STORE_NEAR_MAX_CANDIDATES)
-			out[k++] = (int64_t)(n->slots[i].doc_band >> 3);
+	const full_key *f = full_find(n, band, value);
+	if (f) {
+		memcpy(out, f->docs, sizeof(f->docs));
+		return STORE_NEAR_MAX_CANDIDATES;
+	}
+	size_t k = chain_docs(n, band, value, out);
 	sort_ids(out, k);
 	return k;
 }
@@ -257,7 +410,20 @@ int store_near_find(dyad_store *s, const uint32_t *sig, double min_sim, int64_t 
 	return 0;
 }
 
-int store_near_add(dyad_store *s, int64_t doc, const uint32_t *sig)
+int store_doc_by_key(dyad_store *s, const char *hash, int64_t *id)
+{
+	*id = 0;
+	/* outside a batch, other connections may have committed since */
+	int rc = s->near && s->in_tx ? 0 : store_near_refresh(s);
+	if (rc)
+		return rc;
+	uint64_t h1, h2;
+	if (store_content_key_parse(hash, &h1, &h2))
+		*id = key_find(s->near, h1, h2);
+	return 0;
+}
+
+int store_near_add(dyad_store *s, int64_t doc, const char *hash, const uint32_t *sig)
 {
 	int rc = s->near ? 0 : store_near_refresh(s);
 	if (rc)
@@ -266,9 +432,14 @@ int store_near_add(dyad_store *s, int64_t doc, const uint32_t *sig)
 	if (!st)
 		return DYAD_EDB;
 	sqlite3_bind_int64(st, 1, doc);
-	sqlite3_bind_blob(st, 2, sig, STORE_MINHASH_K * sizeof(uint32_t), SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+	if (sig)
+		sqlite3_bind_blob(st, 3, sig, STORE_MINHASH_K * sizeof(uint32_t), SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 3);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		return store_db_error(s, "storing a near-duplicate signature");
-	cache_sig(s->near, doc, sig);
-	return add_signature(s->near, doc, sig);
+		return store_db_error(s, "storing a document key");
+	if (sig)
+		cache_sig(s->near, doc, sig);
+	return add_document(s->near, doc, hash, sig);
 }
