@@ -20,8 +20,7 @@ check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi;
 
 "$dyad" ingest --db "$tmp/s.db" samples/ >/dev/null 2>"$tmp/ingest.log" || { echo "ingest failed"; exit 1; }
 # One event inside one country (DZAGOV -> DZAMIL), for the overlapping-prefix checks.
-printf '%s\n' '{"id":"intra","date":"2023-05-02","title":"Tebboune praises army","text":"President Abdelmadjid Tebboune praised the Algerian army on Monday for its work during the floods."}' > "$tmp/intra.jsonl"
-"$dyad" ingest --db "$tmp/s.db" "$tmp/intra.jsonl" >/dev/null 2>>"$tmp/ingest.log" || { echo "ingest failed"; exit 1; }
+"$dyad" ingest --db "$tmp/s.db" tests/fixtures/intra-country.jsonl >/dev/null 2>>"$tmp/ingest.log" || { echo "ingest failed"; exit 1; }
 sum_before=$(sha256sum "$tmp/s.db" | cut -d' ' -f1)
 
 start_server() {  # start_server LOG ARGS...

@@ -69,7 +69,7 @@ mkdir -p "$tmp/half"
 for f in $(ls samples/ | head -7); do cp "samples/$f" "$tmp/half/"; done
 "$dyad" ingest --db "$tmp/s.db" "$tmp/half" >/dev/null 2>&1 || { echo "ingest failed"; exit 1; }
 check "timeline_counts = events after a first ingest" python3 "$tmp/counts.py" "$tmp/s.db"
-"$dyad" ingest --db "$tmp/s.db" samples/ >/dev/null 2>&1 || { echo "ingest failed"; exit 1; }
+"$dyad" ingest --db "$tmp/s.db" samples/ tests/fixtures/intra-country.jsonl >/dev/null 2>&1 || { echo "ingest failed"; exit 1; }
 check "timeline_counts = events after a second ingest (merges, duplicates)" python3 "$tmp/counts.py" "$tmp/s.db"
 check "schema version 3" test "$(python3 -c "import sqlite3; print(sqlite3.connect('$tmp/s.db').execute('SELECT max(version) FROM migrations').fetchone()[0])")" -ge 3
 
