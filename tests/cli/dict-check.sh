@@ -10,7 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # 1. our dictionaries: no errors (warnings are duplicates that add nothing)
-if ! "$dyad" dict check --allow-warnings data > "$tmp/data.txt"; then
+if ! "$dyad" dict check data > "$tmp/data.txt"; then
   echo "FAIL: dict check data/ reports errors:"; grep ': error:' "$tmp/data.txt" | head -20
   fail=1
 fi
