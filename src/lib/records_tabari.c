@@ -79,14 +79,16 @@ static int read_header(dyad_reader *r, const dyad_rline *ln, dyad_record *rec)
 	size_t id1 = ln->n;
 	while (id1 > id0 && is_space(ln->s[id1 - 1]))
 		id1--;
-	char where[512];
-	dyad_reader_where(r, ln->lineno, where, sizeof(where));
-	rec->id = id1 > id0 ? dyad_strndup(ln->s + id0, id1 - id0) : dyad_strdup(where);
-	if (!rec->id || dyad_reader_set_origin(r, rec, ln->lineno))
+	if (dyad_reader_set_origin(r, rec, ln->lineno))
+		return DYAD_ENOMEM;
+	/* without an id, the record is named by its place ("file:line") */
+	rec->id = id1 > id0 ? dyad_strndup(ln->s + id0, id1 - id0) : dyad_strdup(rec->origin);
+	if (!rec->id)
 		return DYAD_ENOMEM;
 	if (parse_date(&rec->date, ln->s, i) == 0)
 		return 0;
 	memset(&rec->date, 0, sizeof(rec->date));
+	const char *where = rec->origin;
 	size_t tok = 0;
 	while (tok < ln->n && tok < 40 && !is_space(ln->s[tok]))
 		tok++;
