@@ -273,6 +273,17 @@ static size_t scan_word(const char *text, size_t len, size_t i, unsigned *flags)
 	while (i < len) {
 		/* fast path: ASCII letters and digits, most of every news text */
 		unsigned char c = (unsigned char)text[i];
+		if (c >= 'a' && c <= 'z') {
+			/* a run of lower-case ASCII letters, the bulk of a word */
+			size_t j = i + 1;
+			while (j < len && text[j] >= 'a' && text[j] <= 'z')
+				j++;
+			letters += j - i;
+			part += j - i;
+			first = false;
+			i = j;
+			continue;
+		}
 		if (ascii_class[c]) {
 			if (ascii_class[c] & AC_ALPHA) {
 				letters++;
@@ -441,7 +452,7 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 			continue;
 		}
 		decode(text, len, i, &ci);
-		if (ci.cls == C_SPACE || text_map_typographic(ci.cp) == ' ') {
+		if (ci.cls == C_SPACE || (ci.cp >= 0x80 && text_map_typographic(ci.cp) == ' ')) {
 			space = true;
 			i += (size_t)ci.len;
 			continue;
