@@ -29,11 +29,19 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* First "ab" in [s, s+n), else NULL; memchr finds each candidate a. */
 static const char *find2(const char *s, size_t n, char a, char b)
 {
-	for (size_t i = 0; i + 1 < n; i++)
-		if (s[i] == a && s[i + 1] == b)
-			return s + i;
+	const char *end = s + n;
+	while (n >= 2) {
+		const char *p = memchr(s, a, n - 1);
+		if (!p)
+			return NULL;
+		if (p[1] == b)
+			return p;
+		s = p + 1;
+		n = (size_t)(end - s);
+	}
 	return NULL;
 }
 

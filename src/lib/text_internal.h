@@ -13,8 +13,10 @@
 
 struct dyad_doc {
 	char            *name;
+	size_t           name_cap;  /* bytes allocated for name */
 	char            *text;      /* decoded UTF-8, NUL-terminated */
 	size_t           len;
+	size_t           text_cap;  /* bytes allocated for text (0: unknown) */
 	dyad_read_stats  stats;
 	dyad_sentence   *sentences; /* NULL until first segmented */
 	size_t           n_sentences;
@@ -30,6 +32,15 @@ int32_t text_map_typographic(int32_t cp);
 
 /** May a string containing `cp` change under NFC? (text_token.c) */
 bool text_needs_nfc(int32_t cp);
+
+/**
+ * Decode `bytes` into *doc as dyad_doc_from_bytes does, reusing the
+ * document's buffers when *doc is not NULL (the pipeline, one document
+ * per record). The sentences and normalized view of the previous text are
+ * dropped. On error *doc is freed and set to NULL.
+ */
+int text_doc_reload(dyad_doc **doc, const char *name, const void *bytes, size_t len,
+                    dyad_diag *diag);
 
 /** Free the normalized view of a document (text_norm.c). */
 void text_norm_release(dyad_doc *doc);

@@ -197,18 +197,35 @@ static bool looks_binary(const uint8_t *s, size_t len)
 	return n && ctl * 10 > n;
 }
 
-int dyad_doc_from_bytes(dyad_doc **out, const char *name,
-                        const void *bytes, size_t len, dyad_diag *diag)
+/* The name into the document's own buffer, grown when too small. */
+static int set_name(dyad_doc *doc, const char *name)
+{
+	size_t n = strlen(name) + 1;
+	if (n > doc->name_cap) {
+		char *p = dyad_realloc(doc->name, n);
+		if (!p)
+			return DYAD_ENOMEM;
+		doc->name = p;
+		doc->name_cap = n;
+	}
+	memcpy(doc->name, name, n);
+	return 0;
+}
+
+/*
+ * Decode `bytes` into `doc`, a fresh (zeroed) document or one emptied by
+ * text_doc_reload whose name and text buffers are written over. On error
+ * the caller frees the document.
+ */
+static int doc_fill(dyad_doc *doc, const char *name, const void *bytes, size_t len,
+                    dyad_diag *diag)
 {
 	const uint8_t *s = bytes;
-	dyad_buf b = DYAD_BUF_INIT;
-	dyad_doc *doc = dyad_calloc(1, sizeof(*doc));
-	int rc = DYAD_ENOMEM;
-	*out = NULL;
-	if (!doc)
-		return rc;
-	doc->name = dyad_strdup(name ? name : "-");
-	if (!doc->name)
+	dyad_buf b = { doc->text, 0, doc->text_cap, 0 };
+	doc->text = NULL;
+	doc->text_cap = 0;
+	int rc = set_name(doc, name ? name : "-");
+	if (rc)
 		goto done;
 	doc->stats.bytes_in = len;
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
@@ -236,8 +253,10 @@ int dyad_doc_from_bytes(dyad_doc **out, const char *name,
 decoded:
 	if (rc)
 		goto done;
-	if (!b.data && (rc = dyad_buf_append(&b, "", 0)) != 0)
+	/* (a reused buffer holds old bytes: terminate it even when empty) */
+	if ((!b.data || !b.len) && (rc = dyad_buf_append(&b, "", 0)) != 0)
 		goto done;
+	doc->text_cap = b.cap;
 	doc->text = dyad_buf_detach(&b, &doc->len);
 	count_lines(doc->text, doc->len, &doc->stats);
 
@@ -261,13 +280,46 @@ decoded:
 		rc = dyad_diag_report(diag, DYAD_DIAG_NOTE, nm,
 		                      "a line of %zu bytes: sentences longer than %d bytes are cut",
 		                      doc->stats.longest_line, DYAD_SENTENCE_MAX_BYTES);
-	if (rc)
-		goto done;
-	*out = doc;
-	doc = NULL;
 done:
 	dyad_buf_release(&b);
-	dyad_doc_free(doc);
+	return rc;
+}
+
+int dyad_doc_from_bytes(dyad_doc **out, const char *name,
+                        const void *bytes, size_t len, dyad_diag *diag)
+{
+	*out = NULL;
+	dyad_doc *doc = dyad_calloc(1, sizeof(*doc));
+	if (!doc)
+		return DYAD_ENOMEM;
+	int rc = doc_fill(doc, name, bytes, len, diag);
+	if (rc) {
+		dyad_doc_free(doc);
+		return rc;
+	}
+	*out = doc;
+	return 0;
+}
+
+int text_doc_reload(dyad_doc **doc, const char *name, const void *bytes, size_t len,
+                    dyad_diag *diag)
+{
+	dyad_doc *d = *doc;
+	if (!d)
+		return dyad_doc_from_bytes(doc, name, bytes, len, diag);
+	dyad_free(d->sentences);
+	d->sentences = NULL;
+	d->n_sentences = 0;
+	d->segmented = false;
+	text_norm_release(d);
+	d->norm_len = 0;
+	memset(&d->stats, 0, sizeof(d->stats));
+	d->len = 0;
+	int rc = doc_fill(d, name, bytes, len, diag);
+	if (rc) {
+		dyad_doc_free(d);
+		*doc = NULL;
+	}
 	return rc;
 }
 
