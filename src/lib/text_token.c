@@ -21,7 +21,28 @@ struct dyad_tokens {
 	dyad_token *items;
 	size_t      count, cap;
 	dyad_arena  arena;     /* normalized forms */
+	char       *pool;      /* free part of the last arena chunk ... */
+	size_t      pool_left; /* ... and its size */
 };
+
+/* Room for a normalized form: bump-allocated from a chunk of the arena
+ * (one arena call per chunk instead of one per token). */
+static char *norm_space(dyad_tokens *t, size_t need)
+{
+	need = (need + 7u) & ~(size_t)7u;
+	if (t->pool_left < need) {
+		size_t chunk = need > 4096 ? need : 4096;
+		char *p = dyad_arena_alloc(&t->arena, chunk);
+		if (!p)
+			return NULL;
+		t->pool = p;
+		t->pool_left = chunk;
+	}
+	char *r = t->pool;
+	t->pool += need;
+	t->pool_left -= need;
+	return r;
+}
 
 int dyad_tokens_new(dyad_tokens **out)
 {
@@ -192,12 +213,25 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 	}
 	/* Normalized form: lower case, typographic marks mapped, NFC. */
 	size_t n = end - start;
-	char *norm = dyad_arena_alloc(&t->arena, n * 2 + 8);
+	char *norm = norm_space(t, n * 2 + 8);
 	if (!norm)
 		return DYAD_ENOMEM;
 	size_t o = 0, i = start;
 	bool need_nfc = false;
 	while (i < end) {
+		if (i + 8 <= end) {
+			/* eight ASCII bytes lower-cased at once (norm has room) */
+			uint64_t w = text_load8(text + i);
+			if (!(w & TEXT_HIGHS)) {
+				uint64_t upper = (w + TEXT_ONES * (0x80 - 'A')) &
+				                 ~(w + TEXT_ONES * (0x7F - 'Z')) & TEXT_HIGHS;
+				w |= upper >> 2;
+				memcpy(norm + o, &w, 8);
+				o += 8;
+				i += 8;
+				continue;
+			}
+		}
 		unsigned char c = (unsigned char)text[i];
 		if (c < 0x80) {
 			norm[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -442,6 +476,8 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 {
 	t->count = 0;
 	dyad_arena_reset(&t->arena);
+	t->pool = NULL;
+	t->pool_left = 0;
 	size_t i = 0;
 	bool space = true;
 	cpinfo ci;
