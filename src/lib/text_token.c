@@ -298,6 +298,28 @@ static const unsigned char ascii_class[256] = {
 	['z'] = AC_ALPHA,
 };
 
+/* End of the run of ASCII lower-case letters from text[i]: eight bytes
+ * at a time where the byte order lets the first other byte be found with
+ * a count of trailing zeros, then one by one. */
+static size_t lower_run(const char *text, size_t i, size_t len)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (i + 8 <= len) {
+		uint64_t w = text_load8(text + i);
+		uint64_t h = w & ~TEXT_HIGHS;   /* no carry between bytes below */
+		uint64_t lower = (h + TEXT_ONES * (0x80 - 'a')) & ~(h + TEXT_ONES * (0x7F - 'z')) &
+		                 ~w & TEXT_HIGHS;
+		uint64_t other = ~lower & TEXT_HIGHS;
+		if (other)
+			return i + ((size_t)__builtin_ctzll(other) >> 3);
+		i += 8;
+	}
+#endif
+	while (i < len && text[i] >= 'a' && text[i] <= 'z')
+		i++;
+	return i;
+}
+
 /* Scan a word: letters, digits, and inner ' . - joining letters. */
 static size_t scan_word(const char *text, size_t len, size_t i, unsigned *flags)
 {
@@ -309,9 +331,7 @@ static size_t scan_word(const char *text, size_t len, size_t i, unsigned *flags)
 		unsigned char c = (unsigned char)text[i];
 		if (c >= 'a' && c <= 'z') {
 			/* a run of lower-case ASCII letters, the bulk of a word */
-			size_t j = i + 1;
-			while (j < len && text[j] >= 'a' && text[j] <= 'z')
-				j++;
+			size_t j = lower_run(text, i + 1, len);
 			letters += j - i;
 			part += j - i;
 			first = false;
