@@ -21,7 +21,7 @@ extern "C" {
 #endif
 
 /** Current schema version (the number of migrations). */
-#define DYAD_STORE_SCHEMA_VERSION 1
+#define DYAD_STORE_SCHEMA_VERSION 2
 
 /** An open store. Opaque; one per thread. */
 typedef struct dyad_store dyad_store;
@@ -53,6 +53,8 @@ typedef struct dyad_store_doc {
 	const char *language;  /**< ISO 639-1 ("en"), "und" when unknown */
 	const char *text;
 	size_t      text_len;
+	bool        coded;     /**< stored as coded: the caller codes it in this batch
+	                            (saves a dyad_store_mark_coded) */
 } dyad_store_doc;
 
 /** What adding a document found. */

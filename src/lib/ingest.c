@@ -296,13 +296,14 @@ int dyad_ingest_record(dyad_ingest *ing, dyad_record *rec)
 	if (!rec->title)
 		guess_title(rec, text, len);
 	const char *lang = dyad_language_detect(text, len);
-	dyad_store_doc d = { where, rec->title, rec->outlet, rec->url, rec->date, lang, text, len };
+	bool code = ing->opts.coder && is_english(lang);
+	/* a new document is coded below, in this batch: stored as coded */
+	dyad_store_doc d = { where, rec->title, rec->outlet, rec->url, rec->date, lang, text, len, code };
 	int64_t id;
 	dyad_doc_status st;
 	bool coded = false;
 	if ((rc = ensure_batch(ing)) || (rc = dyad_store_add_document(ing->store, &d, &id, &st)))
 		goto done;
-	bool code = ing->opts.coder && is_english(lang);
 	switch (st) {
 	case DYAD_DOC_SEEN:
 	case DYAD_DOC_DUPLICATE:
@@ -325,8 +326,8 @@ int dyad_ingest_record(dyad_ingest *ing, dyad_record *rec)
 	if (!is_english(lang))
 		ing->stats.non_english++;
 	rc = store_sentences(ing, id, doc, rec->date, code);
-	if (!rc && code)
-		rc = dyad_store_mark_coded(ing->store, id);
+	if (rc && code)   /* not coded after all: a later run codes it */
+		store_set_coded(ing->store, id, false);
 done:
 	dyad_doc_free(doc);
 	return rc ? rc : maybe_commit(ing);

@@ -12,6 +12,7 @@
 #include "ingest_internal.h"
 #include "util/alloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -45,9 +46,15 @@ static int month_of(const char *w, size_t n)
 {
 	static const char *const names[] = { "january", "february", "march", "april", "may",
 		"june", "july", "august", "september", "october", "november", "december" };
-	if (n < 3)
+	if (n < 3 || n > 9)
+		return 0;
+	/* most words start with a letter no month starts with */
+	char f = (char)(w[0] >= 'A' && w[0] <= 'Z' ? w[0] - 'A' + 'a' : w[0]);
+	if (!memchr("jfmasond", f, 8))
 		return 0;
 	for (int m = 0; m < 12; m++) {
+		if (names[m][0] != f)
+			continue;
 		size_t full = strlen(names[m]);
 		if (n == full && strncasecmp(w, names[m], n) == 0)
 			return m + 1;
@@ -278,34 +285,144 @@ enum { L_EN, L_FR, L_ES, L_DE, L_PT, L_IT, N_LANG };
 
 static const char *const lang_names[N_LANG] = { "en", "fr", "es", "de", "pt", "it" };
 
-/* Frequent function words, distinctive per language. */
-static const char *const stop[N_LANG][20] = {
-	{ "the", "and", "of", "to", "is", "was", "that", "for", "with", "said", "by", "from",
-	  "has", "have", "were", "its", "are", "which", "this", "on" },
-	{ "le", "la", "les", "des", "et", "est", "une", "du", "dans", "que", "pour", "qui",
-	  "sur", "au", "aux", "par", "avec", "pas", "ont", "il" },
-	{ "el", "los", "las", "del", "y", "que", "por", "con", "una", "para", "se", "al",
-	  "es", "como", "fue", "su", "lo", "sus", "entre", "pero" },
-	{ "der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "ein",
-	  "eine", "auf", "sich", "des", "dem", "im", "auch", "wird", "wurde" },
-	{ "o", "os", "as", "do", "da", "dos", "das", "em", "um", "uma", "com", "para",
-	  "foi", "pelo", "pela", "mais", "seu", "sua", "nao", "ao" },
-	{ "il", "gli", "della", "delle", "di", "che", "per", "con", "una", "sono", "nel",
-	  "nella", "dei", "degli", "alla", "anche", "come", "stato", "lo", "ha" },
+/* Frequent function words, distinctive per language, sorted (strcmp
+ * order) for binary search, each with the languages that list it (20 per
+ * language; a word of two lists counts for both). */
+typedef struct stop_entry { const char *w; unsigned langs; } stop_entry;
+
+static const stop_entry stop[] = {
+	{ "al", 1u << L_ES },
+	{ "alla", 1u << L_IT },
+	{ "anche", 1u << L_IT },
+	{ "and", 1u << L_EN },
+	{ "ao", 1u << L_PT },
+	{ "are", 1u << L_EN },
+	{ "as", 1u << L_PT },
+	{ "au", 1u << L_FR },
+	{ "auch", 1u << L_DE },
+	{ "auf", 1u << L_DE },
+	{ "aux", 1u << L_FR },
+	{ "avec", 1u << L_FR },
+	{ "by", 1u << L_EN },
+	{ "che", 1u << L_IT },
+	{ "com", 1u << L_PT },
+	{ "come", 1u << L_IT },
+	{ "como", 1u << L_ES },
+	{ "con", 1u << L_ES | 1u << L_IT },
+	{ "da", 1u << L_PT },
+	{ "dans", 1u << L_FR },
+	{ "das", 1u << L_DE | 1u << L_PT },
+	{ "degli", 1u << L_IT },
+	{ "dei", 1u << L_IT },
+	{ "del", 1u << L_ES },
+	{ "della", 1u << L_IT },
+	{ "delle", 1u << L_IT },
+	{ "dem", 1u << L_DE },
+	{ "den", 1u << L_DE },
+	{ "der", 1u << L_DE },
+	{ "des", 1u << L_FR | 1u << L_DE },
+	{ "di", 1u << L_IT },
+	{ "die", 1u << L_DE },
+	{ "do", 1u << L_PT },
+	{ "dos", 1u << L_PT },
+	{ "du", 1u << L_FR },
+	{ "ein", 1u << L_DE },
+	{ "eine", 1u << L_DE },
+	{ "el", 1u << L_ES },
+	{ "em", 1u << L_PT },
+	{ "entre", 1u << L_ES },
+	{ "es", 1u << L_ES },
+	{ "est", 1u << L_FR },
+	{ "et", 1u << L_FR },
+	{ "foi", 1u << L_PT },
+	{ "for", 1u << L_EN },
+	{ "from", 1u << L_EN },
+	{ "fue", 1u << L_ES },
+	{ "gli", 1u << L_IT },
+	{ "ha", 1u << L_IT },
+	{ "has", 1u << L_EN },
+	{ "have", 1u << L_EN },
+	{ "il", 1u << L_FR | 1u << L_IT },
+	{ "im", 1u << L_DE },
+	{ "is", 1u << L_EN },
+	{ "ist", 1u << L_DE },
+	{ "its", 1u << L_EN },
+	{ "la", 1u << L_FR },
+	{ "las", 1u << L_ES },
+	{ "le", 1u << L_FR },
+	{ "les", 1u << L_FR },
+	{ "lo", 1u << L_ES | 1u << L_IT },
+	{ "los", 1u << L_ES },
+	{ "mais", 1u << L_PT },
+	{ "mit", 1u << L_DE },
+	{ "nao", 1u << L_PT },
+	{ "nel", 1u << L_IT },
+	{ "nella", 1u << L_IT },
+	{ "nicht", 1u << L_DE },
+	{ "o", 1u << L_PT },
+	{ "of", 1u << L_EN },
+	{ "on", 1u << L_EN },
+	{ "ont", 1u << L_FR },
+	{ "os", 1u << L_PT },
+	{ "par", 1u << L_FR },
+	{ "para", 1u << L_ES | 1u << L_PT },
+	{ "pas", 1u << L_FR },
+	{ "pela", 1u << L_PT },
+	{ "pelo", 1u << L_PT },
+	{ "per", 1u << L_IT },
+	{ "pero", 1u << L_ES },
+	{ "por", 1u << L_ES },
+	{ "pour", 1u << L_FR },
+	{ "que", 1u << L_FR | 1u << L_ES },
+	{ "qui", 1u << L_FR },
+	{ "said", 1u << L_EN },
+	{ "se", 1u << L_ES },
+	{ "seu", 1u << L_PT },
+	{ "sich", 1u << L_DE },
+	{ "sono", 1u << L_IT },
+	{ "stato", 1u << L_IT },
+	{ "su", 1u << L_ES },
+	{ "sua", 1u << L_PT },
+	{ "sur", 1u << L_FR },
+	{ "sus", 1u << L_ES },
+	{ "that", 1u << L_EN },
+	{ "the", 1u << L_EN },
+	{ "this", 1u << L_EN },
+	{ "to", 1u << L_EN },
+	{ "um", 1u << L_PT },
+	{ "uma", 1u << L_PT },
+	{ "una", 1u << L_ES | 1u << L_IT },
+	{ "und", 1u << L_DE },
+	{ "une", 1u << L_FR },
+	{ "von", 1u << L_DE },
+	{ "was", 1u << L_EN },
+	{ "were", 1u << L_EN },
+	{ "which", 1u << L_EN },
+	{ "wird", 1u << L_DE },
+	{ "with", 1u << L_EN },
+	{ "wurde", 1u << L_DE },
+	{ "y", 1u << L_ES },
+	{ "zu", 1u << L_DE },
 };
 
-/* Count `w` (n bytes, n <= 6) for each language that lists it. Compares
- * the lower-cased word; the first letter filters before any comparison. */
+static int cmp_stop(const void *key, const void *e)
+{
+	return strcmp(key, ((const stop_entry *)e)->w);
+}
+
+/* Count `w` (n bytes, n <= 6) for each language that lists it. */
 static void score_word(const char *w, size_t n, int *score)
 {
 	char low[8];
 	for (size_t i = 0; i < n; i++)
 		low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
 	low[n] = '\0';
+	const stop_entry *e = bsearch(low, stop, sizeof(stop) / sizeof(stop[0]), sizeof(stop[0]), cmp_stop);
+	if (!e)
+		return;
 	for (int l = 0; l < N_LANG; l++)
-		for (int k = 0; k < 20 && stop[l][k]; k++)
-			if (stop[l][k][0] == low[0] && strcmp(stop[l][k], low) == 0)
-				score[l]++;
+		if (e->langs & (1u << l))
+			score[l]++;
 }
 
 const char *dyad_language_detect(const char *text, size_t len)

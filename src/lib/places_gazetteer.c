@@ -162,7 +162,7 @@ static int load_file(dyad_gazetteer *g, const char *dir, const char *file, int w
 		line[strcspn(line, "\r\n")] = 0;
 		if (!line[0] || line[0] == '#')
 			continue;
-		char *f[6];
+		char *f[6] = { 0 };   /* fields() fills at least `want` of them */
 		if (fields(line, f, 6) < want) {
 			snprintf(where, sizeof(where), "%s:%ld", path, ln);
 			dyad_diag_report(diag, DYAD_DIAG_WARNING, where, "expected %d tab-separated fields", want);

@@ -70,39 +70,63 @@ static const char schema_v1[] =
 	"CREATE TABLE rejected(id INTEGER PRIMARY KEY, input TEXT, record TEXT,"
 	" error TEXT NOT NULL, at TEXT);";
 
+/* Migration 2: the store's document index moves to memory (store_near.c).
+ * The content key loses its UNIQUE index and the (band, value, document)
+ * MinHash index goes: both took random B-tree inserts that rewrote
+ * thousands of index pages per batch. document_keys holds each
+ * document's content key and MinHash signature (NULL when too short to
+ * index) by id, appended in id order, from which the in-memory index is
+ * built; the store keeps keys unique. documents_pub served no query. The
+ * documents table is rebuilt without the constraint (foreign keys are off
+ * while migrations run). */
+static const char schema_v2[] =
+	"CREATE TABLE documents_v2("
+	" id INTEGER PRIMARY KEY, hash TEXT NOT NULL, minhash BLOB,"
+	" title TEXT, outlet TEXT, url TEXT, origin TEXT, pub_date TEXT,"
+	" ingest_date TEXT, language TEXT, text TEXT,"
+	" near_duplicate_of INTEGER REFERENCES documents(id), near_similarity REAL,"
+	" n_sources INTEGER NOT NULL DEFAULT 1, coded INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO documents_v2 SELECT id, hash, minhash, title, outlet, url, origin, pub_date,"
+	" ingest_date, language, text, near_duplicate_of, near_similarity, n_sources, coded"
+	" FROM documents ORDER BY id;"
+	"CREATE TABLE document_keys(doc_id INTEGER PRIMARY KEY REFERENCES documents(id),"
+	" hash TEXT NOT NULL, sig BLOB);"
+	"INSERT INTO document_keys(doc_id, hash, sig) SELECT id, hash,"
+	" CASE WHEN id IN (SELECT doc_id FROM minhash_bands) THEN minhash END"
+	" FROM documents ORDER BY id;"
+	"DROP TABLE minhash_bands;"
+	"DROP TABLE documents;"
+	"ALTER TABLE documents_v2 RENAME TO documents;";
+
 static const struct migration {
 	int version;
 	const char *name;
 	const char *sql;
 } migrations[] = {
 	{ 1, "initial schema", schema_v1 },
+	{ 2, "document index in memory: content keys and signatures by id", schema_v2 },
 };
 
 static const char *const stmt_sql[ST__COUNT] = {
-	[ST_DOC_BY_HASH] = "SELECT id FROM documents WHERE hash = ?1",
 	[ST_DOC_INSERT] =
 		"INSERT INTO documents(hash, minhash, title, outlet, url, origin, pub_date,"
-		" ingest_date, language, text, near_duplicate_of, near_similarity)"
-		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+		" ingest_date, language, text, near_duplicate_of, near_similarity, coded)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
 	[ST_SOURCE_INSERT] =
 		"INSERT OR IGNORE INTO document_sources(doc_id, origin, outlet, url, ingest_date)"
 		" VALUES(?1,?2,?3,?4,?5)",
-	/* one statement for the 8 bands (NEAR_BANDS in store_doc.c) */
-	[ST_BAND_FIND] =
-		"SELECT b.doc_id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.doc_id"
-		" WHERE (b.band = 0 AND b.value = ?1) OR (b.band = 1 AND b.value = ?2)"
-		" OR (b.band = 2 AND b.value = ?3) OR (b.band = 3 AND b.value = ?4)"
-		" OR (b.band = 4 AND b.value = ?5) OR (b.band = 5 AND b.value = ?6)"
-		" OR (b.band = 6 AND b.value = ?7) OR (b.band = 7 AND b.value = ?8) LIMIT 32",
-	[ST_BAND_INSERT] =
-		"INSERT OR IGNORE INTO minhash_bands(band, value, doc_id) VALUES(0,?1,?9),(1,?2,?9),"
-		"(2,?3,?9),(3,?4,?9),(4,?5,?9),(5,?6,?9),(6,?7,?9),(7,?8,?9)",
-	[ST_DOC_CODED] = "UPDATE documents SET coded = 1 WHERE id = ?1",
+	[ST_NEAR_LOAD] = "SELECT doc_id, hash, sig FROM document_keys WHERE doc_id > ?1 ORDER BY doc_id",
+	[ST_NEAR_SIG] = "SELECT sig FROM document_keys WHERE doc_id = ?1",
+	[ST_NEAR_INSERT] = "INSERT INTO document_keys(doc_id, hash, sig) VALUES(?1, ?2, ?3)",
+	[ST_DOC_CODED] = "UPDATE documents SET coded = ?2 WHERE id = ?1",
 	[ST_DOC_IS_CODED] = "SELECT coded FROM documents WHERE id = ?1",
 	[ST_SENT_INSERT] =
 		"INSERT OR IGNORE INTO sentences(doc_id, idx, start, end, text, repeated)"
 		" VALUES(?1,?2,?3,?4,?5,?6)",
-	[ST_FTS_INSERT] = "INSERT INTO sentences_fts(rowid, text) VALUES(?1, ?2)",
+	/* one statement per batch rather than one per sentence */
+	[ST_FTS_BATCH] =
+		"INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences"
+		" WHERE id >= ?1 AND repeated = 0 ORDER BY id",
 	[ST_EVENT_FIND] =
 		"SELECT id FROM events WHERE actor_a = ?1 AND actor_b = ?2 AND root = ?3"
 		" AND day BETWEEN ?4 - ?6 AND ?4 + ?6 AND coarse = ?7"
@@ -129,17 +153,22 @@ static const char *const stmt_sql[ST__COUNT] = {
 		"?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35)",
 	[ST_OUTLET_INSERT] = "INSERT OR IGNORE INTO event_sources(event_id, outlet) VALUES(?1, ?2)",
 	[ST_EVENT_OUTLET_BUMP] = "UPDATE events SET n_sources = n_sources + 1 WHERE id = ?1",
+	/* a batch's mentions of one actor (store_pending.c): ?2 mentions, ?3/?4
+	 * the min/max date since the batch's last undated mention, ?5 whether
+	 * there was one (an undated mention leaves the dates NULL) */
 	[ST_ACTOR_UPSERT] =
-		"INSERT INTO actors(code, n_mentions, first_date, last_date) VALUES(?1, 1, ?2, ?2)"
-		" ON CONFLICT(code) DO UPDATE SET n_mentions = n_mentions + 1,"
-		" first_date = min(COALESCE(first_date, ?2), ?2), last_date = max(COALESCE(last_date, ?2), ?2)",
+		"INSERT INTO actors(code, n_mentions, first_date, last_date) VALUES(?1, ?2, ?3, ?4)"
+		" ON CONFLICT(code) DO UPDATE SET n_mentions = n_mentions + ?2,"
+		" first_date = CASE WHEN ?5 THEN ?3 ELSE min(COALESCE(first_date, ?3), ?3) END,"
+		" last_date = CASE WHEN ?5 THEN ?4 ELSE max(COALESCE(last_date, ?4), ?4) END",
 	[ST_REJECT_INSERT] = "INSERT INTO rejected(input, record, error, at) VALUES(?1,?2,?3,?4)",
 	[ST_DOC_EVENTS] = "SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?1",
 	[ST_DOC_BY_ID] = "SELECT outlet FROM documents WHERE id = ?1",
+	[ST_DOC_SOURCES_BUMP] = "UPDATE documents SET n_sources = n_sources + 1 WHERE id = ?1",
 	[ST_SENT_ID] = "SELECT id FROM sentences WHERE doc_id = ?1 AND idx = ?2",
 	[ST_DYAD_UPSERT] =
-		"INSERT INTO dyads VALUES(?1, ?2, ?3, 1) ON CONFLICT(actor_a, actor_b) DO UPDATE"
-		" SET n_events = n_events + ?3, n_mentions = n_mentions + 1",
+		"INSERT INTO dyads VALUES(?1, ?2, ?3, ?4) ON CONFLICT(actor_a, actor_b) DO UPDATE"
+		" SET n_events = n_events + ?3, n_mentions = n_mentions + ?4",
 };
 
 int store_db_error(dyad_store *s, const char *what)
@@ -159,11 +188,12 @@ int store_exec(dyad_store *s, const char *sql)
 	return 0;
 }
 
+/* Static: every caller steps the statement before the string goes away. */
 int store_bind_text(sqlite3_stmt *st, int i, const char *s, int n)
 {
 	if (!s)
 		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, s, n, SQLITE_TRANSIENT);
+	return sqlite3_bind_text(st, i, s, n, SQLITE_STATIC);
 }
 
 sqlite3_stmt *store_stmt(dyad_store *s, enum store_stmt id)
@@ -177,7 +207,10 @@ sqlite3_stmt *store_stmt(dyad_store *s, enum store_stmt id)
 		return s->st[id];
 	}
 	sqlite3_reset(s->st[id]);
-	sqlite3_clear_bindings(s->st[id]);
+	/* only statements with parameters left unbound for NULL need clearing;
+	 * the others bind every parameter at each use */
+	if (id == ST_DOC_INSERT || id == ST_EVENT_INSERT || id == ST_MENTION_INSERT)
+		sqlite3_clear_bindings(s->st[id]);
 	return s->st[id];
 }
 
@@ -193,6 +226,8 @@ static int read_version(dyad_store *s, int *version)
 	return 0;
 }
 
+static int apply_migrations(dyad_store *s, size_t n);
+
 /* Apply every migration newer than the database, each in its own transaction. */
 static int migrate(dyad_store *s)
 {
@@ -206,6 +241,18 @@ static int migrate(dyad_store *s)
 	if (s->version > migrations[n - 1].version)
 		return dyad_error_set(DYAD_EDB, "store: schema version %d is newer than this dyad (%d)",
 		                      s->version, migrations[n - 1].version);
+	/* a migration may rebuild a referenced table (drop, rename): foreign
+	 * keys are checked again once they are done */
+	if (s->version < migrations[n - 1].version && (rc = store_exec(s, "PRAGMA foreign_keys=OFF")))
+		return rc;
+	rc = apply_migrations(s, n);
+	int fk = store_exec(s, "PRAGMA foreign_keys=ON");
+	return rc ? rc : fk;
+}
+
+static int apply_migrations(dyad_store *s, size_t n)
+{
+	int rc;
 	for (size_t i = 0; i < n; i++) {
 		if (migrations[i].version <= s->version)
 			continue;
@@ -267,6 +314,10 @@ void dyad_store_free(dyad_store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	else if (s->wrote)   /* keep the planner's statistics current */
 		sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+	store_near_free(s->near);
+	store_pending_free(s->pending);
+	store_fresh_clear(s);
+	dyad_free(s->fresh_seen);
 	for (int i = 0; i < ST__COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
@@ -287,18 +338,45 @@ int dyad_store_begin(dyad_store *s)
 	gmtime_r(&t, &tm);
 	strftime(s->now, sizeof(s->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	int rc = store_exec(s, "BEGIN IMMEDIATE");
-	if (!rc)
-		s->in_tx = s->wrote = true;
-	return rc;
+	if (rc)
+		return rc;
+	s->in_tx = s->wrote = true;
+	/* documents another connection committed since the index was built */
+	return s->near ? store_near_refresh(s) : 0;
+}
+
+int store_fts_flush(dyad_store *s)
+{
+	if (!s->fts_from)
+		return 0;
+	sqlite3_stmt *st = store_stmt(s, ST_FTS_BATCH);
+	if (!st)
+		return DYAD_EDB;
+	sqlite3_bind_int64(st, 1, s->fts_from);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_db_error(s, "indexing sentences");
+	sqlite3_reset(st);
+	s->fts_from = 0;
+	return 0;
 }
 
 int dyad_store_commit(dyad_store *s)
 {
 	if (!s->in_tx)
 		return 0;
-	int rc = store_exec(s, "COMMIT");
+	int rc = store_fts_flush(s);
+	if (!rc)
+		rc = store_pending_flush(s);
+	if (rc)
+		return rc;
+	rc = store_exec(s, "COMMIT");
 	if (!rc)
 		s->in_tx = false;
+	else {
+		store_near_drop(s);   /* rebuilt from what is committed */
+		store_pending_drop(s);
+		store_fresh_clear(s);
+	}
 	return rc;
 }
 
@@ -307,6 +385,10 @@ int dyad_store_rollback(dyad_store *s)
 	if (!s->in_tx)
 		return 0;
 	s->in_tx = false;
+	s->fts_from = 0;
+	store_near_drop(s);   /* it may hold rows of the batch undone */
+	store_pending_drop(s);
+	store_fresh_clear(s);
 	return store_exec(s, "ROLLBACK");
 }
 
@@ -344,7 +426,7 @@ static int count_of(dyad_store *s, const char *sql, int64_t *out)
 int dyad_store_counts_get(dyad_store *s, dyad_store_counts *c)
 {
 	memset(c, 0, sizeof(*c));
-	int rc = 0;
+	int rc = store_pending_flush(s);
 	rc = rc ? rc : count_of(s, "SELECT count(*) FROM documents", &c->documents);
 	rc = rc ? rc : count_of(s, "SELECT count(*) - (SELECT count(*) FROM documents) FROM document_sources", &c->duplicates);
 	rc = rc ? rc : count_of(s, "SELECT count(*) FROM sentences", &c->sentences);

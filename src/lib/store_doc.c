@@ -9,63 +9,14 @@
 #include <string.h>
 
 /* Near duplicates: MinHash over 3-word shingles, 32 minima, indexed as
- * 8 bands of 4 minima (LSH). Two texts whose shingle sets have Jaccard
- * similarity J share at least one band with probability 1-(1-J^4)^8:
- * 99.9% at J=0.9, 98.5% at J=0.8, 89% at J=0.7; each candidate is then
- * confirmed by the signatures' estimate of J. Wire copy republished with
- * a changed sentence or a credit line scores 0.8-0.95; two reports of the
- * same event in different words stay below 0.3. Eight bands rather than
- * sixteen: every band is a row inserted at a random place of an index,
- * the largest write cost of a document. */
+ * 8 bands of 4 minima (LSH, store_near.c). Two texts whose shingle sets
+ * have Jaccard similarity J share at least one band with probability
+ * 1-(1-J^4)^8: 99.9% at J=0.9, 98.5% at J=0.8, 89% at J=0.7; each
+ * candidate is then confirmed by the signatures' estimate of J. Wire copy
+ * republished with a changed sentence or a credit line scores 0.8-0.95;
+ * two reports of the same event in different words stay below 0.3. */
 #define NEAR_MIN_SIMILARITY 0.7
-#define NEAR_BANDS 8            /* the band statements of store.c name 8 */
 #define NEAR_MIN_SHINGLES 8     /* shorter texts: too few shingles to judge */
-
-static int64_t band_value(const uint32_t *sig, int band)
-{
-	const uint32_t *p = sig + 4 * band;
-	uint64_t h = ((uint64_t)p[0] << 32 | p[1]) * 0x9e3779b97f4a7c15ULL;
-	h ^= ((uint64_t)p[2] << 32 | p[3]) + (h >> 29);
-	return (int64_t)(h * 0xbf58476d1ce4e5b9ULL);
-}
-
-static double similarity(const uint32_t *a, const void *blob, int bytes)
-{
-	if (!blob || bytes != (int)(STORE_MINHASH_K * sizeof(uint32_t)))
-		return 0;
-	uint32_t b[STORE_MINHASH_K];
-	memcpy(b, blob, sizeof(b));
-	int same = 0;
-	for (int k = 0; k < STORE_MINHASH_K; k++)
-		same += a[k] == b[k];
-	return (double)same / STORE_MINHASH_K;
-}
-
-/* The first stored document that shares a band and that its signature
- * confirms (the bands are looked up in one statement). */
-static int find_near(dyad_store *s, const uint32_t *sig, int64_t *best_id, double *best_sim)
-{
-	*best_id = 0;
-	*best_sim = 0;
-	sqlite3_stmt *st = store_stmt(s, ST_BAND_FIND);
-	if (!st)
-		return DYAD_EDB;
-	for (int band = 0; band < NEAR_BANDS; band++)
-		sqlite3_bind_int64(st, band + 1, band_value(sig, band));
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		double sim = similarity(sig, sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1));
-		if (sim >= NEAR_MIN_SIMILARITY) {
-			*best_sim = sim;
-			*best_id = sqlite3_column_int64(st, 0);
-			break;
-		}
-	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return store_db_error(s, "near-duplicate lookup");
-	sqlite3_reset(st);
-	return 0;
-}
 
 static int add_source(dyad_store *s, int64_t doc_id, const dyad_store_doc *d, bool *added)
 {
@@ -138,20 +89,12 @@ static int insert_doc(dyad_store *s, const dyad_store_doc *d, const char *hash,
 		sqlite3_bind_int64(st, 11, near_id);
 		sqlite3_bind_double(st, 12, near_sim);
 	}
+	sqlite3_bind_int(st, 13, d->coded);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "storing a document");
 	*doc_id = sqlite3_last_insert_rowid(s->db);
-	if (!banded)
-		return 0;
-	st = store_stmt(s, ST_BAND_INSERT);
-	if (!st)
-		return DYAD_EDB;
-	for (int band = 0; band < NEAR_BANDS; band++)
-		sqlite3_bind_int64(st, band + 1, band_value(sig, band));
-	sqlite3_bind_int64(st, NEAR_BANDS + 1, *doc_id);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return store_db_error(s, "storing a document");
-	return 0;
+	int rc = store_fresh_set(s, *doc_id, d->outlet);
+	return rc ? rc : store_near_add(s, *doc_id, hash, banded ? sig : NULL);
 }
 
 int dyad_store_add_document(dyad_store *s, const dyad_store_doc *d,
@@ -162,37 +105,32 @@ int dyad_store_add_document(dyad_store *s, const dyad_store_doc *d,
 	char hash[33];
 	const char *text = d->text ? d->text : "";
 	store_content_hash(text, d->text_len, hash);
-	sqlite3_stmt *st = store_stmt(s, ST_DOC_BY_HASH);
-	if (!st)
-		return DYAD_EDB;
-	store_bind_text(st, 1, hash, -1);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*doc_id = sqlite3_column_int64(st, 0);
+	int64_t found;
+	int rc = store_doc_by_key(s, hash, &found);
+	if (rc)
+		return rc;
+	if (found) {
+		*doc_id = found;
 		bool added;
 		if ((rc = add_source(s, *doc_id, d, &added)))
 			return rc;
 		*status = added ? DYAD_DOC_DUPLICATE : DYAD_DOC_SEEN;
 		if (!added)
 			return 0;
-		sqlite3_stmt *up = NULL;
-		if (sqlite3_prepare_v2(s->db, "UPDATE documents SET n_sources = n_sources + 1 WHERE id = ?1",
-		                       -1, &up, NULL) != SQLITE_OK)
-			return store_db_error(s, "counting a duplicate");
+		sqlite3_stmt *up = store_stmt(s, ST_DOC_SOURCES_BUMP);
+		if (!up)
+			return DYAD_EDB;
 		sqlite3_bind_int64(up, 1, *doc_id);
 		rc = sqlite3_step(up) == SQLITE_DONE ? 0 : store_db_error(s, "counting a duplicate");
-		sqlite3_finalize(up);
 		return rc ? rc : credit_outlet(s, *doc_id, d->outlet);
 	}
-	if (rc != SQLITE_DONE)
-		return store_db_error(s, "duplicate lookup");
 	uint32_t sig[STORE_MINHASH_K];
 	size_t n_shingles;
 	store_minhash(text, d->text_len, sig, &n_shingles);
 	bool banded = n_shingles >= NEAR_MIN_SHINGLES;
 	int64_t near_id = 0;
 	double near_sim = 0;
-	if (banded && (rc = find_near(s, sig, &near_id, &near_sim)))
+	if (banded && (rc = store_near_find(s, sig, NEAR_MIN_SIMILARITY, &near_id, &near_sim)))
 		return rc;
 	if ((rc = insert_doc(s, d, hash, sig, banded, near_id, near_sim, doc_id)))
 		return rc;
@@ -203,13 +141,19 @@ int dyad_store_add_document(dyad_store *s, const dyad_store_doc *d,
 	return 0;
 }
 
-int dyad_store_mark_coded(dyad_store *s, int64_t doc_id)
+int store_set_coded(dyad_store *s, int64_t doc_id, bool coded)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_DOC_CODED);
 	if (!st)
 		return DYAD_EDB;
 	sqlite3_bind_int64(st, 1, doc_id);
+	sqlite3_bind_int(st, 2, coded);
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_db_error(s, "marking a document coded");
+}
+
+int dyad_store_mark_coded(dyad_store *s, int64_t doc_id)
+{
+	return store_set_coded(s, doc_id, true);
 }
 
 int dyad_store_is_coded(dyad_store *s, int64_t doc_id, bool *coded)
@@ -249,12 +193,9 @@ int dyad_store_add_sentence(dyad_store *s, int64_t doc_id, uint32_t index,
 	s->sent_doc = doc_id;
 	s->sent_idx = index;
 	s->sent_id = id;
-	if (repeated)
-		return 0;  /* a repeat is kept out of the full-text index */
-	st = store_stmt(s, ST_FTS_INSERT);
-	if (!st)
-		return DYAD_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, text, (int)len);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_db_error(s, "indexing a sentence");
+	/* full-text indexing of the batch's sentences (repeats kept out) happens
+	 * at commit, in one statement (store_fts_flush) */
+	if (!s->fts_from)
+		s->fts_from = id;
+	return s->in_tx ? 0 : store_fts_flush(s);   /* outside a batch: now */
 }

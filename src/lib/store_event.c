@@ -10,6 +10,7 @@
  * must name the same month or year). Otherwise it starts a new event.
  */
 #include "store_internal.h"
+#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/error.h"
 
@@ -229,20 +230,70 @@ static int find_or_create_event(dyad_store *s, int64_t doc_id, const dyad_event 
 /* Counts: one more mention unless this sentence already reported the
  * event (a symmetric event coded both ways); one more article unless this
  * document already did; one more source when the outlet is new to it. */
-static int bump_event(dyad_store *s, int64_t id, int64_t doc_id, uint32_t sentence,
-                      const char *outlet, const key *k)
+void store_fresh_clear(dyad_store *s)
 {
+	s->fresh_doc = 0;
+	s->fresh_n = 0;
+	dyad_free(s->fresh_outlet);
+	s->fresh_outlet = NULL;
+}
+
+int store_fresh_set(dyad_store *s, int64_t doc_id, const char *outlet)
+{
+	store_fresh_clear(s);
+	if (!(s->fresh_outlet = dyad_strdup(outlet ? outlet : "")))
+		return DYAD_ENOMEM;
+	s->fresh_doc = doc_id;
+	return 0;
+}
+
+/* Whether the document already reported the event (*new_article false)
+ * and in this sentence (*new_sentence false). For the document inserted
+ * last, every earlier mention went through here: the answer comes from
+ * the list kept for it; otherwise from the mentions table. */
+static int doc_reported(dyad_store *s, int64_t event_id, int64_t doc_id, uint32_t sentence,
+                        bool *new_article, bool *new_sentence)
+{
+	if (doc_id == s->fresh_doc) {
+		*new_article = *new_sentence = true;
+		for (size_t i = 0; i < s->fresh_n; i++)
+			if (s->fresh_seen[i].event_id == event_id) {
+				*new_article = false;
+				if (s->fresh_seen[i].sentence == sentence)
+					*new_sentence = false;
+			}
+		if (s->fresh_n == s->fresh_cap) {
+			size_t cap = s->fresh_cap ? 2 * s->fresh_cap : 16;
+			store_seen_mention *p = dyad_reallocarray(s->fresh_seen, cap, sizeof(*p));
+			if (!p)
+				return DYAD_ENOMEM;
+			s->fresh_seen = p;
+			s->fresh_cap = cap;
+		}
+		s->fresh_seen[s->fresh_n++] = (store_seen_mention){ event_id, sentence };
+		return 0;
+	}
 	sqlite3_stmt *st = store_stmt(s, ST_MENTION_SAME_DOC);
 	if (!st)
 		return DYAD_EDB;
-	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 1, event_id);
 	sqlite3_bind_int64(st, 2, doc_id);
 	sqlite3_bind_int64(st, 3, sentence);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		return store_db_error(s, "event counts");
-	bool new_article = sqlite3_column_type(st, 0) == SQLITE_NULL;
-	bool new_sentence = new_article || sqlite3_column_int(st, 0) == 0;
-	st = store_stmt(s, ST_EVENT_BUMP);
+	*new_article = sqlite3_column_type(st, 0) == SQLITE_NULL;
+	*new_sentence = *new_article || sqlite3_column_int(st, 0) == 0;
+	return 0;
+}
+
+static int bump_event(dyad_store *s, int64_t id, int64_t doc_id, uint32_t sentence,
+                      const char *outlet, const key *k)
+{
+	bool new_article = true, new_sentence = true;
+	int rc = doc_reported(s, id, doc_id, sentence, &new_article, &new_sentence);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = store_stmt(s, ST_EVENT_BUMP);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, new_article);
 	sqlite3_bind_int(st, 4, new_sentence);
@@ -267,6 +318,8 @@ static int bump_event(dyad_store *s, int64_t id, int64_t doc_id, uint32_t senten
 static int doc_outlet(dyad_store *s, int64_t doc_id, dyad_buf *out)
 {
 	dyad_buf_clear(out);
+	if (doc_id == s->fresh_doc)
+		return dyad_buf_puts(out, s->fresh_outlet);
 	sqlite3_stmt *st = store_stmt(s, ST_DOC_BY_ID);
 	if (!st)
 		return DYAD_EDB;
@@ -325,18 +378,11 @@ static int insert_mention(dyad_store *s, int64_t event_id, int64_t doc_id, const
 	return 0;
 }
 
-/* Dyad counts for `dyad actors`: events and mentions per actor pair. */
+/* Dyad counts for `dyad actors`: events and mentions per actor pair
+ * (written at commit, store_pending.c). */
 static int touch_dyad(dyad_store *s, const key *k, bool new_event)
 {
-	if (!k->b[0])
-		return 0;
-	sqlite3_stmt *st = store_stmt(s, ST_DYAD_UPSERT);
-	if (!st)
-		return DYAD_EDB;
-	store_bind_text(st, 1, k->a, -1);
-	store_bind_text(st, 2, k->b, -1);
-	sqlite3_bind_int(st, 3, new_event);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_db_error(s, "dyad counts");
+	return k->b[0] ? store_pending_dyad(s, k->a, k->b, new_event) : 0;
 }
 
 /* Row id of a stored sentence (the one just stored, usually); 0 if none. */
@@ -354,14 +400,7 @@ static int64_t sentence_id_of(dyad_store *s, int64_t doc_id, uint32_t idx)
 
 static int touch_actor(dyad_store *s, const char *code, const char *date)
 {
-	if (!code[0])
-		return 0;
-	sqlite3_stmt *st = store_stmt(s, ST_ACTOR_UPSERT);
-	if (!st)
-		return DYAD_EDB;
-	store_bind_text(st, 1, code, -1);
-	store_bind_text(st, 2, date[0] ? date : NULL, -1);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_db_error(s, "actor counts");
+	return code[0] ? store_pending_actor(s, code, date) : 0;
 }
 
 int dyad_store_add_mention(dyad_store *s, int64_t doc_id, const dyad_event *ev,

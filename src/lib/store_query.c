@@ -245,7 +245,9 @@ static int choose_plan(dyad_store *s, const dyad_event_filter *f, plan *pl)
 int dyad_store_events(dyad_store *s, const dyad_event_filter *f, dyad_event_row_fn fn, void *ctx)
 {
 	plan pl;
-	int rc = choose_plan(s, f, &pl);
+	int rc = f->text && *f->text ? store_fts_flush(s) : 0;   /* the open batch's sentences too */
+	if (!rc)
+		rc = choose_plan(s, f, &pl);
 	if (rc)
 		return rc;
 	query q;
@@ -348,6 +350,9 @@ int dyad_store_sentence_mentions(dyad_store *s, int64_t doc_id, uint32_t sentenc
 int dyad_store_search(dyad_store *s, const char *query_text, long limit, dyad_search_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = NULL;
+	int frc = store_fts_flush(s);   /* the open batch's sentences too */
+	if (frc)
+		return frc;
 	if (sqlite3_prepare_v2(s->db,
 	        "SELECT s.doc_id, s.idx, s.text, d.title, d.url, d.outlet, d.pub_date, f.rank"
 	        " FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
@@ -428,6 +433,9 @@ int dyad_store_timeline(dyad_store *s, const char *a, const char *b, const char 
 static int top(dyad_store *s, const char *sql, long limit, dyad_count_fn fn, void *ctx, bool pair)
 {
 	sqlite3_stmt *st = NULL;
+	int frc = store_pending_flush(s);   /* the open batch's counts too */
+	if (frc)
+		return frc;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_db_error(s, "top actors");
 	sqlite3_bind_int64(st, 1, limit > 0 ? limit : 20);

@@ -220,6 +220,130 @@ static void test_sentences_fts(void **state)
 	close_and_remove(s);
 }
 
+/* The in-memory document index: built from what is committed, topped up
+ * with another connection's documents at the next batch. */
+static void test_index_across_connections(void **state)
+{
+	(void)state;
+	dyad_store *s1 = open_fresh();
+	int64_t id1, id2, id3, id4;
+	dyad_doc_status st;
+	dyad_store_doc a = doc("a.txt", "APS", wire);
+	assert_int_equal(dyad_store_begin(s1), 0);
+	assert_int_equal(dyad_store_add_document(s1, &a, &id1, &st), 0);
+	assert_int_equal(st, DYAD_DOC_NEW);
+	assert_int_equal(dyad_store_commit(s1), 0);
+	/* a second connection finds the first one's document */
+	dyad_store *s2 = NULL;
+	assert_int_equal(dyad_store_open(&s2, db_path), 0);
+	char edited[sizeof(wire) + 64];
+	snprintf(edited, sizeof(edited), "%s (Reporting by staff)", wire);
+	memcpy(strstr(edited, "Wednesday"), "Thursday ", 9);
+	dyad_store_doc b = doc("b.txt", "Echorouk", edited);
+	dyad_store_doc a2 = doc("a2.txt", "TASS", wire);
+	assert_int_equal(dyad_store_begin(s2), 0);
+	assert_int_equal(dyad_store_add_document(s2, &a2, &id2, &st), 0);
+	assert_int_equal(st, DYAD_DOC_DUPLICATE);
+	assert_true(id2 == id1);
+	assert_int_equal(dyad_store_add_document(s2, &b, &id3, &st), 0);
+	assert_int_equal(st, DYAD_DOC_NEAR_DUPLICATE);
+	assert_int_equal(dyad_store_commit(s2), 0);
+	dyad_store_free(s2);
+	/* the first connection, whose index was built before, sees it too */
+	dyad_store_doc b2 = doc("b2.txt", "Xinhua", edited);
+	assert_int_equal(dyad_store_begin(s1), 0);
+	assert_int_equal(dyad_store_add_document(s1, &b2, &id4, &st), 0);
+	assert_int_equal(st, DYAD_DOC_DUPLICATE);
+	assert_true(id4 == id3);
+	assert_int_equal(dyad_store_commit(s1), 0);
+	assert_int_equal(scalar(s1, "SELECT count(*) FROM documents"), 2);
+	assert_int_equal(scalar(s1, "SELECT count(*) FROM document_keys"), 2);
+	close_and_remove(s1);
+}
+
+/* A rolled-back batch leaves nothing behind, in the tables or in memory. */
+static void test_rollback_forgets(void **state)
+{
+	(void)state;
+	dyad_store *s = open_fresh();
+	int64_t id1, id2, id3;
+	dyad_doc_status st;
+	dyad_store_doc a = doc("a.txt", "APS", wire);
+	assert_int_equal(dyad_store_begin(s), 0);
+	assert_int_equal(dyad_store_add_document(s, &a, &id1, &st), 0);
+	assert_int_equal(dyad_store_add_sentence(s, id1, 0, 0, 10, "Joint exercise held", 19, false), 0);
+	dyad_event m = mention("DZAMIL", "RUSMIL", "0611", 16, true);
+	assert_int_equal(dyad_store_add_mention(s, id1, &m, wire, strlen(wire), NULL, "v1", NULL), 0);
+	assert_int_equal(dyad_store_rollback(s), 0);
+	assert_int_equal(scalar(s, "SELECT count(*) FROM documents"), 0);
+	assert_int_equal(scalar(s, "SELECT count(*) FROM actors"), 0);
+	assert_int_equal(dyad_store_begin(s), 0);
+	assert_int_equal(dyad_store_add_document(s, &a, &id2, &st), 0);
+	assert_int_equal(st, DYAD_DOC_NEW);
+	dyad_store_doc a2 = doc("a2.txt", "TASS", wire);
+	assert_int_equal(dyad_store_add_document(s, &a2, &id3, &st), 0);
+	assert_int_equal(st, DYAD_DOC_DUPLICATE);
+	assert_true(id3 == id2);
+	assert_int_equal(dyad_store_commit(s), 0);
+	assert_int_equal(scalar(s, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'joint'"), 0);
+	assert_int_equal(scalar(s, "SELECT count(*) FROM actors"), 0);
+	close_and_remove(s);
+}
+
+static int64_t text_is(dyad_store *s, const char *sql, const char *want)
+{
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(dyad_store_db(s), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	const char *v = (const char *)sqlite3_column_text(st, 0);
+	int64_t same = want ? v && strcmp(v, want) == 0 : v == NULL;
+	sqlite3_finalize(st);
+	return same;
+}
+
+/* Actor and dyad counts are written at commit with the rule of one
+ * update per mention: dates min/max, an undated mention clears them. */
+static void test_actor_counts_per_batch(void **state)
+{
+	(void)state;
+	dyad_store *s = open_fresh();
+	int64_t d1;
+	dyad_doc_status st;
+	dyad_store_doc a = doc("a.txt", "APS", wire);
+	assert_int_equal(dyad_store_begin(s), 0);
+	assert_int_equal(dyad_store_add_document(s, &a, &d1, &st), 0);
+	dyad_event m1 = mention("DZA", "RUS", "112", 5, false);
+	dyad_event m2 = mention("DZA", "RUS", "112", 20, false);
+	dyad_event m3 = mention("DZA", "FRA", "112", 9, false);
+	m2.date.year = m2.date.month = m2.date.day = 0;   /* undated */
+	m2.sentence = 1;
+	m3.sentence = 2;
+	assert_int_equal(dyad_store_add_mention(s, d1, &m1, wire, strlen(wire), NULL, "v1", NULL), 0);
+	assert_int_equal(dyad_store_add_mention(s, d1, &m2, wire, strlen(wire), NULL, "v1", NULL), 0);
+	assert_int_equal(dyad_store_add_mention(s, d1, &m3, wire, strlen(wire), NULL, "v1", NULL), 0);
+	/* a query in the open batch sees the counts */
+	dyad_store_counts c;
+	assert_int_equal(dyad_store_counts_get(s, &c), 0);
+	assert_int_equal(c.actors, 3);
+	assert_int_equal(dyad_store_commit(s), 0);
+	assert_int_equal(scalar(s, "SELECT n_mentions FROM actors WHERE code = 'DZA'"), 3);
+	assert_true(text_is(s, "SELECT first_date FROM actors WHERE code = 'DZA'", "2022-11-09"));
+	assert_true(text_is(s, "SELECT last_date FROM actors WHERE code = 'DZA'", "2022-11-09"));
+	assert_true(text_is(s, "SELECT first_date FROM actors WHERE code = 'RUS'", NULL));
+	assert_int_equal(scalar(s, "SELECT n_events * 10 + n_mentions FROM dyads WHERE actor_a = 'DZA' AND actor_b = 'RUS'"), 22);
+	/* next batch: dated mentions extend the range */
+	dyad_event m4 = mention("DZA", "RUS", "112", 1, false);
+	m4.sentence = 3;
+	assert_int_equal(dyad_store_begin(s), 0);
+	assert_int_equal(dyad_store_add_mention(s, d1, &m4, wire, strlen(wire), NULL, "v1", NULL), 0);
+	assert_int_equal(dyad_store_commit(s), 0);
+	assert_true(text_is(s, "SELECT first_date FROM actors WHERE code = 'DZA'", "2022-11-01"));
+	assert_true(text_is(s, "SELECT last_date FROM actors WHERE code = 'DZA'", "2022-11-09"));
+	assert_true(text_is(s, "SELECT first_date FROM actors WHERE code = 'RUS'", "2022-11-01"));
+	assert_int_equal(scalar(s, "SELECT n_mentions FROM actors WHERE code = 'RUS'"), 3);
+	close_and_remove(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +352,9 @@ int main(void)
 		cmocka_unit_test(test_near_duplicate_linked),
 		cmocka_unit_test(test_mentions_cluster_into_events),
 		cmocka_unit_test(test_sentences_fts),
+		cmocka_unit_test(test_index_across_connections),
+		cmocka_unit_test(test_rollback_forgets),
+		cmocka_unit_test(test_actor_counts_per_batch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
