@@ -4,6 +4,7 @@
  * ingest`.
  */
 #include "dyad/pipeline.h"
+#include "text_internal.h"
 #include "dyad/coder.h"
 #include "dyad/text.h"
 #include "dyad/when.h"
@@ -160,11 +161,10 @@ static int undated_record(dyad_pipeline *p, dyad_date *date, bool *from_text)
 
 int dyad_pipeline_code_record(dyad_pipeline *p, const dyad_record *rec, dyad_events *out)
 {
-	dyad_doc_free(p->doc);
-	p->doc = NULL;
 	p->st.records++;
-	int rc = dyad_doc_from_bytes(&p->doc, rec_name(rec), rec->text ? rec->text : "",
-	                             rec->text ? rec->text_len : 0, p->diag);
+	/* one document per record, its buffers reused from record to record */
+	int rc = text_doc_reload(&p->doc, rec_name(rec), rec->text ? rec->text : "",
+	                         rec->text ? rec->text_len : 0, p->diag);
 	if (rc)
 		return rc;
 	dyad_date date = rec->date;

@@ -52,11 +52,16 @@ void dyad_record_clear(dyad_record *rec)
 /* ------------------------------------------------------------------ */
 /* Lines                                                               */
 
+/* The end of the line at pos (LF, CR or CRLF), and where the next one
+ * starts. memchr finds the LF; a lone CR before it is looked for only in
+ * that stretch, so each byte is scanned by the fast library routines. */
 static size_t line_end(const char *t, size_t len, size_t pos, size_t *next)
 {
-	size_t e = pos;
-	while (e < len && t[e] != '\n' && t[e] != '\r')
-		e++;
+	const char *lf = memchr(t + pos, '\n', len - pos);
+	size_t e = lf ? (size_t)(lf - t) : len;
+	const char *cr = memchr(t + pos, '\r', e - pos);
+	if (cr)
+		e = (size_t)(cr - t);
 	*next = e;
 	if (e < len)
 		*next = (t[e] == '\r' && e + 1 < len && t[e + 1] == '\n') ? e + 2 : e + 1;
@@ -77,10 +82,13 @@ bool dyad_reader_peek_line(const dyad_reader *r, dyad_rline *out)
 
 bool dyad_reader_take_line(dyad_reader *r, dyad_rline *out)
 {
-	if (!dyad_reader_peek_line(r, out))
+	if (r->pos >= r->len)
 		return false;
 	size_t next;
-	line_end(r->text, r->len, r->pos, &next);
+	size_t e = line_end(r->text, r->len, r->pos, &next);
+	out->s = r->text + r->pos;
+	out->n = e - r->pos;
+	out->lineno = r->line;
 	r->pos = next;
 	r->line++;
 	return true;
@@ -94,9 +102,26 @@ bool dyad_rline_blank(const char *s, size_t n)
 	return true;
 }
 
+/* "name:line" without snprintf (called for every record): the name cut
+ * to what fits, as snprintf would, then the decimal line number. */
 void dyad_reader_where(const dyad_reader *r, size_t lineno, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s:%zu", r->name, lineno);
+	char digits[24];
+	size_t nd = 0;
+	do {
+		digits[nd++] = (char)('0' + lineno % 10);
+		lineno /= 10;
+	} while (lineno);
+	if (!size)
+		return;
+	size_t n = 0, cap = size - 1;
+	for (const char *s = r->name; *s && n < cap; s++)
+		buf[n++] = *s;
+	if (n < cap)
+		buf[n++] = ':';
+	while (nd && n < cap)
+		buf[n++] = digits[--nd];
+	buf[n] = '\0';
 }
 
 int dyad_reader_skip(dyad_reader *r, size_t lineno, const char *fmt, ...)

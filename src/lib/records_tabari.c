@@ -29,11 +29,19 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* First "ab" in [s, s+n), else NULL; memchr finds each candidate a. */
 static const char *find2(const char *s, size_t n, char a, char b)
 {
-	for (size_t i = 0; i + 1 < n; i++)
-		if (s[i] == a && s[i + 1] == b)
-			return s + i;
+	const char *end = s + n;
+	while (n >= 2) {
+		const char *p = memchr(s, a, n - 1);
+		if (!p)
+			return NULL;
+		if (p[1] == b)
+			return p;
+		s = p + 1;
+		n = (size_t)(end - s);
+	}
 	return NULL;
 }
 
@@ -79,14 +87,16 @@ static int read_header(dyad_reader *r, const dyad_rline *ln, dyad_record *rec)
 	size_t id1 = ln->n;
 	while (id1 > id0 && is_space(ln->s[id1 - 1]))
 		id1--;
-	char where[512];
-	dyad_reader_where(r, ln->lineno, where, sizeof(where));
-	rec->id = id1 > id0 ? dyad_strndup(ln->s + id0, id1 - id0) : dyad_strdup(where);
-	if (!rec->id || dyad_reader_set_origin(r, rec, ln->lineno))
+	if (dyad_reader_set_origin(r, rec, ln->lineno))
+		return DYAD_ENOMEM;
+	/* without an id, the record is named by its place ("file:line") */
+	rec->id = id1 > id0 ? dyad_strndup(ln->s + id0, id1 - id0) : dyad_strdup(rec->origin);
+	if (!rec->id)
 		return DYAD_ENOMEM;
 	if (parse_date(&rec->date, ln->s, i) == 0)
 		return 0;
 	memset(&rec->date, 0, sizeof(rec->date));
+	const char *where = rec->origin;
 	size_t tok = 0;
 	while (tok < ln->n && tok < 40 && !is_space(ln->s[tok]))
 		tok++;

@@ -253,8 +253,17 @@ int seg_split_run(const char *t, size_t s, size_t e, seg_emit_fn emit, void *ctx
 	size_t cur = s, i = s;
 	int rc = 0;
 	while (i < e && rc == 0) {
+		/* skip ordinary bytes, eight at a time while a word holds no
+		 * stop and no high byte (the other lead bytes are high) */
+		while (i + 8 <= e) {
+			uint64_t w = text_load8(t + i);
+			if ((w & TEXT_HIGHS) || text_has_byte(w, '.') || text_has_byte(w, '!') ||
+			    text_has_byte(w, '?'))
+				break;
+			i += 8;
+		}
 		while (i < e && !stop_byte[(unsigned char)t[i]])
-			i++;               /* tight skip over ordinary bytes */
+			i++;
 		bool ell;
 		if (i >= e)
 			break;

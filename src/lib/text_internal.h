@@ -7,10 +7,16 @@
 
 #include "dyad/text.h"
 
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
 struct dyad_doc {
 	char            *name;
+	size_t           name_cap;  /* bytes allocated for name */
 	char            *text;      /* decoded UTF-8, NUL-terminated */
 	size_t           len;
+	size_t           text_cap;  /* bytes allocated for text (0: unknown) */
 	dyad_read_stats  stats;
 	dyad_sentence   *sentences; /* NULL until first segmented */
 	size_t           n_sentences;
@@ -26,6 +32,15 @@ int32_t text_map_typographic(int32_t cp);
 
 /** May a string containing `cp` change under NFC? (text_token.c) */
 bool text_needs_nfc(int32_t cp);
+
+/**
+ * Decode `bytes` into *doc as dyad_doc_from_bytes does, reusing the
+ * document's buffers when *doc is not NULL (the pipeline, one document
+ * per record). The sentences and normalized view of the previous text are
+ * dropped. On error *doc is freed and set to NULL.
+ */
+int text_doc_reload(dyad_doc **doc, const char *name, const void *bytes, size_t len,
+                    dyad_diag *diag);
 
 /** Free the normalized view of a document (text_norm.c). */
 void text_norm_release(dyad_doc *doc);
@@ -102,5 +117,35 @@ typedef int (*seg_emit_fn)(void *ctx, size_t s, size_t e);
  * space) at sentence boundaries, calling `emit` for each piece.
  */
 int seg_split_run(const char *t, size_t s, size_t e, seg_emit_fn emit, void *ctx);
+
+/* ------------------------------------------------------------------ */
+/* Word-at-a-time scanning (eight bytes per step) for the hot loops that
+ * look for a few interesting bytes in mostly ordinary text.           */
+
+#define TEXT_ONES  0x0101010101010101ull
+#define TEXT_HIGHS 0x8080808080808080ull
+
+static inline uint64_t text_load8(const char *s)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return w;
+}
+
+/** Does one of the eight bytes of w equal c? (exact) */
+static inline bool text_has_byte(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (TEXT_ONES * c);
+	return ((x - TEXT_ONES) & ~x & TEXT_HIGHS) != 0;
+}
+
+/** First i in [i, e) with t[i] == a or t[i] == b, else e (memchr twice). */
+static inline size_t text_find2(const char *t, size_t i, size_t e, char a, char b)
+{
+	const char *pa = memchr(t + i, a, e - i);
+	size_t ea = pa ? (size_t)(pa - t) : e;
+	const char *pb = memchr(t + i, b, ea - i);
+	return pb ? (size_t)(pb - t) : ea;
+}
 
 #endif

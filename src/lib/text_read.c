@@ -32,6 +32,38 @@ static const uint16_t cp1252_c1[32] = {
  * common; megabytes are not). */
 #define DYAD_LONG_LINE_BYTES (1u << 16)
 
+#define ONES  0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Word-at-a-time tests on 8 bytes: any byte with its high bit set, any
+ * byte below n (n <= 0x80; exact as to whether one exists). */
+static uint64_t load8(const uint8_t *s)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return w;
+}
+
+static bool any_below(uint64_t w, uint8_t n)
+{
+	return ((w - ONES * n) & ~w & HIGHS) != 0;
+}
+
+/* End of the run of bytes 0x01..0x7F starting at s[i]: the bytes that
+ * decode as themselves. Eight at a time, then one by one. */
+static size_t ascii_run(const uint8_t *s, size_t i, size_t len)
+{
+	while (i + 8 <= len) {
+		uint64_t w = load8(s + i);
+		if ((w & HIGHS) || any_below(w, 1))
+			break;
+		i += 8;
+	}
+	while (i < len && s[i] && s[i] < 0x80)
+		i++;
+	return i;
+}
+
 static int put_cp(dyad_buf *b, utf8proc_int32_t cp)
 {
 	utf8proc_uint8_t tmp[4];
@@ -54,7 +86,7 @@ static void survey(const uint8_t *s, size_t len, size_t *valid_mb, size_t *inval
 	*valid_mb = *invalid = *in_words = 0;
 	while (i < len) {
 		if (s[i] < 0x80) {
-			i++;
+			i = s[i] ? ascii_run(s, i, len) : i + 1;
 			continue;
 		}
 		utf8proc_int32_t cp;
@@ -96,9 +128,7 @@ static int decode_utf8(dyad_buf *b, const uint8_t *s, size_t len, dyad_read_stat
 	size_t i = 0;
 	int rc = 0;
 	while (i < len && rc == 0) {
-		size_t run = i;
-		while (run < len && s[run] && s[run] < 0x80)
-			run++;
+		size_t run = ascii_run(s, i, len);
 		if (run > i) {
 			rc = dyad_buf_append(b, s + i, run - i);
 			i = run;
@@ -128,23 +158,21 @@ static int decode_utf8(dyad_buf *b, const uint8_t *s, size_t len, dyad_read_stat
 
 static void count_lines(const char *t, size_t len, dyad_read_stats *st)
 {
-	size_t line = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (t[i] == '\n' || t[i] == '\r') {
-			if (t[i] == '\r' && i + 1 < len && t[i + 1] == '\n')
-				i++;
-			st->lines++;
-			if (line > st->longest_line)
-				st->longest_line = line;
-			line = 0;
-		} else {
-			line++;
-		}
-	}
-	if (line) {
-		st->lines++;
-		if (line > st->longest_line)
-			st->longest_line = line;
+	size_t pos = 0;
+	while (pos < len) {
+		const char *lf = memchr(t + pos, '\n', len - pos);
+		size_t e = lf ? (size_t)(lf - t) : len;
+		const char *cr = memchr(t + pos, '\r', e - pos);
+		if (cr)
+			e = (size_t)(cr - t);
+		if (e - pos > st->longest_line)
+			st->longest_line = e - pos;
+		st->lines++;   /* a line ended by LF/CR/CRLF, or the last, unended one */
+		if (e == len)
+			break;
+		pos = e + 1;
+		if (t[e] == '\r' && pos < len && t[pos] == '\n')
+			pos++;
 	}
 }
 
@@ -154,25 +182,50 @@ static bool looks_binary(const uint8_t *s, size_t len)
 {
 	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
 		return true;
-	size_t n = len < 8192 ? len : 8192, ctl = 0;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f')
-			ctl++;
+	size_t n = len < 8192 ? len : 8192, ctl = 0, i = 0;
+	while (i < n) {
+		/* eight bytes without any control byte need no closer look */
+		if (i + 8 <= n && !any_below(load8(s + i), 0x20)) {
+			i += 8;
+			continue;
+		}
+		size_t e = i + 8 <= n ? i + 8 : n;
+		for (; i < e; i++)
+			if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f')
+				ctl++;
+	}
 	return n && ctl * 10 > n;
 }
 
-int dyad_doc_from_bytes(dyad_doc **out, const char *name,
-                        const void *bytes, size_t len, dyad_diag *diag)
+/* The name into the document's own buffer, grown when too small. */
+static int set_name(dyad_doc *doc, const char *name)
+{
+	size_t n = strlen(name) + 1;
+	if (n > doc->name_cap) {
+		char *p = dyad_realloc(doc->name, n);
+		if (!p)
+			return DYAD_ENOMEM;
+		doc->name = p;
+		doc->name_cap = n;
+	}
+	memcpy(doc->name, name, n);
+	return 0;
+}
+
+/*
+ * Decode `bytes` into `doc`, a fresh (zeroed) document or one emptied by
+ * text_doc_reload whose name and text buffers are written over. On error
+ * the caller frees the document.
+ */
+static int doc_fill(dyad_doc *doc, const char *name, const void *bytes, size_t len,
+                    dyad_diag *diag)
 {
 	const uint8_t *s = bytes;
-	dyad_buf b = DYAD_BUF_INIT;
-	dyad_doc *doc = dyad_calloc(1, sizeof(*doc));
-	int rc = DYAD_ENOMEM;
-	*out = NULL;
-	if (!doc)
-		return rc;
-	doc->name = dyad_strdup(name ? name : "-");
-	if (!doc->name)
+	dyad_buf b = { doc->text, 0, doc->text_cap, 0 };
+	doc->text = NULL;
+	doc->text_cap = 0;
+	int rc = set_name(doc, name ? name : "-");
+	if (rc)
 		goto done;
 	doc->stats.bytes_in = len;
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
@@ -181,7 +234,12 @@ int dyad_doc_from_bytes(dyad_doc **out, const char *name,
 		len -= 3;
 	}
 	doc->stats.binary = looks_binary(s, len);
-	size_t valid_mb, invalid, in_words;
+	size_t valid_mb = 0, invalid = 0, in_words = 0;
+	if (ascii_run(s, 0, len) == len) {
+		/* what decode_utf8 would produce, without its byte-wise copy */
+		rc = dyad_buf_append(&b, s, len);
+		goto decoded;
+	}
 	survey(s, len, &valid_mb, &invalid, &in_words);
 	/* Latin-1 text has many lone high bytes, mostly letters inside words,
 	 * and (almost) no valid multi-byte sequences; UTF-8 with a few bad
@@ -192,10 +250,13 @@ int dyad_doc_from_bytes(dyad_doc **out, const char *name,
 	} else {
 		rc = decode_utf8(&b, s, len, &doc->stats);
 	}
+decoded:
 	if (rc)
 		goto done;
-	if (!b.data && (rc = dyad_buf_append(&b, "", 0)) != 0)
+	/* (a reused buffer holds old bytes: terminate it even when empty) */
+	if ((!b.data || !b.len) && (rc = dyad_buf_append(&b, "", 0)) != 0)
 		goto done;
+	doc->text_cap = b.cap;
 	doc->text = dyad_buf_detach(&b, &doc->len);
 	count_lines(doc->text, doc->len, &doc->stats);
 
@@ -219,13 +280,46 @@ int dyad_doc_from_bytes(dyad_doc **out, const char *name,
 		rc = dyad_diag_report(diag, DYAD_DIAG_NOTE, nm,
 		                      "a line of %zu bytes: sentences longer than %d bytes are cut",
 		                      doc->stats.longest_line, DYAD_SENTENCE_MAX_BYTES);
-	if (rc)
-		goto done;
-	*out = doc;
-	doc = NULL;
 done:
 	dyad_buf_release(&b);
-	dyad_doc_free(doc);
+	return rc;
+}
+
+int dyad_doc_from_bytes(dyad_doc **out, const char *name,
+                        const void *bytes, size_t len, dyad_diag *diag)
+{
+	*out = NULL;
+	dyad_doc *doc = dyad_calloc(1, sizeof(*doc));
+	if (!doc)
+		return DYAD_ENOMEM;
+	int rc = doc_fill(doc, name, bytes, len, diag);
+	if (rc) {
+		dyad_doc_free(doc);
+		return rc;
+	}
+	*out = doc;
+	return 0;
+}
+
+int text_doc_reload(dyad_doc **doc, const char *name, const void *bytes, size_t len,
+                    dyad_diag *diag)
+{
+	dyad_doc *d = *doc;
+	if (!d)
+		return dyad_doc_from_bytes(doc, name, bytes, len, diag);
+	dyad_free(d->sentences);
+	d->sentences = NULL;
+	d->n_sentences = 0;
+	d->segmented = false;
+	text_norm_release(d);
+	d->norm_len = 0;
+	memset(&d->stats, 0, sizeof(d->stats));
+	d->len = 0;
+	int rc = doc_fill(d, name, bytes, len, diag);
+	if (rc) {
+		dyad_doc_free(d);
+		*doc = NULL;
+	}
 	return rc;
 }
 

@@ -74,8 +74,8 @@ static int split_lines(seg *g)
 	if (!l)
 		return DYAD_ENOMEM;
 	for (size_t i = 0; i <= g->len; i++) {
-		while (i < g->len && t[i] != '\n' && t[i] != '\r')
-			i++;               /* tight skip to the line end */
+		if (i < g->len)    /* to the line end */
+			i = text_find2(t, i, g->len, '\n', '\r');
 		if (skip_space(t, s, i) == i) {
 			blanks += blanks < UINT32_MAX;
 		} else {
@@ -361,8 +361,16 @@ static bool wholly_quoted(const char *t, size_t s, size_t e, bool *open)
 	size_t n0;
 	bool whole = *open || dquote_at(t, s, e, &n0) != Q_NONE;
 	for (size_t i = s; i < e; i++) {
+		/* skip to a possible quote, eight bytes at a time while none
+		 * holds '"' or a high byte (the lead bytes are high bytes) */
+		while (i + 8 <= e) {
+			uint64_t w = text_load8(t + i);
+			if ((w & TEXT_HIGHS) || text_has_byte(w, '"'))
+				break;
+			i += 8;
+		}
 		while (i < e && !quote_lead[(unsigned char)t[i]])
-			i++;               /* tight skip to a possible quote */
+			i++;
 		if (i >= e)
 			break;
 		size_t n;

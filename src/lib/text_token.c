@@ -21,7 +21,28 @@ struct dyad_tokens {
 	dyad_token *items;
 	size_t      count, cap;
 	dyad_arena  arena;     /* normalized forms */
+	char       *pool;      /* free part of the last arena chunk ... */
+	size_t      pool_left; /* ... and its size */
 };
+
+/* Room for a normalized form: bump-allocated from a chunk of the arena
+ * (one arena call per chunk instead of one per token). */
+static char *norm_space(dyad_tokens *t, size_t need)
+{
+	need = (need + 7u) & ~(size_t)7u;
+	if (t->pool_left < need) {
+		size_t chunk = need > 4096 ? need : 4096;
+		char *p = dyad_arena_alloc(&t->arena, chunk);
+		if (!p)
+			return NULL;
+		t->pool = p;
+		t->pool_left = chunk;
+	}
+	char *r = t->pool;
+	t->pool += need;
+	t->pool_left -= need;
+	return r;
+}
 
 int dyad_tokens_new(dyad_tokens **out)
 {
@@ -192,12 +213,25 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
 	}
 	/* Normalized form: lower case, typographic marks mapped, NFC. */
 	size_t n = end - start;
-	char *norm = dyad_arena_alloc(&t->arena, n * 2 + 8);
+	char *norm = norm_space(t, n * 2 + 8);
 	if (!norm)
 		return DYAD_ENOMEM;
 	size_t o = 0, i = start;
 	bool need_nfc = false;
 	while (i < end) {
+		if (i + 8 <= end) {
+			/* eight ASCII bytes lower-cased at once (norm has room) */
+			uint64_t w = text_load8(text + i);
+			if (!(w & TEXT_HIGHS)) {
+				uint64_t upper = (w + TEXT_ONES * (0x80 - 'A')) &
+				                 ~(w + TEXT_ONES * (0x7F - 'Z')) & TEXT_HIGHS;
+				w |= upper >> 2;
+				memcpy(norm + o, &w, 8);
+				o += 8;
+				i += 8;
+				continue;
+			}
+		}
 		unsigned char c = (unsigned char)text[i];
 		if (c < 0x80) {
 			norm[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -264,6 +298,28 @@ static const unsigned char ascii_class[256] = {
 	['z'] = AC_ALPHA,
 };
 
+/* End of the run of ASCII lower-case letters from text[i]: eight bytes
+ * at a time where the byte order lets the first other byte be found with
+ * a count of trailing zeros, then one by one. */
+static size_t lower_run(const char *text, size_t i, size_t len)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (i + 8 <= len) {
+		uint64_t w = text_load8(text + i);
+		uint64_t h = w & ~TEXT_HIGHS;   /* no carry between bytes below */
+		uint64_t lower = (h + TEXT_ONES * (0x80 - 'a')) & ~(h + TEXT_ONES * (0x7F - 'z')) &
+		                 ~w & TEXT_HIGHS;
+		uint64_t other = ~lower & TEXT_HIGHS;
+		if (other)
+			return i + ((size_t)__builtin_ctzll(other) >> 3);
+		i += 8;
+	}
+#endif
+	while (i < len && text[i] >= 'a' && text[i] <= 'z')
+		i++;
+	return i;
+}
+
 /* Scan a word: letters, digits, and inner ' . - joining letters. */
 static size_t scan_word(const char *text, size_t len, size_t i, unsigned *flags)
 {
@@ -273,6 +329,15 @@ static size_t scan_word(const char *text, size_t len, size_t i, unsigned *flags)
 	while (i < len) {
 		/* fast path: ASCII letters and digits, most of every news text */
 		unsigned char c = (unsigned char)text[i];
+		if (c >= 'a' && c <= 'z') {
+			/* a run of lower-case ASCII letters, the bulk of a word */
+			size_t j = lower_run(text, i + 1, len);
+			letters += j - i;
+			part += j - i;
+			first = false;
+			i = j;
+			continue;
+		}
 		if (ascii_class[c]) {
 			if (ascii_class[c] & AC_ALPHA) {
 				letters++;
@@ -431,6 +496,8 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 {
 	t->count = 0;
 	dyad_arena_reset(&t->arena);
+	t->pool = NULL;
+	t->pool_left = 0;
 	size_t i = 0;
 	bool space = true;
 	cpinfo ci;
@@ -441,7 +508,7 @@ int dyad_tokenize(dyad_tokens *t, const char *text, size_t len, uint32_t base)
 			continue;
 		}
 		decode(text, len, i, &ci);
-		if (ci.cls == C_SPACE || text_map_typographic(ci.cp) == ' ') {
+		if (ci.cls == C_SPACE || (ci.cp >= 0x80 && text_map_typographic(ci.cp) == ' ')) {
 			space = true;
 			i += (size_t)ci.len;
 			continue;
