@@ -21,7 +21,7 @@ extern "C" {
 #endif
 
 /** Current schema version (the number of migrations). */
-#define DYAD_STORE_SCHEMA_VERSION 2
+#define DYAD_STORE_SCHEMA_VERSION 3
 
 /** An open store. Opaque; one per thread. */
 typedef struct dyad_store dyad_store;

@@ -98,6 +98,68 @@ static const char schema_v2[] =
 	"DROP TABLE documents;"
 	"ALTER TABLE documents_v2 RENAME TO documents;";
 
+/*
+ * Migration 3: what the web server reads most, kept on write.
+ *
+ * `timeline_counts` holds, per country-level dyad (the first three
+ * letters of source and target: DZAMIL and DZA both count under DZA, as
+ * the API's three-letter prefixes match them), granularity (`by`: 0
+ * month, 1 week, 2 year) and period (year*12+month-1, the Julian day of
+ * the week's Monday, the year; TL_EXCLUDED for events dated less
+ * precisely than the granularity or undated), the events, their counts by
+ * QuadClass (none counts as 0, neutral, as the timeline always did) and modality and their Goldstein sum in thousandths (an
+ * integer: sums and differences are exact, so the mean is the same
+ * whatever order the rows were added or taken away in). Triggers on
+ * `events` keep it in the transaction that writes the event, whoever
+ * writes it (the store, or a script); the update trigger fires only when
+ * a counted column changes, not on the per-mention count bumps. A
+ * timeline then reads a few hundred rows instead of every event.
+ *
+ * `events_st3`: events by country-level dyad and date, so that a page of
+ * a dyad's events sorted by date is read in order from the index.
+ */
+#define TL_EXCLUDED "-1000000"
+#define TL_ROW(ev, by, key, sign) \
+	"INSERT INTO timeline_counts VALUES(substr(" ev ".source,1,3), substr(" ev ".target,1,3), " by \
+	", " key ", " sign ", " sign "*(coalesce(" ev ".quad, 0) IS 0), " sign "*(" ev ".quad IS 1), " sign "*(" ev ".quad IS 2)," \
+	" " sign "*(" ev ".quad IS 3), " sign "*(" ev ".quad IS 4), " sign "*(" ev ".modality IS 'asserted')," \
+	" " sign "*(" ev ".modality IS 'planned' OR " ev ".modality IS 'future'), " sign "*(" ev ".goldstein IS NOT NULL)," \
+	" " sign "*coalesce(CAST(round(" ev ".goldstein*1000) AS INTEGER), 0))" \
+	" ON CONFLICT DO UPDATE SET events = events + excluded.events, q0 = q0 + excluded.q0," \
+	" q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3, q4 = q4 + excluded.q4," \
+	" asserted = asserted + excluded.asserted, planned = planned + excluded.planned," \
+	" n_gold = n_gold + excluded.n_gold, gold = gold + excluded.gold;"
+/* dates SQLite can convert (years 0-9999): others count as excluded */
+#define TL_DATED(ev, maxc) "(" ev ".coarse <= " maxc " AND " ev ".day BETWEEN 1721060 AND 5373484)"
+#define TL_MONTH(ev) "CASE WHEN " TL_DATED(ev, "1") " THEN strftime('%Y', " ev ".day)*12 + strftime('%m', " ev ".day) - 1 ELSE " TL_EXCLUDED " END"
+#define TL_WEEK(ev) "CASE WHEN " TL_DATED(ev, "0") " THEN " ev ".day - " ev ".day % 7 ELSE " TL_EXCLUDED " END"
+#define TL_YEAR(ev) "CASE WHEN " TL_DATED(ev, "2") " THEN strftime('%Y', " ev ".day) + 0 ELSE " TL_EXCLUDED " END"
+#define TL_ALL(ev, sign) \
+	TL_ROW(ev, "0", TL_MONTH(ev), sign) TL_ROW(ev, "1", TL_WEEK(ev), sign) TL_ROW(ev, "2", TL_YEAR(ev), sign)
+#define TL_FILL(by, key) \
+	"INSERT INTO timeline_counts SELECT substr(source,1,3), substr(target,1,3), " by ", k, count(*)," \
+	" sum(coalesce(quad, 0) IS 0), sum(quad IS 1), sum(quad IS 2), sum(quad IS 3), sum(quad IS 4)," \
+	" sum(modality IS 'asserted'), sum(modality IS 'planned' OR modality IS 'future')," \
+	" sum(goldstein IS NOT NULL), coalesce(sum(CAST(round(goldstein*1000) AS INTEGER)), 0)" \
+	" FROM (SELECT *, " key " AS k FROM events AS e) GROUP BY 1, 2, 4;"
+
+static const char schema_v3[] =
+	"CREATE TABLE timeline_counts(s3 TEXT NOT NULL, t3 TEXT NOT NULL, by INTEGER NOT NULL,"
+	" period INTEGER NOT NULL, events INTEGER NOT NULL, q0 INTEGER NOT NULL, q1 INTEGER NOT NULL,"
+	" q2 INTEGER NOT NULL, q3 INTEGER NOT NULL, q4 INTEGER NOT NULL, asserted INTEGER NOT NULL,"
+	" planned INTEGER NOT NULL, n_gold INTEGER NOT NULL, gold INTEGER NOT NULL,"
+	" PRIMARY KEY(s3, t3, by, period)) WITHOUT ROWID;"
+	"CREATE INDEX timeline_counts_t ON timeline_counts(t3, by, period);"
+	TL_FILL("0", TL_MONTH("e")) TL_FILL("1", TL_WEEK("e")) TL_FILL("2", TL_YEAR("e"))
+	"CREATE TRIGGER events_tl_insert AFTER INSERT ON events BEGIN " TL_ALL("new", "1") " END;"
+	"CREATE TRIGGER events_tl_delete AFTER DELETE ON events BEGIN " TL_ALL("old", "-1") " END;"
+	"CREATE TRIGGER events_tl_update AFTER UPDATE OF source, target, day, coarse, quad, goldstein,"
+	" modality ON events WHEN old.source IS NOT new.source OR old.target IS NOT new.target"
+	" OR old.day IS NOT new.day OR old.coarse IS NOT new.coarse OR old.quad IS NOT new.quad"
+	" OR old.goldstein IS NOT new.goldstein OR old.modality IS NOT new.modality"
+	" BEGIN " TL_ALL("old", "-1") TL_ALL("new", "1") " END;"
+	"CREATE INDEX events_st3 ON events(substr(source,1,3), substr(target,1,3), day);";
+
 static const struct migration {
 	int version;
 	const char *name;
@@ -105,6 +167,7 @@ static const struct migration {
 } migrations[] = {
 	{ 1, "initial schema", schema_v1 },
 	{ 2, "document index in memory: content keys and signatures by id", schema_v2 },
+	{ 3, "timeline counts by country-level dyad and period; events by country-level dyad and date", schema_v3 },
 };
 
 static const char *const stmt_sql[ST__COUNT] = {

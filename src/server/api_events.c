@@ -522,6 +522,93 @@ static int write_page(srv_req *r, srv_resp *out, const api_filter *f, int sort, 
 	return write_rows(r, out, st, format);
 }
 
+/*
+ * A dyad of two three-letter prefixes sorted by date (schema 3): the
+ * index events(substr(source,1,3), substr(target,1,3), day) gives each
+ * direction in date order, so the count reads index entries only and the
+ * page merges the two ordered directions, stopping after the page, then
+ * reads only its rows.
+ */
+static bool dyad_index_fits(const srv_req *r, const api_filter *f, int sort)
+{
+	return srv_conn_summaries(r->dbc) && sort <= 1 && f->has_dyad && strlen(f->a) == 3 &&
+	       strlen(f->b) == 3 && !f->has_actor && !f->has_code && !f->has_plover &&
+	       !f->has_modality && f->min_sources == 0 && !f->text;
+}
+
+#define ST3_SRC "substr(source,1,3)"
+#define ST3_TGT "substr(target,1,3)"
+
+/* " WHERE <direction> <dates>" of one direction: ?1 and ?2 the two
+ * prefixes (swapped for the other direction), ?5/?6 from/to */
+static void dyad_where(dyad_buf *sql, const api_filter *f, bool swap)
+{
+	dyad_buf_printf(sql, " WHERE " ST3_SRC " = ?%d AND " ST3_TGT " = ?%d", swap ? 2 : 1, swap ? 1 : 2);
+	if (f->has_from)
+		dyad_buf_puts(sql, " AND day >= ?5 AND coarse < 3");
+	if (f->has_to)
+		dyad_buf_puts(sql, " AND day <= ?6 AND coarse < 3");
+}
+
+static void dyad_bind(sqlite3_stmt *st, const api_filter *f)
+{
+	sqlite3_bind_text(st, 1, f->a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, f->b, -1, SQLITE_STATIC);
+	if (f->has_from)
+		sqlite3_bind_int64(st, 5, f->from);
+	if (f->has_to)
+		sqlite3_bind_int64(st, 6, f->to);
+}
+
+/* The matches, counted up to COUNT_CAP + 1 (as scan_matches). */
+static int dyad_count(srv_req *r, srv_resp *out, const api_filter *f, int64_t *total)
+{
+	bool both = strcmp(f->a, f->b) != 0;
+	dyad_buf sql = DYAD_BUF_INIT;
+	dyad_buf_puts(&sql, "SELECT count(*) FROM (SELECT 1 FROM events");
+	dyad_where(&sql, f, false);
+	if (both) {
+		dyad_buf_puts(&sql, " UNION ALL SELECT 1 FROM events");
+		dyad_where(&sql, f, true);
+	}
+	dyad_buf_puts(&sql, " LIMIT ?3)");
+	sqlite3_stmt *st;
+	int rc = sql.data ? srv_sql_fixed(r, out, sql.data, &st) : srv_error(out, 500, "out of memory");
+	dyad_buf_release(&sql);
+	if (rc)
+		return -1;
+	dyad_bind(st, f);
+	sqlite3_bind_int64(st, 3, COUNT_CAP + 1);
+	rc = sqlite3_step(st);
+	*total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	srv_sql_done(r, st);
+	return rc == SQLITE_ROW ? 0 : srv_db_error(out, r->db, "events");
+}
+
+static int dyad_page(srv_req *r, srv_resp *out, const api_filter *f, int sort, long limit,
+                     long offset, int format)
+{
+	const char *dir = sort == 1 ? " DESC" : "";
+	dyad_buf sql = DYAD_BUF_INIT;
+	dyad_buf_puts(&sql, "SELECT " API_EVENT_COLS " FROM (SELECT id, day FROM events");
+	dyad_where(&sql, f, false);
+	if (strcmp(f->a, f->b) != 0) {
+		dyad_buf_puts(&sql, " UNION ALL SELECT id, day FROM events");
+		dyad_where(&sql, f, true);
+	}
+	dyad_buf_printf(&sql, " ORDER BY day%s, id%s LIMIT ?3 OFFSET ?4) AS k JOIN events e ON e.id = k.id"
+	                      API_FIRST_DOC " ORDER BY k.day%s, k.id%s", dir, dir, dir, dir);
+	sqlite3_stmt *st;
+	int rc = sql.data ? srv_sql_fixed(r, out, sql.data, &st) : srv_error(out, 500, "out of memory");
+	dyad_buf_release(&sql);
+	if (rc)
+		return -1;
+	dyad_bind(st, f);
+	sqlite3_bind_int64(st, 3, limit);
+	sqlite3_bind_int64(st, 4, offset);
+	return write_rows(r, out, st, format);
+}
+
 int api_events(srv_req *r, srv_resp *out)
 {
 	api_filter f;
@@ -536,11 +623,14 @@ int api_events(srv_req *r, srv_resp *out)
 	if (srv_param_long(r, out, "limit", 1, format ? SRV_MAX_EXPORT : SRV_MAX_PAGE, &limit))
 		return -1;
 	matches ms = { 0 };
-	if (scan_matches(r, out, &f, &ms)) {
+	int64_t total = 0;
+	bool indexed = dyad_index_fits(r, &f, sort);
+	if (indexed ? dyad_count(r, out, &f, &total) : scan_matches(r, out, &f, &ms)) {
 		dyad_free(ms.m);
 		return -1;
 	}
-	int64_t total = (int64_t)ms.n;
+	if (!indexed)
+		total = (int64_t)ms.n;
 	bool exact = total <= COUNT_CAP;
 	dyad_buf *b = &out->body;
 	if (format == 0)
@@ -553,7 +643,10 @@ int api_events(srv_req *r, srv_resp *out)
 		                 "plover,modality,place,place_country,mentions,articles,sources,"
 		                 "outlet,url\r\n");
 	int rc = 0;
-	if (exact && sort <= 1) {
+	if (indexed) {
+		if (offset < total || !exact)
+			rc = dyad_page(r, out, &f, sort, limit, offset, format);
+	} else if (exact && sort <= 1) {
 		/* all the matches are here: sort them by date and cut the page */
 		if (ms.n > 1)
 			qsort(ms.m, ms.n, sizeof(*ms.m), sort == 0 ? match_asc : match_desc);

@@ -7,6 +7,7 @@
 #include "jsonw.h"
 #include "util/alloc.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,7 +80,7 @@ static const int max_coarse[] = { 1, 0, 2 };   /* 0 day, 1 month, 2 year, 3 unda
 
 typedef struct period {
 	int64_t key, events, quad[5], asserted, planned, n_gold;
-	double  gold;
+	int64_t gold;   /* thousandths: exact sums, the same in any order */
 } period;
 
 typedef struct periods_map {
@@ -214,7 +215,7 @@ static void write_period(dyad_buf *b, int by, const period *p)
 	}
 	dyad_buf_puts(b, "],\"mean_goldstein\":");
 	if (p->n_gold)
-		jw_fixed3(b, p->gold / (double)p->n_gold);
+		jw_fixed3(b, (double)p->gold / 1000.0 / (double)p->n_gold);
 	else
 		dyad_buf_puts(b, "null");
 	dyad_buf_puts(b, ",\"asserted\":");
@@ -240,7 +241,7 @@ static int add_row(periods_map *map, int by, sqlite3_stmt *st, int64_t *excluded
 	if (q >= 0 && q <= 4)
 		p->quad[q]++;
 	if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
-		p->gold += sqlite3_column_double(st, 3);
+		p->gold += llround(sqlite3_column_double(st, 3) * 1000.0);
 		p->n_gold++;
 	}
 	const char *mod = (const char *)sqlite3_column_text(st, 4);
@@ -249,6 +250,102 @@ static int add_row(periods_map *map, int by, sqlite3_stmt *st, int64_t *excluded
 	else if (mod && (strcmp(mod, "planned") == 0 || strcmp(mod, "future") == 0))
 		p->planned++;
 	return 0;
+}
+
+/*
+ * The timeline from timeline_counts (schema 3): possible when the actors
+ * are three-letter prefixes (a prefix of three letters matches exactly
+ * the codes the table files under it) and no other filter is set.
+ */
+static bool summary_fits(const srv_req *r, const api_filter *f)
+{
+	if (!srv_conn_summaries(r->dbc) || f->has_code || f->has_plover || f->has_modality ||
+	    f->has_from || f->has_to || f->min_sources > 0 || f->text)
+		return false;
+	if (f->has_dyad)
+		return strlen(f->a) == 3 && strlen(f->b) == 3 && !f->has_actor;
+	return !f->has_actor || strlen(f->actor) == 3;
+}
+
+#define TL_COLS "period, events, q0, q1, q2, q3, q4, asserted, planned, n_gold, gold"
+#define TL_EXCLUDED (-1000000)
+
+static int summary_rows(srv_req *r, srv_resp *out, const api_filter *f, int by,
+                        periods_map *map, int64_t *excluded, bool *full)
+{
+	const char *sql;
+	if (f->has_dyad && strcmp(f->a, f->b) != 0)
+		sql = "SELECT " TL_COLS " FROM timeline_counts WHERE s3 = ?1 AND t3 = ?2 AND by = ?3"
+		      " UNION ALL SELECT " TL_COLS " FROM timeline_counts WHERE s3 = ?2 AND t3 = ?1 AND by = ?3";
+	else if (f->has_dyad)
+		sql = "SELECT " TL_COLS " FROM timeline_counts WHERE s3 = ?1 AND t3 = ?2 AND by = ?3";
+	else if (f->has_actor)   /* an event between the actor and itself counts once */
+		sql = "SELECT " TL_COLS " FROM timeline_counts WHERE s3 = ?1 AND by = ?3"
+		      " UNION ALL SELECT " TL_COLS " FROM timeline_counts WHERE t3 = ?1 AND s3 <> ?1 AND by = ?3";
+	else
+		sql = "SELECT " TL_COLS " FROM timeline_counts WHERE by = ?3";
+	sqlite3_stmt *st;
+	if (srv_sql_fixed(r, out, sql, &st))
+		return -1;
+	sqlite3_bind_text(st, 1, f->has_dyad ? f->a : f->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, f->b, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, by);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t key = sqlite3_column_int64(st, 0), n = sqlite3_column_int64(st, 1);
+		if (n <= 0)
+			continue;   /* every event of the period was taken away */
+		if (key == TL_EXCLUDED) {
+			*excluded += n;
+			continue;
+		}
+		period *p = map_get(map, key);
+		if (!p) {
+			*full = true;
+			break;
+		}
+		p->events += n;
+		for (int q = 0; q < 5; q++)
+			p->quad[q] += sqlite3_column_int64(st, 2 + q);
+		p->asserted += sqlite3_column_int64(st, 7);
+		p->planned += sqlite3_column_int64(st, 8);
+		p->n_gold += sqlite3_column_int64(st, 9);
+		p->gold += sqlite3_column_int64(st, 10);
+	}
+	srv_sql_done(r, st);
+	return rc == SQLITE_DONE || *full ? 0 : srv_db_error(out, r->db, "timeline");
+}
+
+/* The timeline read from the events themselves, any filter. */
+static int event_rows(srv_req *r, srv_resp *out, api_filter *f, int by,
+                      periods_map *map, int64_t *excluded, bool *full)
+{
+	int rc = SQLITE_DONE;
+	/* both directions of a dyad in one OR, or apart when they are disjoint */
+	bool split = api_filter_split(f);
+	for (int branch = split ? 1 : 0; branch <= (split ? 2 : 0) && rc == SQLITE_DONE && !*full; branch++) {
+		f->branch = branch;
+		srv_sql q;
+		memset(&q, 0, sizeof(q));
+		dyad_buf_puts(&q.sql, "SELECT e.day, e.coarse, e.quad, e.goldstein, e.modality FROM events e WHERE 1");
+		api_filter_sql(f, &q);
+		sqlite3_stmt *st;
+		int prc = srv_sql_prepare(&q, r, out, &st);
+		srv_sql_release(&q);
+		if (prc)
+			return -1;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (add_row(map, by, st, excluded)) {
+				*full = true;
+				break;
+			}
+		}
+		if (rc == SQLITE_ROW)
+			rc = SQLITE_DONE;
+		srv_sql_done(r, st);
+	}
+	f->branch = 0;
+	return rc == SQLITE_DONE ? 0 : srv_db_error(out, r->db, "timeline");
 }
 
 int api_timeline(srv_req *r, srv_resp *out)
@@ -260,38 +357,10 @@ int api_timeline(srv_req *r, srv_resp *out)
 	periods_map map = { 0 };
 	int64_t excluded = 0;
 	bool full = false;
-	int rc = SQLITE_DONE;
-	/* both directions of a dyad in one OR, or apart when they are disjoint */
-	bool split = api_filter_split(&f);
-	for (int branch = split ? 1 : 0; branch <= (split ? 2 : 0) && rc == SQLITE_DONE && !full; branch++) {
-		f.branch = branch;
-		srv_sql q;
-		memset(&q, 0, sizeof(q));
-		dyad_buf_puts(&q.sql, "SELECT e.day, e.coarse, e.quad, e.goldstein, e.modality FROM events e WHERE 1");
-		api_filter_sql(&f, &q);
-		sqlite3_stmt *st;
-		int prc = srv_sql_prepare(&q, r, out, &st);
-		srv_sql_release(&q);
-		if (prc) {
-			dyad_free(map.p);
-			dyad_free(map.slot);
-			return -1;
-		}
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (add_row(&map, by, st, &excluded)) {
-				full = true;
-				break;
-			}
-		}
-		if (rc == SQLITE_ROW)
-			rc = SQLITE_DONE;
-		srv_sql_done(r, st);
-	}
-	int ret = 0;
-	if (full)
+	int ret = summary_fits(r, &f) ? summary_rows(r, out, &f, by, &map, &excluded, &full)
+	                              : event_rows(r, out, &f, by, &map, &excluded, &full);
+	if (ret == 0 && full)
 		ret = srv_error(out, 400, "more than %d periods: narrow the date range or use a longer period", MAX_PERIODS);
-	else if (rc != SQLITE_DONE)
-		ret = srv_db_error(out, r->db, "timeline");
 	if (ret == 0) {
 		if (map.n > 1)
 			qsort(map.p, map.n, sizeof(*map.p), period_cmp);

@@ -154,6 +154,9 @@ json_t *srv_col_int(sqlite3_stmt *st, int i);
 srv_conn *srv_conn_open(const char *path, char *err, size_t errsize);
 sqlite3 *srv_conn_db(srv_conn *c);
 void srv_conn_close(srv_conn *c);
+/** Whether the store has the tables of schema 3 (timeline_counts, the
+ * country-level dyad index); older stores are served from `events` alone. */
+bool srv_conn_summaries(const srv_conn *c);
 
 /* ------------------------------------------------------------------ */
 /* Handlers: fill `out`; return 0, or -1 after srv_error().             */

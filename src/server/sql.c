@@ -17,6 +17,7 @@
 
 struct srv_conn {
 	sqlite3 *db;
+	bool     summaries;   /* schema >= 3: timeline_counts, events_st3 */
 	struct {
 		char         *sql;
 		sqlite3_stmt *st;
@@ -41,6 +42,8 @@ srv_conn *srv_conn_open(const char *path, char *err, size_t errsize)
 		rc = sqlite3_prepare_v2(c->db, "SELECT max(version) FROM migrations", -1, &st, NULL);
 	if (rc == SQLITE_OK && sqlite3_step(st) != SQLITE_ROW)
 		rc = SQLITE_ERROR;
+	if (rc == SQLITE_OK)
+		c->summaries = sqlite3_column_int(st, 0) >= 3;
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errsize, "%s: not a dyad store (%s)", path,
@@ -50,6 +53,11 @@ srv_conn *srv_conn_open(const char *path, char *err, size_t errsize)
 	}
 	sqlite3_busy_timeout(c->db, 2000);
 	return c;
+}
+
+bool srv_conn_summaries(const srv_conn *c)
+{
+	return c->summaries;
 }
 
 sqlite3 *srv_conn_db(srv_conn *c)
