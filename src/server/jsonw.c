@@ -34,30 +34,30 @@ void jw_str(dyad_buf *b, const char *str, size_t n)
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *s = (const unsigned char *)str;
 	dyad_buf_grow(b, n + 2);
-	dyad_buf_putc(b, '"');
+	jw_ch(b, '"');
 	size_t i = 0;
 	while (i < n) {
 		size_t run = i;
 		while (run < n && s[run] >= 0x20 && s[run] < 0x80 && s[run] != '"' && s[run] != '\\')
 			run++;
 		if (run > i)
-			dyad_buf_append(b, s + i, run - i);
+			jw_raw(b, s + i, run - i);
 		i = run;
 		if (i >= n)
 			break;
 		unsigned char c = s[i];
 		if (c == '"' || c == '\\') {
 			char esc[2] = { '\\', (char)c };
-			dyad_buf_append(b, esc, 2);
+			jw_raw(b, esc, 2);
 			i++;
 		} else if (c < 0x20) {
 			char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-			dyad_buf_append(b, esc, 6);
+			jw_raw(b, esc, 6);
 			i++;
 		} else {
 			size_t len = utf8_len(s + i, n - i);
 			if (len) {
-				dyad_buf_append(b, s + i, len);
+				jw_raw(b, s + i, len);
 				i += len;
 			} else {
 				dyad_buf_puts(b, "\xEF\xBF\xBD");   /* U+FFFD */
@@ -65,7 +65,7 @@ void jw_str(dyad_buf *b, const char *str, size_t n)
 			}
 		}
 	}
-	dyad_buf_putc(b, '"');
+	jw_ch(b, '"');
 }
 
 void jw_key(dyad_buf *b, const char *key, bool first)
@@ -82,7 +82,7 @@ void jw_key(dyad_buf *b, const char *key, bool first)
 	i += n;
 	tmp[i++] = '"';
 	tmp[i++] = ':';
-	dyad_buf_append(b, tmp, i);
+	jw_raw(b, tmp, i);
 }
 
 void jw_cstr(dyad_buf *b, const char *s)
@@ -90,7 +90,7 @@ void jw_cstr(dyad_buf *b, const char *s)
 	if (s)
 		jw_str(b, s, strlen(s));
 	else
-		dyad_buf_puts(b, "null");
+		jw_raw(b, "null", 4);
 }
 
 void jw_int(dyad_buf *b, int64_t v)
@@ -104,13 +104,13 @@ void jw_int(dyad_buf *b, int64_t v)
 	} while (u);
 	if (v < 0)
 		tmp[--i] = '-';
-	dyad_buf_append(b, tmp + i, sizeof(tmp) - i);
+	jw_raw(b, tmp + i, sizeof(tmp) - i);
 }
 
 void jw_real(dyad_buf *b, double v)
 {
 	if (!isfinite(v)) {
-		dyad_buf_puts(b, "null");
+		jw_raw(b, "null", 4);
 		return;
 	}
 	/* one decimal is the common case (Goldstein weights): no printf */
@@ -123,7 +123,7 @@ void jw_real(dyad_buf *b, double v)
 		}
 		jw_int(b, tenths / 10);
 		char frac[2] = { '.', (char)('0' + tenths % 10) };
-		dyad_buf_append(b, frac, 2);
+		jw_raw(b, frac, 2);
 		return;
 	}
 	char num[40];
@@ -140,13 +140,13 @@ void jw_col_str(dyad_buf *b, sqlite3_stmt *st, int i)
 	if (s)
 		jw_str(b, (const char *)s, (size_t)sqlite3_column_bytes(st, i));
 	else
-		dyad_buf_puts(b, "null");
+		jw_raw(b, "null", 4);
 }
 
 void jw_col_int(dyad_buf *b, sqlite3_stmt *st, int i)
 {
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		dyad_buf_puts(b, "null");
+		jw_raw(b, "null", 4);
 	else
 		jw_int(b, sqlite3_column_int64(st, i));
 }
@@ -154,7 +154,7 @@ void jw_col_int(dyad_buf *b, sqlite3_stmt *st, int i)
 void jw_col_real(dyad_buf *b, sqlite3_stmt *st, int i)
 {
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		dyad_buf_puts(b, "null");
+		jw_raw(b, "null", 4);
 	else
 		jw_real(b, sqlite3_column_double(st, i));
 }

@@ -10,6 +10,30 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+
+/* Appends without the checks of dyad_buf_append while the bytes fit in
+ * the capacity (callers grow the buffer once per row): the rows of a page
+ * are a few thousand small appends. */
+static inline void jw_raw(dyad_buf *b, const void *s, size_t n)
+{
+	if (b->len + n < b->cap) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else {
+		dyad_buf_append(b, s, n);
+	}
+}
+
+static inline void jw_ch(dyad_buf *b, char c)
+{
+	jw_raw(b, &c, 1);
+}
+
+/* "key": of a literal key, first in its object or after a comma */
+#define JW_KEY(b, lit)      jw_raw((b), "\"" lit "\":", sizeof(lit) + 2)
+#define JW_NEXT_KEY(b, lit) jw_raw((b), ",\"" lit "\":", sizeof(lit) + 3)
 
 /** A quoted, escaped string; invalid UTF-8 becomes U+FFFD. */
 void jw_str(dyad_buf *b, const char *s, size_t n);

@@ -374,6 +374,9 @@ int srv_start(srv_server **out, const srv_config *cfg, long *port_out)
 		}
 		s->free_list[s->n_free++] = s->conns[i];
 	}
+	if (!srv_conn_summaries(s->conns[0]))
+		fprintf(stderr, "dyad: serve: note: %s predates schema 3: timelines read every event;"
+		                " any writing command (dyad ingest) migrates it\n", cfg->db_path);
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
 	                 (v6 ? MHD_USE_IPv6 : 0);
 	s->mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s,
