@@ -70,6 +70,10 @@ for f in $(ls samples/ | head -7); do cp "samples/$f" "$tmp/half/"; done
 "$dyad" ingest --db "$tmp/s.db" "$tmp/half" >/dev/null 2>&1 || { echo "ingest failed"; exit 1; }
 check "timeline_counts = events after a first ingest" python3 "$tmp/counts.py" "$tmp/s.db"
 "$dyad" ingest --db "$tmp/s.db" samples/ >/dev/null 2>&1 || { echo "ingest failed"; exit 1; }
+# events within one country (the dyad=DZA,DZA checks below): the samples
+# may code none, so one article brings a few
+printf '%s\n' '{"id":"intra1","title":"Army chief meets president","source":"Test Wire","date":"2023-03-05","text":"Algerian army chief Said Chengriha met President Abdelmadjid Tebboune in Algiers on Sunday. The Algerian army arrested Algerian rebels in Kabylie on Saturday."}' > "$tmp/intra.jsonl"
+"$dyad" ingest --db "$tmp/s.db" "$tmp/intra.jsonl" >/dev/null 2>&1 || { echo "ingest failed"; exit 1; }
 check "timeline_counts = events after a second ingest (merges, duplicates)" python3 "$tmp/counts.py" "$tmp/s.db"
 check "schema version 3" test "$(python3 -c "import sqlite3; print(sqlite3.connect('$tmp/s.db').execute('SELECT max(version) FROM migrations').fetchone()[0])")" -ge 3
 
