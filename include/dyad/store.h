@@ -21,7 +21,7 @@ extern "C" {
 #endif
 
 /** Current schema version (the number of migrations). */
-#define DYAD_STORE_SCHEMA_VERSION 3
+#define DYAD_STORE_SCHEMA_VERSION 4
 
 /** An open store. Opaque; one per thread. */
 typedef struct dyad_store dyad_store;
@@ -81,7 +81,9 @@ int dyad_store_mark_coded(dyad_store *s, int64_t doc_id);
 /** Whether a stored document is marked coded. */
 int dyad_store_is_coded(dyad_store *s, int64_t doc_id, bool *coded);
 
-/** Store one sentence of a document; `text` is its text. */
+/** Store one sentence of a document: bytes [start, end) of the text the
+ *  document was stored with (the store keeps the offsets, not a copy;
+ *  `text`/`len` are that span: DYAD_EINVAL if `len` is not end - start). */
 int dyad_store_add_sentence(dyad_store *s, int64_t doc_id, uint32_t index,
                             uint32_t start, uint32_t end,
                             const char *text, size_t len, bool repeated);

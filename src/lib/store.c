@@ -160,6 +160,29 @@ static const char schema_v3[] =
 	" BEGIN " TL_ALL("old", "-1") TL_ALL("new", "1") " END;"
 	"CREATE INDEX events_st3 ON events(substr(source,1,3), substr(target,1,3), day);";
 
+/*
+ * Migration 4: a sentence is stored as its offsets only. Its text is the
+ * document text's bytes [start, end): `sentence_spans` holds the rows and
+ * `sentences` becomes a view giving the same columns as before (text
+ * cut from the document's text, byte offsets through a BLOB cast), so
+ * readers, the web server and the full-text index (external content on
+ * `sentences`, unchanged: same rowids and texts) see the same table.
+ * Each sentence's text was written twice (row and document); a
+ * one-sentence document wrote its text three times counting documents.
+ * The rename keeps mentions' foreign key pointing at the rows. The view
+ * reads the document through a scalar subquery, not a join, so that it
+ * stays a single-table view SQLite can flatten into any query (also as
+ * the right side of a LEFT JOIN) and look up by (doc_id, idx) or id.
+ */
+static const char schema_v4[] =
+	"ALTER TABLE sentences RENAME TO sentence_spans;"
+	"ALTER TABLE sentence_spans DROP COLUMN text;"
+	"CREATE VIEW sentences(id, doc_id, idx, start, \"end\", text, repeated) AS"
+	" SELECT s.id, s.doc_id, s.idx, s.start, s.\"end\","
+	" (SELECT CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.\"end\" - s.start) AS TEXT)"
+	"  FROM documents d WHERE d.id = s.doc_id),"
+	" s.repeated FROM sentence_spans s;";
+
 static const struct migration {
 	int version;
 	const char *name;
@@ -168,6 +191,7 @@ static const struct migration {
 	{ 1, "initial schema", schema_v1 },
 	{ 2, "document index in memory: content keys and signatures by id", schema_v2 },
 	{ 3, "timeline counts by country-level dyad and period; events by country-level dyad and date", schema_v3 },
+	{ 4, "sentences as offsets into the document text (sentences is a view)", schema_v4 },
 };
 
 static const char *const stmt_sql[ST__COUNT] = {
@@ -184,8 +208,8 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_DOC_CODED] = "UPDATE documents SET coded = ?2 WHERE id = ?1",
 	[ST_DOC_IS_CODED] = "SELECT coded FROM documents WHERE id = ?1",
 	[ST_SENT_INSERT] =
-		"INSERT OR IGNORE INTO sentences(doc_id, idx, start, end, text, repeated)"
-		" VALUES(?1,?2,?3,?4,?5,?6)",
+		"INSERT OR IGNORE INTO sentence_spans(doc_id, idx, start, end, repeated)"
+		" VALUES(?1,?2,?3,?4,?5)",
 	/* one statement per batch rather than one per sentence */
 	[ST_FTS_BATCH] =
 		"INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences"
@@ -228,7 +252,7 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_DOC_EVENTS] = "SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?1",
 	[ST_DOC_BY_ID] = "SELECT outlet FROM documents WHERE id = ?1",
 	[ST_DOC_SOURCES_BUMP] = "UPDATE documents SET n_sources = n_sources + 1 WHERE id = ?1",
-	[ST_SENT_ID] = "SELECT id FROM sentences WHERE doc_id = ?1 AND idx = ?2",
+	[ST_SENT_ID] = "SELECT id FROM sentence_spans WHERE doc_id = ?1 AND idx = ?2",
 	[ST_DYAD_UPSERT] =
 		"INSERT INTO dyads VALUES(?1, ?2, ?3, ?4) ON CONFLICT(actor_a, actor_b) DO UPDATE"
 		" SET n_events = n_events + ?3, n_mentions = n_mentions + ?4",
@@ -492,7 +516,7 @@ int dyad_store_counts_get(dyad_store *s, dyad_store_counts *c)
 	int rc = store_pending_flush(s);
 	rc = rc ? rc : count_of(s, "SELECT count(*) FROM documents", &c->documents);
 	rc = rc ? rc : count_of(s, "SELECT count(*) - (SELECT count(*) FROM documents) FROM document_sources", &c->duplicates);
-	rc = rc ? rc : count_of(s, "SELECT count(*) FROM sentences", &c->sentences);
+	rc = rc ? rc : count_of(s, "SELECT count(*) FROM sentence_spans", &c->sentences);
 	rc = rc ? rc : count_of(s, "SELECT count(*) FROM mentions", &c->mentions);
 	rc = rc ? rc : count_of(s, "SELECT count(*) FROM events", &c->events);
 	rc = rc ? rc : count_of(s, "SELECT count(*) FROM rejected", &c->rejected);

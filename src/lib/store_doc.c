@@ -76,7 +76,8 @@ static int insert_doc(dyad_store *s, const dyad_store_doc *d, const char *hash,
 	if (!st)
 		return DYAD_EDB;
 	store_bind_text(st, 1, hash, -1);
-	sqlite3_bind_blob(st, 2, sig, STORE_MINHASH_K * sizeof(uint32_t), SQLITE_TRANSIENT);
+	/* ?2 (documents.minhash) stays NULL since schema 4: the signature is
+	 * in document_keys.sig, the only place it is read from */
 	store_bind_text(st, 3, d->title, -1);
 	store_bind_text(st, 4, d->outlet, -1);
 	store_bind_text(st, 5, d->url, -1);
@@ -176,6 +177,10 @@ int dyad_store_add_sentence(dyad_store *s, int64_t doc_id, uint32_t index,
                             uint32_t start, uint32_t end,
                             const char *text, size_t len, bool repeated)
 {
+	/* the text is not stored: the sentences view cuts it from the document */
+	if (end < start || (!text && len) || len != (size_t)(end - start))
+		return dyad_error_set(DYAD_EINVAL, "store: sentence %u: text is not bytes %u-%u of the document",
+		                      (unsigned)index, (unsigned)start, (unsigned)end);
 	sqlite3_stmt *st = store_stmt(s, ST_SENT_INSERT);
 	if (!st)
 		return DYAD_EDB;
@@ -183,8 +188,7 @@ int dyad_store_add_sentence(dyad_store *s, int64_t doc_id, uint32_t index,
 	sqlite3_bind_int(st, 2, (int)index);
 	sqlite3_bind_int64(st, 3, start);
 	sqlite3_bind_int64(st, 4, end);
-	store_bind_text(st, 5, text, (int)len);
-	sqlite3_bind_int(st, 6, repeated);
+	sqlite3_bind_int(st, 5, repeated);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "storing a sentence");
 	if (sqlite3_changes(s->db) == 0)

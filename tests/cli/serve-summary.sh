@@ -93,6 +93,7 @@ check "timeline_counts = events after updates and deletes" python3 "$tmp/counts.
 
 # the migration's backfill: a store without the table gets it filled
 cp "$tmp/s.db" "$tmp/old.db"
+python3 tests/cli/store-downgrade-v4.py "$tmp/old.db"   # migration 4 first
 python3 - "$tmp/old.db" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])

@@ -207,11 +207,23 @@ static void test_sentences_fts(void **state)
 	dyad_doc_status st;
 	dyad_store_doc a = doc("a.txt", "APS", wire);
 	assert_int_equal(dyad_store_add_document(s, &a, &d1, &st), 0);
-	assert_int_equal(dyad_store_add_sentence(s, d1, 0, 0, 10, "Joint exercise held", 19, false), 0);
-	assert_int_equal(dyad_store_add_sentence(s, d1, 1, 11, 20, "Joint exercise held", 19, true), 0);
-	assert_int_equal(dyad_store_add_sentence(s, d1, 0, 0, 10, "Joint exercise held", 19, false), 0);
+	/* sentences are spans of the document text: 0-151 and 152-316 */
+	assert_int_equal(dyad_store_add_sentence(s, d1, 0, 0, 151, wire, 151, false), 0);
+	assert_int_equal(dyad_store_add_sentence(s, d1, 1, 152, 316, wire + 152, 164, true), 0);
+	assert_int_equal(dyad_store_add_sentence(s, d1, 0, 0, 151, wire, 151, false), 0);
+	/* a text that is not the span is refused */
+	assert_int_equal(dyad_store_add_sentence(s, d1, 2, 152, 316, wire, 10, false), DYAD_EINVAL);
 	assert_int_equal(scalar(s, "SELECT count(*) FROM sentences"), 2);
-	assert_int_equal(scalar(s, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"joint exercise\"'"), 1);
+	/* the view gives each sentence's text, cut from the document */
+	assert_int_equal(scalar(s, "SELECT count(*) FROM sentences WHERE idx = 0 AND text LIKE"
+	                           " 'Algerian and Russian%the defence ministry said.'"), 1);
+	assert_int_equal(scalar(s, "SELECT count(*) FROM sentences WHERE idx = 1 AND text LIKE"
+	                           " 'About 200 soldiers%and helicopters.'"), 1);
+	assert_int_equal(scalar(s, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"joint counter\"'"), 1);
+	/* the repeated sentence is not indexed */
+	assert_int_equal(scalar(s, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'soldiers'"), 0);
+	assert_int_equal(scalar(s, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'hammaguir'"
+	                           " AND highlight(sentences_fts, 0, '[', ']') LIKE '%the [Hammaguir] range%'"), 1);
 	assert_int_equal(dyad_store_reject(s, "x.html", "3", "bad"), 0);
 	dyad_store_counts c;
 	assert_int_equal(dyad_store_counts_get(s, &c), 0);
@@ -271,7 +283,7 @@ static void test_rollback_forgets(void **state)
 	dyad_store_doc a = doc("a.txt", "APS", wire);
 	assert_int_equal(dyad_store_begin(s), 0);
 	assert_int_equal(dyad_store_add_document(s, &a, &id1, &st), 0);
-	assert_int_equal(dyad_store_add_sentence(s, id1, 0, 0, 10, "Joint exercise held", 19, false), 0);
+	assert_int_equal(dyad_store_add_sentence(s, id1, 0, 0, 151, wire, 151, false), 0);
 	dyad_event m = mention("DZAMIL", "RUSMIL", "0611", 16, true);
 	assert_int_equal(dyad_store_add_mention(s, id1, &m, wire, strlen(wire), NULL, "v1", NULL), 0);
 	assert_int_equal(dyad_store_rollback(s), 0);
