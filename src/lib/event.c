@@ -12,12 +12,10 @@
 int dyad_events_push(dyad_events *list, const dyad_event *ev)
 {
 	if (list->count == list->cap) {
-		size_t cap = list->cap ? list->cap * 2 : 8;
-		dyad_event *p = dyad_reallocarray(list->items, cap, sizeof(*p));
+		dyad_event *p = dyad_grow(list->items, &list->cap, list->count + 1, sizeof(*p), 8);
 		if (!p)
 			return DYAD_ENOMEM;
 		list->items = p;
-		list->cap = cap;
 	}
 	list->items[list->count++] = *ev;
 	return 0;

@@ -473,8 +473,7 @@ static int ingest_dir(dyad_ingest *ing, const char *path)
 		if (e->d_name[0] == '.')
 			continue;
 		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			char **p = dyad_reallocarray(names, cap, sizeof(*p));
+			char **p = dyad_grow(names, &cap, n + 1, sizeof(*p), 64);
 			if (!p) { rc = DYAD_ENOMEM; break; }
 			names = p;
 		}

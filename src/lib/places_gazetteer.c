@@ -84,12 +84,10 @@ static int add(dyad_gazetteer *g, const char *name, size_t len, const char *iso3
 	if (wg_key(name, len, key, sizeof(key)) <= 0)
 		return 0;
 	if (g->n == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 4096;
-		wg_entry *e = dyad_reallocarray(g->e, cap, sizeof(*e));
+		wg_entry *e = dyad_grow(g->e, &g->cap, g->n + 1, sizeof(*e), 4096);
 		if (!e)
 			return DYAD_ENOMEM;
 		g->e = e;
-		g->cap = cap;
 	}
 	wg_entry *e = &g->e[g->n];
 	memset(e, 0, sizeof(*e));

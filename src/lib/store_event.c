@@ -263,12 +263,11 @@ static int doc_reported(dyad_store *s, int64_t event_id, int64_t doc_id, uint32_
 					*new_sentence = false;
 			}
 		if (s->fresh_n == s->fresh_cap) {
-			size_t cap = s->fresh_cap ? 2 * s->fresh_cap : 16;
-			store_seen_mention *p = dyad_reallocarray(s->fresh_seen, cap, sizeof(*p));
+			store_seen_mention *p = dyad_grow(s->fresh_seen, &s->fresh_cap, s->fresh_n + 1,
+			                                  sizeof(*p), 16);
 			if (!p)
 				return DYAD_ENOMEM;
 			s->fresh_seen = p;
-			s->fresh_cap = cap;
 		}
 		s->fresh_seen[s->fresh_n++] = (store_seen_mention){ event_id, sentence };
 		return 0;

@@ -32,12 +32,10 @@ typedef struct marks {
 static int add_mark(marks *m, size_t norm, size_t text, bool identity)
 {
 	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		struct norm_mark *p = dyad_reallocarray(m->items, cap, sizeof(*p));
+		struct norm_mark *p = dyad_grow(m->items, &m->cap, m->n + 1, sizeof(*p), 16);
 		if (!p)
 			return DYAD_ENOMEM;
 		m->items = p;
-		m->cap = cap;
 	}
 	m->items[m->n].norm = (uint32_t)norm;
 	m->items[m->n].text = (uint32_t)text;

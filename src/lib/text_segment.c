@@ -80,13 +80,12 @@ static int split_lines(seg *g)
 			blanks += blanks < UINT32_MAX;
 		} else {
 			if (n == cap) {
-				line *p = dyad_reallocarray(l, cap * 2, sizeof(*l));
+				line *p = dyad_grow(l, &cap, n + 1, sizeof(*l), 64);
 				if (!p) {
 					dyad_free(l);
 					return DYAD_ENOMEM;
 				}
 				l = p;
-				cap *= 2;
 			}
 			l[n].s = (uint32_t)s;
 			l[n].e = (uint32_t)i;
@@ -108,12 +107,10 @@ static int split_lines(seg *g)
 static int push(seg *g, size_t s, size_t e, uint32_t flags)
 {
 	if (g->n == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 16;
-		dyad_sentence *p = dyad_reallocarray(g->items, cap, sizeof(*p));
+		dyad_sentence *p = dyad_grow(g->items, &g->cap, g->n + 1, sizeof(*p), 16);
 		if (!p)
 			return DYAD_ENOMEM;
 		g->items = p;
-		g->cap = cap;
 	}
 	dyad_sentence *it = &g->items[g->n++];
 	it->span.start = (uint32_t)s;

@@ -204,12 +204,10 @@ static int push(dyad_tokens *t, const char *text, size_t start, size_t end,
                 uint32_t base, int kind, unsigned flags)
 {
 	if (t->count == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		dyad_token *p = dyad_reallocarray(t->items, cap, sizeof(*p));
+		dyad_token *p = dyad_grow(t->items, &t->cap, t->count + 1, sizeof(*p), 64);
 		if (!p)
 			return DYAD_ENOMEM;
 		t->items = p;
-		t->cap = cap;
 	}
 	/* Normalized form: lower case, typographic marks mapped, NFC. */
 	size_t n = end - start;

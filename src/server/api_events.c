@@ -424,14 +424,12 @@ static int scan_branch(srv_req *r, srv_resp *out, const api_filter *f, matches *
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (ms->n == ms->cap) {
-			size_t cap = ms->cap ? ms->cap * 2 : 1024;
-			match *m = dyad_reallocarray(ms->m, cap, sizeof(*m));
+			match *m = dyad_grow(ms->m, &ms->cap, ms->n + 1, sizeof(*m), 1024);
 			if (!m) {
 				srv_sql_done(r, st);
 				return srv_error(out, 500, "out of memory");
 			}
 			ms->m = m;
-			ms->cap = cap;
 		}
 		ms->m[ms->n++] = (match){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1) };
 	}

@@ -38,6 +38,24 @@ void *dyad_reallocarray(void *ptr, size_t count, size_t size)
 	return dyad_realloc(ptr, count * size);
 }
 
+void *dyad_grow(void *items, size_t *cap, size_t need, size_t elem_size, size_t first)
+{
+	if (need <= *cap)
+		return items;
+	size_t n = *cap ? *cap : (first ? first : 1);
+	while (n < need) {
+		if (n > SIZE_MAX / 2) {
+			dyad_error_set(DYAD_ENOMEM, "allocation overflow (%zu elements)", need);
+			return NULL;
+		}
+		n *= 2;
+	}
+	void *p = dyad_reallocarray(items, n, elem_size);
+	if (p)
+		*cap = n;
+	return p;
+}
+
 void dyad_free(void *ptr)
 {
 	free(ptr);

@@ -13,6 +13,15 @@ void *dyad_calloc(size_t count, size_t size);
 void *dyad_realloc(void *ptr, size_t size);
 /** realloc of count*size with overflow check. */
 void *dyad_reallocarray(void *ptr, size_t count, size_t size);
+/**
+ * Make room for `need` elements of `elem_size` bytes in a growable array.
+ * If `need` <= *cap, returns `items` unchanged. Otherwise the capacity
+ * doubles (starting at `first`) until it holds `need`, the array is
+ * reallocated, *cap is updated and the new pointer returned. On overflow or
+ * out of memory returns NULL with *cap and `items` untouched (still valid,
+ * still owned by the caller).
+ */
+void *dyad_grow(void *items, size_t *cap, size_t need, size_t elem_size, size_t first);
 void  dyad_free(void *ptr);
 /** Copy of a NUL-terminated string; NULL in gives NULL out. */
 char *dyad_strdup(const char *s);
