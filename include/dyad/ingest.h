@@ -126,6 +126,8 @@ typedef struct dyad_ingest_stats {
 /** An ingest run into a store. Opaque. */
 typedef struct dyad_ingest dyad_ingest;
 
+/** Start an ingest run writing to `store` (borrowed: it must outlive the
+ * run). `opts` is copied; NULL means defaults. */
 int  dyad_ingest_new(dyad_ingest **out, dyad_store *store, const dyad_ingest_opts *opts);
 /** Ingest a file, a directory (recursively) or an http(s) URL. */
 int  dyad_ingest_path(dyad_ingest *ing, const char *path_or_url);
@@ -133,7 +135,9 @@ int  dyad_ingest_path(dyad_ingest *ing, const char *path_or_url);
 int  dyad_ingest_record(dyad_ingest *ing, dyad_record *rec);
 /** Commit what is pending. */
 int  dyad_ingest_finish(dyad_ingest *ing);
+/** Counts of the run so far (owned by `ing`). */
 const dyad_ingest_stats *dyad_ingest_stats_get(const dyad_ingest *ing);
+/** Free the run (does not commit nor close the store); NULL is ignored. */
 void dyad_ingest_free(dyad_ingest *ing);
 
 #ifdef __cplusplus

@@ -124,6 +124,7 @@ typedef struct dyad_store_counts {
 	int64_t documents, duplicates, sentences, mentions, events, rejected, actors;
 } dyad_store_counts;
 
+/** Row counts of the store's tables (pending mention counts flushed first). */
 int dyad_store_counts_get(dyad_store *s, dyad_store_counts *c);
 
 
