@@ -73,104 +73,80 @@ static void test_calendar(void **state)
 	assert_int_equal(dyad_date_days(epoch), 0);
 }
 
-static void run_expressions(const char *file, int *pass_out, int *total_out)
+/* Fields: publication date | text | expected date [| expected words]. */
+static bool expression_ok(const char *file, const g_line *l, dyad_tokens *toks)
 {
-	FILE *fp = g_open(file);
-	assert_non_null(fp);
-	g_line l = { .lineno = 0 };
-	int total = 0, pass = 0;
-	while (g_next(fp, &l)) {
-		assert_true(l.nf >= 3);
-		dyad_date pub = pub_of(l.f[0]), ea, eb;
-		int eprec;
-		assert_int_equal(parse_expect(l.f[2], &ea, &eb, &eprec), 0);
-		dyad_date_expr x;
-		int rc = dyad_dates_parse_text(l.f[1], strlen(l.f[1]), pub, &x);
-		assert_true(rc >= 0);
-		bool ok;
-		if (eprec < 0)
-			ok = rc == 0;
-		else
-			ok = rc == 1 && x.precision == eprec && same(x.date, ea) &&
-			     (eprec != DYAD_PREC_RANGE || same(x.date_end, eb));
-		if (ok && rc == 1 && l.nf >= 4)
-			ok = strlen(l.f[3]) == x.span.end - x.span.start &&
-			     !memcmp(l.f[1] + x.span.start, l.f[3], strlen(l.f[3]));
-		total++;
-		if (ok) {
-			pass++;
-			continue;
-		}
-		char got[64] = "none", want[64];
-		if (rc == 1)
-			show(got, sizeof(got), x.date, x.date_end, x.precision);
-		show(want, sizeof(want), ea, eb, eprec);
-		fprintf(stderr, "%s:%d: \"%s\": got %s \"%.*s\", want %s\n", file, l.lineno, l.f[1], got,
-		        rc == 1 ? (int)(x.span.end - x.span.start) : 0,
-		        rc == 1 ? l.f[1] + x.span.start : "", want);
-	}
-	fclose(fp);
-	fprintf(stderr, "dates: %s %d/%d passed (%.1f%%)\n", file, pass, total,
-	        total ? 100.0 * pass / total : 0.0);
-	*pass_out += pass;
-	*total_out += total;
+	(void)toks;
+	dyad_date pub = pub_of(l->f[0]), ea, eb;
+	int eprec;
+	assert_int_equal(parse_expect(l->f[2], &ea, &eb, &eprec), 0);
+	dyad_date_expr x;
+	int rc = dyad_dates_parse_text(l->f[1], strlen(l->f[1]), pub, &x);
+	assert_true(rc >= 0);
+	bool ok;
+	if (eprec < 0)
+		ok = rc == 0;
+	else
+		ok = rc == 1 && x.precision == eprec && same(x.date, ea) &&
+		     (eprec != DYAD_PREC_RANGE || same(x.date_end, eb));
+	if (ok && rc == 1 && l->nf >= 4)
+		ok = strlen(l->f[3]) == x.span.end - x.span.start &&
+		     !memcmp(l->f[1] + x.span.start, l->f[3], strlen(l->f[3]));
+	if (ok)
+		return true;
+	char got[64] = "none", want[64];
+	if (rc == 1)
+		show(got, sizeof(got), x.date, x.date_end, x.precision);
+	show(want, sizeof(want), ea, eb, eprec);
+	fprintf(stderr, "%s:%d: \"%s\": got %s \"%.*s\", want %s\n", file, l->lineno, l->f[1], got,
+	        rc == 1 ? (int)(x.span.end - x.span.start) : 0,
+	        rc == 1 ? l->f[1] + x.span.start : "", want);
+	return false;
 }
 
 static void test_golden_expressions(void **state)
 {
 	(void)state;
 	int pass = 0, total = 0;
-	run_expressions("tests/golden/dates/expressions.txt", &pass, &total);
-	run_expressions("tests/golden/dates/holdout.txt", &pass, &total);
+	g_run("dates", "tests/golden/dates/expressions.txt", 3, expression_ok, &pass, &total);
+	g_run("dates", "tests/golden/dates/holdout.txt", 3, expression_ok, &pass, &total);
 	fprintf(stderr, "dates: expressions total %d/%d passed (%.1f%%)\n", pass, total,
 	        total ? 100.0 * pass / total : 0.0);
 	assert_true(total >= 200);
 	assert_true(pass * 100 >= total * 95);
 }
 
+/* Fields: publication date | text | verb | expected date. */
+static bool attach_ok(const char *file, const g_line *l, dyad_tokens *toks)
+{
+	(void)file;
+	dyad_date pub = pub_of(l->f[0]), ea, eb;
+	int eprec;
+	assert_int_equal(parse_expect(l->f[3], &ea, &eb, &eprec), 0);
+	const char *text = l->f[1];
+	dyad_event ev;
+	g_verb_event(toks, text, l->f[2], &ev);
+	assert_int_equal(dyad_dates_attach(dyad_tokens_array(toks), dyad_tokens_count(toks), pub, &ev, 1), 0);
+	bool ok = same(ev.pub_date, pub);
+	if (eprec < 0)
+		ok = ok && ev.date_precision == DYAD_PREC_REPORTED && same(ev.date, pub);
+	else
+		ok = ok && ev.date_precision == eprec && same(ev.date, ea) &&
+		     (eprec != DYAD_PREC_RANGE || same(ev.date_end, eb));
+	if (ok)
+		return true;
+	char got[64];
+	show(got, sizeof(got), ev.date, ev.date_end,
+	     ev.date_precision == DYAD_PREC_REPORTED ? -1 : ev.date_precision);
+	fprintf(stderr, "attach:%d: %s / %s: got %s, want %s\n", l->lineno, text, l->f[2], got, l->f[3]);
+	return false;
+}
+
 static void test_golden_attach(void **state)
 {
 	(void)state;
-	FILE *fp = g_open("tests/golden/dates/attach.txt");
-	assert_non_null(fp);
-	dyad_tokens *toks = NULL;
-	assert_int_equal(dyad_tokens_new(&toks), 0);
-	g_line l = { .lineno = 0 };
-	int total = 0, pass = 0;
-	while (g_next(fp, &l)) {
-		assert_true(l.nf >= 4);
-		dyad_date pub = pub_of(l.f[0]), ea, eb;
-		int eprec;
-		assert_int_equal(parse_expect(l.f[3], &ea, &eb, &eprec), 0);
-		const char *text = l.f[1];
-		assert_int_equal(dyad_tokenize(toks, text, strlen(text), 0), 0);
-		const dyad_token *t = dyad_tokens_array(toks);
-		size_t n = dyad_tokens_count(toks);
-		dyad_event ev;
-		dyad_event_init(&ev);
-		ev.verb_span = g_find_word(text, t, n, l.f[2]);
-		assert_true(ev.verb_span.end > ev.verb_span.start);
-		assert_int_equal(dyad_dates_attach(t, n, pub, &ev, 1), 0);
-		bool ok = same(ev.pub_date, pub);
-		if (eprec < 0)
-			ok = ok && ev.date_precision == DYAD_PREC_REPORTED && same(ev.date, pub);
-		else
-			ok = ok && ev.date_precision == eprec && same(ev.date, ea) &&
-			     (eprec != DYAD_PREC_RANGE || same(ev.date_end, eb));
-		total++;
-		if (ok) {
-			pass++;
-			continue;
-		}
-		char got[64];
-		show(got, sizeof(got), ev.date, ev.date_end,
-		     ev.date_precision == DYAD_PREC_REPORTED ? -1 : ev.date_precision);
-		fprintf(stderr, "attach:%d: %s / %s: got %s, want %s\n", l.lineno, text, l.f[2], got, l.f[3]);
-	}
-	fclose(fp);
-	dyad_tokens_free(toks);
-	fprintf(stderr, "dates: attachment %d/%d passed (%.1f%%)\n", pass, total,
-	        total ? 100.0 * pass / total : 0.0);
+	int pass = 0, total = 0;
+	g_run("dates", "tests/golden/dates/attach.txt", 4, attach_ok, &pass, &total);
 	assert_true(total >= 40);
 	assert_true(pass * 100 >= total * 95);
 }

@@ -72,53 +72,34 @@ static bool place_ok(const char *expect, const dyad_event *ev)
 	return fabs(lat - ev->lat) <= 0.05 && fabs(lon - ev->lon) <= 0.05;
 }
 
-static void run_file(const char *file, int *pass_out, int *total_out)
+/* Fields: countries | text | verb | expected place. */
+static bool case_ok(const char *file, const g_line *l, dyad_tokens *toks)
 {
-	FILE *fp = g_open(file);
-	assert_non_null(fp);
-	dyad_tokens *toks = NULL;
-	assert_int_equal(dyad_tokens_new(&toks), 0);
-	g_line l = { .lineno = 0 };
-	int total = 0, pass = 0;
-	while (g_next(fp, &l)) {
-		assert_true(l.nf >= 4);
-		char countries[8][4];
-		size_t nc = parse_countries(l.f[0], countries, 8);
-		const char *text = l.f[1];
-		assert_int_equal(dyad_tokenize(toks, text, strlen(text), 0), 0);
-		const dyad_token *t = dyad_tokens_array(toks);
-		size_t n = dyad_tokens_count(toks);
-		dyad_event ev;
-		dyad_event_init(&ev);
-		ev.verb_span = g_find_word(text, t, n, l.f[2]);
-		assert_true(ev.verb_span.end > ev.verb_span.start);
-		assert_int_equal(dyad_places_attach(gaz, text, t, n, (const char(*)[4])countries, nc, &ev, 1), 0);
-		/* Never a country or region presented as a point. */
-		if (ev.place_resolution < DYAD_RES_CITY)
-			assert_true(isnan(ev.lat) && isnan(ev.lon));
-		total++;
-		if (place_ok(l.f[3], &ev)) {
-			pass++;
-			continue;
-		}
-		fprintf(stderr, "places:%d: %s / %s: got %s/%s/%s/%.2f,%.2f, want %s\n", l.lineno, text, l.f[2],
-		        ev.place_name, ev.place_country,
-		        dyad_resolution_name((dyad_place_resolution)ev.place_resolution), ev.lat, ev.lon, l.f[3]);
-	}
-	fclose(fp);
-	dyad_tokens_free(toks);
-	fprintf(stderr, "places: %s %d/%d passed (%.1f%%)\n", file, pass, total,
-	        total ? 100.0 * pass / total : 0.0);
-	*pass_out += pass;
-	*total_out += total;
+	(void)file;
+	char countries[8][4];
+	size_t nc = parse_countries(l->f[0], countries, 8);
+	const char *text = l->f[1];
+	dyad_event ev;
+	g_verb_event(toks, text, l->f[2], &ev);
+	assert_int_equal(dyad_places_attach(gaz, text, dyad_tokens_array(toks), dyad_tokens_count(toks),
+	                                    (const char(*)[4])countries, nc, &ev, 1), 0);
+	/* Never a country or region presented as a point. */
+	if (ev.place_resolution < DYAD_RES_CITY)
+		assert_true(isnan(ev.lat) && isnan(ev.lon));
+	if (place_ok(l->f[3], &ev))
+		return true;
+	fprintf(stderr, "places:%d: %s / %s: got %s/%s/%s/%.2f,%.2f, want %s\n", l->lineno, text, l->f[2],
+	        ev.place_name, ev.place_country,
+	        dyad_resolution_name((dyad_place_resolution)ev.place_resolution), ev.lat, ev.lon, l->f[3]);
+	return false;
 }
 
 static void test_golden_places(void **state)
 {
 	(void)state;
 	int pass = 0, total = 0;
-	run_file("tests/golden/places/cases.txt", &pass, &total);
-	run_file("tests/golden/places/holdout.txt", &pass, &total);
+	g_run("places", "tests/golden/places/cases.txt", 4, case_ok, &pass, &total);
+	g_run("places", "tests/golden/places/holdout.txt", 4, case_ok, &pass, &total);
 	fprintf(stderr, "places: total %d/%d passed (%.1f%%)\n", pass, total,
 	        total ? 100.0 * pass / total : 0.0);
 	assert_true(total >= 100);

@@ -67,48 +67,28 @@ static bool matches(const char *expect, const dyad_event *ev)
 	return k == ev->n_quantities;
 }
 
-static void run_file(const char *file, int *pass_out, int *total_out)
+/* Fields: text | verb | expected quantities. */
+static bool case_ok(const char *file, const g_line *l, dyad_tokens *toks)
 {
-	FILE *fp = g_open(file);
-	assert_non_null(fp);
-	dyad_tokens *toks = NULL;
-	assert_int_equal(dyad_tokens_new(&toks), 0);
-	g_line l = { .lineno = 0 };
-	int total = 0, pass = 0;
-	while (g_next(fp, &l)) {
-		assert_true(l.nf >= 3);
-		const char *text = l.f[0];
-		assert_int_equal(dyad_tokenize(toks, text, strlen(text), 0), 0);
-		const dyad_token *t = dyad_tokens_array(toks);
-		size_t n = dyad_tokens_count(toks);
-		dyad_event ev;
-		dyad_event_init(&ev);
-		ev.verb_span = g_find_word(text, t, n, l.f[1]);
-		assert_true(ev.verb_span.end > ev.verb_span.start);
-		assert_int_equal(dyad_quantities_attach(t, n, &ev, 1), 0);
-		total++;
-		if (matches(l.f[2], &ev)) {
-			pass++;
-			continue;
-		}
-		char got[256];
-		render(&ev, got, sizeof(got));
-		fprintf(stderr, "quantities:%d: %s / %s: got %s, want %s\n", l.lineno, text, l.f[1], got, l.f[2]);
-	}
-	fclose(fp);
-	dyad_tokens_free(toks);
-	fprintf(stderr, "quantities: %s %d/%d passed (%.1f%%)\n", file, pass, total,
-	        total ? 100.0 * pass / total : 0.0);
-	*pass_out += pass;
-	*total_out += total;
+	(void)file;
+	const char *text = l->f[0];
+	dyad_event ev;
+	g_verb_event(toks, text, l->f[1], &ev);
+	assert_int_equal(dyad_quantities_attach(dyad_tokens_array(toks), dyad_tokens_count(toks), &ev, 1), 0);
+	if (matches(l->f[2], &ev))
+		return true;
+	char got[256];
+	render(&ev, got, sizeof(got));
+	fprintf(stderr, "quantities:%d: %s / %s: got %s, want %s\n", l->lineno, text, l->f[1], got, l->f[2]);
+	return false;
 }
 
 static void test_golden_quantities(void **state)
 {
 	(void)state;
 	int pass = 0, total = 0;
-	run_file("tests/golden/quantities/cases.txt", &pass, &total);
-	run_file("tests/golden/quantities/holdout.txt", &pass, &total);
+	g_run("quantities", "tests/golden/quantities/cases.txt", 3, case_ok, &pass, &total);
+	g_run("quantities", "tests/golden/quantities/holdout.txt", 3, case_ok, &pass, &total);
 	fprintf(stderr, "quantities: total %d/%d passed (%.1f%%)\n", pass, total,
 	        total ? 100.0 * pass / total : 0.0);
 	assert_true(total >= 60);

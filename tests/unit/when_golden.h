@@ -7,6 +7,8 @@
  * comment line. Events are built by hand: the verb (and optional source
  * and target) are words of the sentence, "word@2" meaning the second
  * occurrence.
+ *
+ * Include after <cmocka.h>: g_run() and g_verb_event() assert.
  */
 #ifndef DYAD_WHEN_GOLDEN_H
 #define DYAD_WHEN_GOLDEN_H
@@ -15,6 +17,7 @@
 #include "dyad/text.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +115,47 @@ static dyad_span g_find_word(const char *text, const dyad_token *t, size_t n, co
 		return s;
 	}
 	return none;
+}
+
+/*
+ * One golden case of line `l` of `file`: true when it passes; otherwise
+ * the checker prints what it got and wanted. `toks` is scratch space for
+ * tokenizing the case's text.
+ */
+typedef bool (*g_check_fn)(const char *file, const g_line *l, dyad_tokens *toks);
+
+/* Run `check` on every case of `file` (each at least `min_fields` fields),
+ * print `stage`'s score for the file and add it to *pass_out, *total_out. */
+static void g_run(const char *stage, const char *file, int min_fields, g_check_fn check,
+                  int *pass_out, int *total_out)
+{
+	FILE *fp = g_open(file);
+	assert_non_null(fp);
+	dyad_tokens *toks = NULL;
+	assert_int_equal(dyad_tokens_new(&toks), 0);
+	g_line l = { .lineno = 0 };
+	int total = 0, pass = 0;
+	while (g_next(fp, &l)) {
+		assert_true(l.nf >= min_fields);
+		total++;
+		pass += check(file, &l, toks);
+	}
+	fclose(fp);
+	dyad_tokens_free(toks);
+	fprintf(stderr, "%s: %s %d/%d passed (%.1f%%)\n", stage, file, pass, total,
+	        total ? 100.0 * pass / total : 0.0);
+	*pass_out += pass;
+	*total_out += total;
+}
+
+/* Tokenize `text` into `toks` and make `ev` an empty event whose verb is
+ * the word `verb` ("word" or "word@N") of the text, which must be there. */
+static void g_verb_event(dyad_tokens *toks, const char *text, const char *verb, dyad_event *ev)
+{
+	assert_int_equal(dyad_tokenize(toks, text, strlen(text), 0), 0);
+	dyad_event_init(ev);
+	ev->verb_span = g_find_word(text, dyad_tokens_array(toks), dyad_tokens_count(toks), verb);
+	assert_true(ev->verb_span.end > ev->verb_span.start);
 }
 
 #endif
