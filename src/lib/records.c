@@ -68,27 +68,30 @@ static size_t line_end(const char *t, size_t len, size_t pos, size_t *next)
 	return e;
 }
 
-bool dyad_reader_peek_line(const dyad_reader *r, dyad_rline *out)
+/* The line at the reader's position into *out and where the next starts;
+ * false at the end. */
+static bool line_at(const dyad_reader *r, dyad_rline *out, size_t *next)
 {
 	if (r->pos >= r->len)
 		return false;
-	size_t next;
-	size_t e = line_end(r->text, r->len, r->pos, &next);
+	size_t e = line_end(r->text, r->len, r->pos, next);
 	out->s = r->text + r->pos;
 	out->n = e - r->pos;
 	out->lineno = r->line;
 	return true;
 }
 
+bool dyad_reader_peek_line(const dyad_reader *r, dyad_rline *out)
+{
+	size_t next;
+	return line_at(r, out, &next);
+}
+
 bool dyad_reader_take_line(dyad_reader *r, dyad_rline *out)
 {
-	if (r->pos >= r->len)
-		return false;
 	size_t next;
-	size_t e = line_end(r->text, r->len, r->pos, &next);
-	out->s = r->text + r->pos;
-	out->n = e - r->pos;
-	out->lineno = r->line;
+	if (!line_at(r, out, &next))
+		return false;
 	r->pos = next;
 	r->line++;
 	return true;
