@@ -436,13 +436,16 @@ static void noun_compounds(dyad_coder *c)
 		}
 }
 
-/* A force or weapon noun, singular or plural ("warships", "jets"). */
+/* A force, weapon or relief noun, singular or plural ("warships",
+ * "jets", "rescue teams", "supplies"). */
 static bool is_force_noun(const cword *w)
 {
 	static const char *const f[] = { "troop", "soldier", "warship", "ship", "vessel", "frigate",
 	                                 "destroyer", "submarine", "jet", "aircraft", "plane",
 	                                 "warplane", "bomber", "drone", "helicopter", "tank",
-	                                 "missile", "artillery", "marine", "paratrooper", NULL };
+	                                 "missile", "artillery", "marine", "paratrooper", "weapon",
+	                                 "ammunition", "team", "hospital", "rescuer", "doctor",
+	                                 "tent", "medicine", "supplie", "blanket", NULL };
 	size_t n = w->len;
 	if (w->type != CW_WORD)
 		return false;
@@ -455,14 +458,24 @@ static bool is_force_noun(const cword *w)
 }
 
 /* dyad's dictionaries: "sent warships and fighter jets toward Taiwan",
- * "troops and tanks": a conjunction between two force nouns (up to two
- * modifiers before the second) lists the hardware of one action and
- * does not split the clause. */
+ * "troops and tanks", "rescue teams and field hospitals": a conjunction
+ * between two force or relief nouns (up to two modifiers before the
+ * second) lists the means of one action and does not split the clause;
+ * nor does the "and" of "search and rescue". */
 static void force_compounds(dyad_coder *c)
 {
 	if (!c->lex->own_format)
 		return;
 	for (size_t i = 1; i + 1 < c->nw; i++) {
+		/* "search and rescue", "command and control": one noun */
+		if (c->w[i].type == CW_CONJ &&
+		    ((word_is(c, i - 1, "search") && word_is(c, i + 1, "rescue")) ||
+		     (word_is(c, i - 1, "command") && word_is(c, i + 1, "control")) ||
+		     (word_is(c, i - 1, "research") && word_is(c, i + 1, "development")))) {
+			c->w[i].type = CW_WORD;
+			c->n_conj--;
+			continue;
+		}
 		if (c->w[i].type != CW_CONJ || !is_force_noun(&c->w[i - 1]))
 			continue;
 		for (size_t j = i + 1; j < c->nw && j <= i + 3; j++) {
