@@ -329,6 +329,42 @@ static void share_forward(dyad_coder *c, mention *a, const mention *ag)
 	}
 }
 
+/* A nationality adjective ("Egyptian", "Chinese", "British", "Israeli",
+ * "French"), not a country name. */
+static bool demonym(const dyad_coder *c, const mention *m)
+{
+	if (m->end != m->start + 1)
+		return false;
+	const cword *w = &c->w[m->start];
+	static const char *const end[] = { "an", "ese", "ish", "i", "ch", NULL };
+	for (int k = 0; end[k]; k++) {
+		size_t n = strlen(end[k]);
+		if (w->len > n + 2 && memcmp(w->s + w->len - n, end[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* "Egyptian and US troops": the second member is one dictionary phrase
+ * with its sector (U.S._TROOPS_ -> USAMIL); the nationality before the
+ * conjunction shares it (dyad's dictionaries). */
+static void share_phrase_sector(dyad_coder *c)
+{
+	if (!c->lex->own_format)
+		return;
+	for (size_t k = 1; k < c->nm; k++) {
+		mention *b = &c->m[k], *a = &c->m[k - 1];
+		if (b->kind != MK_ACTOR || !b->ph || b->ph->n < 2 || strlen(b->code) != 6 ||
+		    !strcmp(b->code + 3, "GOV") || !is_state_sector(b->code + 3))
+			continue;
+		if (a->kind != MK_ACTOR || a->used_agent || strlen(a->code) != 3 ||
+		    a->end + 1 != b->start || c->w[a->end].type != CW_CONJ || !demonym(c, a))
+			continue;
+		memcpy(a->code + 3, b->code + 3, 4);
+		a->used_agent = 1;
+	}
+}
+
 void cd_merge_agents(dyad_coder *c)
 {
 	/* pass 1: the actor just before ("Algerian army", "Russia's top
@@ -357,8 +393,10 @@ void cd_merge_agents(dyad_coder *c)
 		}
 	/* drop consumed agents; unattached agents stay out of the search,
 	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
-	if (c->lex->own_format)
+	if (c->lex->own_format) {
 		crowds_of_place(c);
+		share_phrase_sector(c);
+	}
 	size_t o = 0;
 	bool convert = c->lex->opt.convert_agents;
 	for (size_t k = 0; k < c->nm; k++) {
