@@ -436,6 +436,61 @@ static void noun_compounds(dyad_coder *c)
 		}
 }
 
+/* A force, weapon or relief noun, singular or plural ("warships",
+ * "jets", "rescue teams", "supplies"). */
+static bool is_force_noun(const cword *w)
+{
+	static const char *const f[] = { "troop", "soldier", "warship", "ship", "vessel", "frigate",
+	                                 "destroyer", "submarine", "jet", "aircraft", "plane",
+	                                 "warplane", "bomber", "drone", "helicopter", "tank",
+	                                 "missile", "artillery", "marine", "paratrooper", "weapon",
+	                                 "ammunition", "team", "hospital", "rescuer", "doctor",
+	                                 "tent", "medicine", "supplie", "blanket", NULL };
+	size_t n = w->len;
+	if (w->type != CW_WORD)
+		return false;
+	for (int k = 0; f[k]; k++) {
+		size_t fl = strlen(f[k]);
+		if ((n == fl || (n == fl + 1 && w->s[n - 1] == 's')) && memcmp(w->s, f[k], fl) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* dyad's dictionaries: "sent warships and fighter jets toward Taiwan",
+ * "troops and tanks", "rescue teams and field hospitals": a conjunction
+ * between two force or relief nouns (up to two modifiers before the
+ * second) lists the means of one action and does not split the clause;
+ * nor does the "and" of "search and rescue". */
+static void force_compounds(dyad_coder *c)
+{
+	if (!c->lex->own_format)
+		return;
+	for (size_t i = 1; i + 1 < c->nw; i++) {
+		/* "search and rescue", "command and control": one noun */
+		if (c->w[i].type == CW_CONJ &&
+		    ((word_is(c, i - 1, "search") && word_is(c, i + 1, "rescue")) ||
+		     (word_is(c, i - 1, "command") && word_is(c, i + 1, "control")) ||
+		     (word_is(c, i - 1, "research") && word_is(c, i + 1, "development")))) {
+			c->w[i].type = CW_WORD;
+			c->n_conj--;
+			continue;
+		}
+		if (c->w[i].type != CW_CONJ || !is_force_noun(&c->w[i - 1]))
+			continue;
+		for (size_t j = i + 1; j < c->nw && j <= i + 3; j++) {
+			if (c->w[j].type != CW_WORD ||
+			    (c->w[j].mention >= 0 && c->m[c->w[j].mention].kind == MK_ACTOR))
+				break;
+			if (is_force_noun(&c->w[j])) {
+				c->w[i].type = CW_WORD;
+				c->n_conj--;
+				break;
+			}
+		}
+	}
+}
+
 /* Pronouns: the first actor of the sentence before them, else the last
  * actor of the document. "The two countries": the last compound. */
 static void resolve_refs(dyad_coder *c)
@@ -736,6 +791,7 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	}
 	locate(c);
 	noun_compounds(c);
+	force_compounds(c);
 	cd_former_agents(c);
 	cd_merge_agents(c);
 	cd_merge_same_country(c);

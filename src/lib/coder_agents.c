@@ -206,18 +206,56 @@ void cd_former_agents(dyad_coder *c)
  * dyad's dictionaries: a crowd with no nationality ("thousands of
  * protesters", "villagers") takes the country of the place named after
  * it in the same stretch of text ("... rallied outside the French
- * embassy in Niamey" -> NERCVL), as a human coder reads it. Only CVL
- * and OPP agents; the place is "in/at/across/throughout [the] X" with X
- * a country or a one-word seat of government, within 10 words and no
- * comma.
+ * embassy in Niamey" -> NERCVL), as a human coder reads it; so do
+ * gunmen and jihadists (REB) and counted soldiers. The place is
+ * "in/at/across/throughout [the] [northern] X" with X a country or a
+ * one-word seat of government, within 14 words and no comma.
  */
+static bool is_region_word(const dyad_coder *c, size_t i)
+{
+	static const char *const w[] = { "north", "south", "east", "west", "northern", "southern",
+	                                 "eastern", "western", "central", "northeastern",
+	                                 "northwestern", "southeastern", "southwestern", "north-east",
+	                                 "north-west", "south-east", "south-west", "northeast",
+	                                 "northwest", "southeast", "southwest", "restive", "rural",
+	                                 "neighbouring", "neighboring", NULL };
+	for (int k = 0; w[k]; k++)
+		if (word_is(c, i, w[k]))
+			return true;
+	return false;
+}
+
+/* A number just before word i ("killed 12 soldiers", "at least 20
+ * soldiers"): counted victims. */
+static bool counted(const dyad_coder *c, size_t i)
+{
+	if (i == 0)
+		return false;
+	const cword *w = &c->w[i - 1];
+	return w->len > 0 && ((w->s[0] >= '0' && w->s[0] <= '9') || word_is(c, i - 1, "dozens") ||
+	                      word_is(c, i - 1, "hundreds") || word_is(c, i - 1, "several"));
+}
+
+/* Unnamed groups that take the place's country: crowds (CVL, OPP),
+ * armed groups with no nationality ("gunmen", "jihadists": REB), and
+ * counted soldiers ("killed 20 soldiers in central Mali": MIL). */
+static bool takes_place_country(const dyad_coder *c, const mention *ag)
+{
+	/* "foreign workers", "foreign fighters" are not the place's */
+	if (ag->start > 0 && (word_is(c, ag->start - 1, "foreign") || word_is(c, ag->start - 1, "expatriate")))
+		return false;
+	if (!strcmp(ag->code, "CVL") || !strcmp(ag->code, "OPP") || !strcmp(ag->code, "REB"))
+		return true;
+	return !strcmp(ag->code, "MIL") && counted(c, ag->start);
+}
+
 static void crowds_of_place(dyad_coder *c)
 {
 	for (size_t k = 0; k < c->nm; k++) {
 		mention *ag = &c->m[k];
-		if (ag->kind != MK_AGENT || (strcmp(ag->code, "CVL") && strcmp(ag->code, "OPP")))
+		if (ag->kind != MK_AGENT || (ag->ph && ag->ph->agent_prefix) || !takes_place_country(c, ag))
 			continue;
-		for (size_t i = ag->end; i + 1 < c->nw && i < ag->end + 10; i++) {
+		for (size_t i = ag->end; i + 1 < c->nw && i < ag->end + 14; i++) {
 			if (c->w[i].type == CW_COMMA)
 				break;
 			if (!(word_is(c, i, "in") || word_is(c, i, "at") || word_is(c, i, "across") ||
@@ -225,6 +263,8 @@ static void crowds_of_place(dyad_coder *c)
 				continue;
 			size_t p = i + 1;
 			if (p < c->nw && word_is(c, p, "the"))
+				p++;
+			for (int r = 0; r < 2 && p < c->nw && is_region_word(c, p); r++)
 				p++;
 			const mention *pl = NULL;
 			for (size_t j = 0; j < c->nm && !pl; j++)
@@ -239,6 +279,89 @@ static void crowds_of_place(dyad_coder *c)
 			ag->kind = MK_ACTOR;
 			break;
 		}
+	}
+}
+
+/* The list member before m: "A and m", "A, m" (a bare country, not a
+ * place, one separator word between). */
+static mention *list_member_before(dyad_coder *c, mention *m, bool conj)
+{
+	if (m == c->m || m[-1].kind != MK_ACTOR || m[-1].used_agent || m[-1].place ||
+	    strlen(m[-1].code) != 3 || m[-1].end + 1 != m->start)
+		return NULL;
+	int t = c->w[m[-1].end].type;
+	return (t == CW_CONJ || (!conj && t == CW_COMMA)) ? &m[-1] : NULL;
+}
+
+/* "the Algerian and Russian navies", "Russian, Chinese and South
+ * African warships": the sector goes to every member of the list; the
+ * link next to the agent's actor is the conjunction. */
+static void share_back(dyad_coder *c, mention *a, const mention *ag)
+{
+	mention *p = list_member_before(c, a, true);
+	while (p) {
+		merge_agent(c, p, ag);
+		p = list_member_before(c, p, false);
+	}
+}
+
+/* "the defence ministers of Japan and Australia", "the presidents of
+ * Russia, Turkey and Iran": a plural role before a list of countries
+ * belongs to each (dyad's dictionaries only). */
+static void share_forward(dyad_coder *c, mention *a, const mention *ag)
+{
+	const cword *last = ag->end > 0 ? &c->w[ag->end - 1] : NULL;
+	if (!c->lex->own_format || !last || last->len < 2 || last->s[last->len - 1] != 's')
+		return;
+	mention *end = c->m + c->nm;
+	for (mention *q = a; q + 1 < end;) {
+		mention *n = q + 1;
+		if (n->kind != MK_ACTOR || n->used_agent || n->place || strlen(n->code) != 3 ||
+		    q->end + 1 != n->start)
+			return;
+		int t = c->w[q->end].type;
+		if (t != CW_CONJ && t != CW_COMMA)
+			return;
+		merge_agent(c, n, ag);
+		if (t == CW_CONJ)
+			return;
+		q = n;
+	}
+}
+
+/* A nationality adjective ("Egyptian", "Chinese", "British", "Israeli",
+ * "French"), not a country name. */
+static bool demonym(const dyad_coder *c, const mention *m)
+{
+	if (m->end != m->start + 1)
+		return false;
+	const cword *w = &c->w[m->start];
+	static const char *const end[] = { "an", "ese", "ish", "i", "ch", NULL };
+	for (int k = 0; end[k]; k++) {
+		size_t n = strlen(end[k]);
+		if (w->len > n + 2 && memcmp(w->s + w->len - n, end[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* "Egyptian and US troops": the second member is one dictionary phrase
+ * with its sector (U.S._TROOPS_ -> USAMIL); the nationality before the
+ * conjunction shares it (dyad's dictionaries). */
+static void share_phrase_sector(dyad_coder *c)
+{
+	if (!c->lex->own_format)
+		return;
+	for (size_t k = 1; k < c->nm; k++) {
+		mention *b = &c->m[k], *a = &c->m[k - 1];
+		if (b->kind != MK_ACTOR || !b->ph || b->ph->n < 2 || strlen(b->code) != 6 ||
+		    !strcmp(b->code + 3, "GOV") || !is_state_sector(b->code + 3))
+			continue;
+		if (a->kind != MK_ACTOR || a->used_agent || strlen(a->code) != 3 ||
+		    a->end + 1 != b->start || c->w[a->end].type != CW_CONJ || !demonym(c, a))
+			continue;
+		memcpy(a->code + 3, b->code + 3, 4);
+		a->used_agent = 1;
 	}
 }
 
@@ -258,11 +381,10 @@ void cd_merge_agents(dyad_coder *c)
 			if (!tgt_actor)
 				continue;
 			merge_agent(c, tgt_actor, ag);
-			/* "the Algerian and Russian navies": the sector goes to both */
-			if (pass == 0 && tgt_actor > c->m && tgt_actor[-1].kind == MK_ACTOR &&
-			    !tgt_actor[-1].used_agent && tgt_actor[-1].end + 1 == tgt_actor->start &&
-			    c->w[tgt_actor[-1].end].type == CW_CONJ)
-				merge_agent(c, &tgt_actor[-1], ag);
+			if (pass == 0)
+				share_back(c, tgt_actor, ag);
+			else
+				share_forward(c, tgt_actor, ag);
 			if (tgt_actor->start > ag->start)
 				tgt_actor->start = ag->start;
 			if (tgt_actor->end < ag->end)
@@ -271,8 +393,10 @@ void cd_merge_agents(dyad_coder *c)
 		}
 	/* drop consumed agents; unattached agents stay out of the search,
 	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
-	if (c->lex->own_format)
+	if (c->lex->own_format) {
 		crowds_of_place(c);
+		share_phrase_sector(c);
+	}
 	size_t o = 0;
 	bool convert = c->lex->opt.convert_agents;
 	for (size_t k = 0; k < c->nm; k++) {

@@ -103,15 +103,40 @@ void cd_role_appositions(dyad_coder *c)
  * close ties to Moscow,", ", who took office in 2019,") is background
  * about the actor before it; it is set aside so that the actor reaches
  * its verb ("The Algerian army, which ..., bought jets from Russia").
- * A clause left open to the end of the sentence is kept.
+ * A clause left open to the end of the sentence is kept. So is set
+ * aside a participle clause naming no actor (participle_clause).
  */
+/* ", travelling by armoured train,", ", speaking in Paris,": a clause
+ * opened by an -ing participle (or "accompanied/flanked by") that names
+ * no actor, up to 10 words to its closing comma: background about the
+ * actor before it. */
+static bool participle_clause(const dyad_coder *c, size_t s)
+{
+	const cword *w = &c->w[s];
+	bool ing = w->type == CW_WORD && w->len > 5 && memcmp(w->s + w->len - 3, "ing", 3) == 0;
+	if (!ing && !word_is(c, s, "accompanied") && !word_is(c, s, "flanked"))
+		return false;
+	for (size_t k = s; k < c->nw && k < s + 11; k++) {
+		if (c->w[k].type == CW_COMMA)
+			return c->w[k].s[0] == ',' && k + 1 < c->nw;
+		if (c->w[k].mention >= 0 || c->w[k].type == CW_CONJ)
+			return false;
+	}
+	return false;
+}
+
 static bool mark_relative_clauses(const dyad_coder *c, uint8_t *del)
 {
 	bool any = false;
 	for (size_t i = 0; i + 1 < c->nw; i++) {
-		if (c->w[i].type != CW_COMMA || c->w[i].s[0] != ',' || i == 0 || c->w[i - 1].mention < 0)
+		if (c->w[i].type != CW_COMMA || c->w[i].s[0] != ',' || i == 0)
 			continue;
-		if (!(word_is(c, i + 1, "which") || word_is(c, i + 1, "who") || word_is(c, i + 1, "whose")))
+		/* after an actor; a participle clause also after a name (people
+		 * are resolved later) */
+		bool after_actor = c->w[i - 1].mention >= 0;
+		bool after_name = (c->w[i - 1].tflags & DYAD_TOKF_CAP) != 0;
+		bool rel = word_is(c, i + 1, "which") || word_is(c, i + 1, "who") || word_is(c, i + 1, "whose");
+		if (!(rel ? after_actor : (after_actor || after_name) && participle_clause(c, i + 1)))
 			continue;
 		size_t j = i + 2;
 		while (j < c->nw && j < i + 24 && c->w[j].type != CW_COMMA)
