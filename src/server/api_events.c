@@ -134,113 +134,106 @@ static void set(json_t *o, const char *k, json_t *v)
 	json_object_set_new(o, k, v ? v : json_null());
 }
 
+/*
+ * The fields of an event object, in order, and where each comes from:
+ * a column of API_EVENT_COLS, or the codebook. One table drives both
+ * writers below (jansson for CSV/PLOVER and the event page, the direct
+ * writer for /api/events pages), so they cannot drift apart.
+ */
+enum ev_kind { EV_INT, EV_STR, EV_REAL, EV_LABEL, EV_QUAD, EV_QUAD_NAME, EV_PLOVER_MODE,
+               EV_PLACE_BEGIN, EV_PLACE_END };
+
+static const struct ev_field {
+	const char *key;
+	uint8_t kind;
+	uint8_t col;
+} ev_fields[] = {
+	{ "id", EV_INT, 0 },          { "source", EV_STR, 1 },      { "target", EV_STR, 2 },
+	{ "cameo", EV_STR, 3 },       { "label", EV_LABEL, 0 },     { "root", EV_STR, 4 },
+	{ "quad", EV_QUAD, 12 },      { "quad_name", EV_QUAD_NAME, 12 },
+	{ "goldstein", EV_REAL, 13 }, { "plover", EV_STR, 5 },      { "plover_mode", EV_PLOVER_MODE, 0 },
+	{ "date", EV_STR, 6 },        { "date_end", EV_STR, 7 },    { "date_precision", EV_STR, 8 },
+	{ "modality", EV_STR, 9 },
+	{ "place", EV_PLACE_BEGIN, 0 },
+	{ "name", EV_STR, 10 },       { "country", EV_STR, 11 },    { "lat", EV_REAL, 14 },
+	{ "lon", EV_REAL, 15 },
+	{ NULL, EV_PLACE_END, 0 },
+	{ "mentions", EV_INT, 16 },   { "articles", EV_INT, 17 },   { "sources", EV_INT, 18 },
+	{ "first_seen", EV_STR, 19 }, { "url", EV_STR, 20 },        { "title", EV_STR, 21 },
+	{ "outlet", EV_STR, 22 },     { "document", EV_INT, 23 },
+};
+#define EV_NFIELDS (sizeof(ev_fields) / sizeof(ev_fields[0]))
+
+static const dyad_cameo_info *row_cameo(sqlite3_stmt *st)
+{
+	const char *cameo = (const char *)sqlite3_column_text(st, 3);
+	return cameo ? dyad_cameo_lookup(cameo) : NULL;
+}
+
 json_t *api_event_json(sqlite3_stmt *st)
 {
-	json_t *o = json_object();
+	json_t *o = json_object(), *obj = o;
 	if (!o)
 		return NULL;
-	const char *cameo = (const char *)sqlite3_column_text(st, 3);
-	const dyad_cameo_info *ci = cameo ? dyad_cameo_lookup(cameo) : NULL;
-	int quad = sqlite3_column_int(st, 12);
-	set(o, "id", json_integer(sqlite3_column_int64(st, 0)));
-	set(o, "source", srv_col_str(st, 1));
-	set(o, "target", srv_col_str(st, 2));
-	set(o, "cameo", srv_col_str(st, 3));
-	set(o, "label", ci ? json_string(ci->label) : json_null());
-	set(o, "root", srv_col_str(st, 4));
-	set(o, "quad", json_integer(quad));
-	set(o, "quad_name", json_string(dyad_cameo_quad_name(quad)));
-	set(o, "goldstein", srv_col_real(st, 13));
-	set(o, "plover", srv_col_str(st, 5));
-	set(o, "plover_mode", ci && ci->plover_mode[0] ? json_string(ci->plover_mode) : json_null());
-	set(o, "date", srv_col_str(st, 6));
-	set(o, "date_end", srv_col_str(st, 7));
-	set(o, "date_precision", srv_col_str(st, 8));
-	set(o, "modality", srv_col_str(st, 9));
-	json_t *place = json_object();
-	if (place) {
-		set(place, "name", srv_col_str(st, 10));
-		set(place, "country", srv_col_str(st, 11));
-		set(place, "lat", srv_col_real(st, 14));
-		set(place, "lon", srv_col_real(st, 15));
+	const dyad_cameo_info *ci = row_cameo(st);
+	for (size_t i = 0; i < EV_NFIELDS; i++) {
+		const struct ev_field *f = &ev_fields[i];
+		switch (f->kind) {
+		case EV_INT:   set(obj, f->key, srv_col_int(st, f->col)); break;
+		case EV_STR:   set(obj, f->key, srv_col_str(st, f->col)); break;
+		case EV_REAL:  set(obj, f->key, srv_col_real(st, f->col)); break;
+		case EV_LABEL: set(obj, f->key, ci ? json_string(ci->label) : NULL); break;
+		case EV_QUAD:  set(obj, f->key, json_integer(sqlite3_column_int(st, f->col))); break;
+		case EV_QUAD_NAME:
+			set(obj, f->key, json_string(dyad_cameo_quad_name(sqlite3_column_int(st, f->col))));
+			break;
+		case EV_PLOVER_MODE:
+			set(obj, f->key, ci && ci->plover_mode[0] ? json_string(ci->plover_mode) : NULL);
+			break;
+		case EV_PLACE_BEGIN:
+			obj = json_object();
+			set(o, f->key, obj);   /* o owns it; NULL becomes null */
+			if (!obj)
+				obj = o;           /* out of memory: flatten rather than crash */
+			break;
+		case EV_PLACE_END:
+			obj = o;
+			break;
+		}
 	}
-	set(o, "place", place);
-	set(o, "mentions", json_integer(sqlite3_column_int64(st, 16)));
-	set(o, "articles", json_integer(sqlite3_column_int64(st, 17)));
-	set(o, "sources", json_integer(sqlite3_column_int64(st, 18)));
-	set(o, "first_seen", srv_col_str(st, 19));
-	set(o, "url", srv_col_str(st, 20));
-	set(o, "title", srv_col_str(st, 21));
-	set(o, "outlet", srv_col_str(st, 22));
-	set(o, "document", srv_col_int(st, 23));
 	return o;
 }
 
 /* The same object as api_event_json, written straight into `b`. */
 static void api_event_write(dyad_buf *b, sqlite3_stmt *st)
 {
-	const char *cameo = (const char *)sqlite3_column_text(st, 3);
-	const dyad_cameo_info *ci = cameo ? dyad_cameo_lookup(cameo) : NULL;
-	int quad = sqlite3_column_int(st, 12);
+	const dyad_cameo_info *ci = row_cameo(st);
+	bool first = true;
 	dyad_buf_grow(b, 2048);   /* a row's bytes; jw_raw then appends unchecked */
 	jw_ch(b, '{');
-	JW_KEY(b, "id");
-	jw_col_int(b, st, 0);
-	JW_NEXT_KEY(b, "source");
-	jw_col_str(b, st, 1);
-	JW_NEXT_KEY(b, "target");
-	jw_col_str(b, st, 2);
-	JW_NEXT_KEY(b, "cameo");
-	jw_col_str(b, st, 3);
-	JW_NEXT_KEY(b, "label");
-	jw_cstr(b, ci ? ci->label : NULL);
-	JW_NEXT_KEY(b, "root");
-	jw_col_str(b, st, 4);
-	JW_NEXT_KEY(b, "quad");
-	jw_int(b, quad);
-	JW_NEXT_KEY(b, "quad_name");
-	jw_cstr(b, dyad_cameo_quad_name(quad));
-	JW_NEXT_KEY(b, "goldstein");
-	jw_col_real(b, st, 13);
-	JW_NEXT_KEY(b, "plover");
-	jw_col_str(b, st, 5);
-	JW_NEXT_KEY(b, "plover_mode");
-	jw_cstr(b, ci && ci->plover_mode[0] ? ci->plover_mode : NULL);
-	JW_NEXT_KEY(b, "date");
-	jw_col_str(b, st, 6);
-	JW_NEXT_KEY(b, "date_end");
-	jw_col_str(b, st, 7);
-	JW_NEXT_KEY(b, "date_precision");
-	jw_col_str(b, st, 8);
-	JW_NEXT_KEY(b, "modality");
-	jw_col_str(b, st, 9);
-	JW_NEXT_KEY(b, "place");
-	jw_ch(b, '{');
-	JW_KEY(b, "name");
-	jw_col_str(b, st, 10);
-	JW_NEXT_KEY(b, "country");
-	jw_col_str(b, st, 11);
-	JW_NEXT_KEY(b, "lat");
-	jw_col_real(b, st, 14);
-	JW_NEXT_KEY(b, "lon");
-	jw_col_real(b, st, 15);
-	jw_ch(b, '}');
-	JW_NEXT_KEY(b, "mentions");
-	jw_col_int(b, st, 16);
-	JW_NEXT_KEY(b, "articles");
-	jw_col_int(b, st, 17);
-	JW_NEXT_KEY(b, "sources");
-	jw_col_int(b, st, 18);
-	JW_NEXT_KEY(b, "first_seen");
-	jw_col_str(b, st, 19);
-	JW_NEXT_KEY(b, "url");
-	jw_col_str(b, st, 20);
-	JW_NEXT_KEY(b, "title");
-	jw_col_str(b, st, 21);
-	JW_NEXT_KEY(b, "outlet");
-	jw_col_str(b, st, 22);
-	JW_NEXT_KEY(b, "document");
-	jw_col_int(b, st, 23);
+	for (size_t i = 0; i < EV_NFIELDS; i++) {
+		const struct ev_field *f = &ev_fields[i];
+		if (f->kind == EV_PLACE_END) {
+			jw_ch(b, '}');
+			first = false;
+			continue;
+		}
+		jw_key(b, f->key, first);
+		first = false;
+		switch (f->kind) {
+		case EV_INT:   jw_col_int(b, st, f->col); break;
+		case EV_STR:   jw_col_str(b, st, f->col); break;
+		case EV_REAL:  jw_col_real(b, st, f->col); break;
+		case EV_LABEL: jw_cstr(b, ci ? ci->label : NULL); break;
+		case EV_QUAD:  jw_int(b, sqlite3_column_int(st, f->col)); break;
+		case EV_QUAD_NAME: jw_cstr(b, dyad_cameo_quad_name(sqlite3_column_int(st, f->col))); break;
+		case EV_PLOVER_MODE: jw_cstr(b, ci && ci->plover_mode[0] ? ci->plover_mode : NULL); break;
+		case EV_PLACE_BEGIN:
+			jw_ch(b, '{');
+			first = true;
+			break;
+		}
+	}
 	jw_ch(b, '}');
 }
 
