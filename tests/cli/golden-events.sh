@@ -6,13 +6,14 @@
 # Prints failures, per-root pass rates and "N passed, N failed"; fails
 # only when the pass rate (percent) is below tests/golden/events/THRESHOLD.
 # With a second argument DIR (tests/golden/heldout), runs that directory
-# instead, against DIR/THRESHOLD; without one, runs events, heldout,
-# heldout-b and heldout-c, and fails when any is below its threshold.
+# instead, against DIR/THRESHOLD; without one, runs events and every
+# tests/golden/heldout* set, and fails when any is below its threshold.
 set -u
 dyad=$1
 if [ $# -lt 2 ]; then
   rc=0
-  for d in tests/golden/events tests/golden/heldout tests/golden/heldout-b tests/golden/heldout-c; do
+  for d in tests/golden/events tests/golden/heldout*/; do
+    d=${d%/}
     [ -d "$d" ] || continue
     echo "== $d"
     "$0" "$dyad" "$d" || rc=1
