@@ -108,12 +108,22 @@ typedef struct dyad_ingest_coder {
 	const char *dict_version;   /**< lexicon fingerprint stored with each mention */
 } dyad_ingest_coder;
 
+/** Most worker threads an ingest run starts. */
+#define DYAD_INGEST_MAX_THREADS 16
+
 typedef struct dyad_ingest_opts {
 	dyad_input_format format;  /**< DYAD_INPUT_AUTO: by extension and content */
 	bool   follow;             /**< fetch each feed item's link */
 	size_t batch;              /**< documents per transaction; 0 means 1000 */
 	dyad_fetch_opts fetch;
-	const dyad_ingest_coder *coder;  /**< NULL: documents stored, not coded */
+	/** Worker threads that decode, split and code documents while the
+	 *  caller's thread reads inputs and writes the store (0: everything
+	 *  on the caller's thread). Results are the same for any count. */
+	size_t threads;
+	/** NULL: documents stored, not coded. Otherwise an array of
+	 *  threads + 1 independent coders (contexts not shared): [0] is used
+	 *  on the caller's thread, [i] by worker i. */
+	const dyad_ingest_coder *coder;
 	dyad_diag *diag;           /**< where problems are also reported (may be NULL) */
 } dyad_ingest_opts;
 
@@ -121,6 +131,11 @@ typedef struct dyad_ingest_stats {
 	size_t read, added, duplicate, near_duplicate, seen, non_english;
 	size_t rejected, sentences, repeated_sentences, mentions, skipped_events;
 	size_t coded_later;   /**< stored by an earlier run without coding, coded now */
+	/** CPU seconds of the caller's thread (reading, writing the store)
+	 *  and of the busiest worker (preparing, coding), set by
+	 *  dyad_ingest_finish(): with idle cores the run takes about the
+	 *  larger of the two. */
+	double cpu_writer_s, cpu_worker_s;
 } dyad_ingest_stats;
 
 /** An ingest run into a store. Opaque. */
@@ -129,11 +144,14 @@ typedef struct dyad_ingest dyad_ingest;
 /** Start an ingest run writing to `store` (borrowed: it must outlive the
  * run). `opts` is copied; NULL means defaults. */
 int  dyad_ingest_new(dyad_ingest **out, dyad_store *store, const dyad_ingest_opts *opts);
-/** Ingest a file, a directory (recursively) or an http(s) URL. */
+/** Ingest a file, a directory (recursively) or an http(s) URL (its records
+ *  are written as the workers finish them; dyad_ingest_finish() writes the rest). */
 int  dyad_ingest_path(dyad_ingest *ing, const char *path_or_url);
-/** Ingest one record (already read). */
+/** Ingest one record (already read): its strings are taken (*rec is
+ *  zeroed). It is written to the store when the workers are done with it,
+ *  at the latest by dyad_ingest_finish(). */
 int  dyad_ingest_record(dyad_ingest *ing, dyad_record *rec);
-/** Commit what is pending. */
+/** Write every record still in the workers' hands and commit. */
 int  dyad_ingest_finish(dyad_ingest *ing);
 /** Counts of the run so far (owned by `ing`). */
 const dyad_ingest_stats *dyad_ingest_stats_get(const dyad_ingest *ing);

@@ -67,6 +67,24 @@ int dyad_reader_open_mem(dyad_reader **out, const char *name,
  */
 int dyad_reader_next(dyad_reader *r, dyad_record *rec);
 
+/**
+ * The next non-blank line of a JSON Lines reader, unparsed, for callers
+ * that parse records elsewhere (on other threads) with
+ * dyad_record_from_jsonl(): *line points into the reader's buffer (valid
+ * until the reader is freed). Returns 1, or 0 at the end.
+ */
+int dyad_reader_next_line(dyad_reader *r, const char **line, size_t *len, size_t *lineno);
+
+/**
+ * Parse one JSON Lines record, line `lineno` of `name` (`line` without
+ * its line ending; need not be NUL-terminated). Problems are reported to
+ * `diag` as "name:line" exactly as dyad_reader_next() reports them.
+ * Returns 1 with *rec filled, 0 when the line is not a record (reported,
+ * *rec empty), or a negative error (no memory; a strict sink).
+ */
+int dyad_record_from_jsonl(dyad_record *rec, const char *name, size_t lineno,
+                           const char *line, size_t len, dyad_diag *diag);
+
 /** The format in use (after detection). */
 dyad_input_format dyad_reader_format(const dyad_reader *r);
 

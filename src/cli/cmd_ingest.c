@@ -11,8 +11,10 @@
 #include "dyad/when.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char usage_line[] =
 	"[--db FILE] [--follow] [--input FMT] [--dict DIR|--project FILE] PATH|URL...";
@@ -65,6 +67,46 @@ static void coder_attrs(void *ctx, const char *cameo, dyad_code_attrs *out)
 	out->plover = ci->plover[0] ? ci->plover : NULL;
 }
 
+/* Worker threads by default: one per core beyond the writer's. */
+static long default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 2 ? n - 1 : 1;
+}
+
+/* One coder and when stage per thread (the writer's first), sharing the
+ * lexicon, which coding only reads. */
+static int make_stages(stages *stg, dyad_ingest_coder *ic, size_t n, const dyad_lexicon *lex,
+                       dyad_diag *diag)
+{
+	for (size_t i = 0; i < n; i++) {
+		stg[i].today = dyad_date_today();
+		if (dyad_coder_new(&stg[i].coder, lex)) {
+			cli_error("ingest: %s", dyad_error_last());
+			return -1;
+		}
+		/* without its gazetteer the when stage is skipped, not the ingest */
+		if (dyad_when_new(&stg[i].when, NULL, i ? NULL : diag)) {
+			if (i == 0)
+				cli_error("ingest: dates and places not annotated: %s", dyad_error_last());
+			stg[i].when = NULL;
+		}
+		ic[i] = (dyad_ingest_coder){ &stg[i], coder_begin, coder_code,
+		                             stg[i].when ? when_annotate : NULL, coder_attrs,
+		                             dyad_lexicon_fingerprint(lex) };
+	}
+	return 0;
+}
+
+static void free_stages(stages *stg, size_t n)
+{
+	for (size_t i = 0; stg && i < n; i++) {
+		dyad_when_free(stg[i].when);
+		dyad_coder_free(stg[i].coder);
+	}
+	free(stg);
+}
+
 static int load_lexicon(dyad_lexicon **lex, const char *dict, const char *project, dyad_diag *diag)
 {
 	int rc = project ? dyad_lexicon_load_project(lex, project, diag)
@@ -75,7 +117,8 @@ static int load_lexicon(dyad_lexicon **lex, const char *dict, const char *projec
 	return rc;
 }
 
-static void print_summary(const dyad_ingest_stats *st, dyad_store *store, bool coded)
+static void print_summary(const dyad_ingest_stats *st, dyad_store *store, bool coded,
+                          long threads)
 {
 	dyad_store_counts c;
 	printf("documents: %zu read, %zu new (%zu near-duplicate), %zu duplicate, "
@@ -92,13 +135,19 @@ static void print_summary(const dyad_ingest_stats *st, dyad_store *store, bool c
 		printf("store:     %lld documents, %lld sentences, %lld mentions, %lld events, "
 		       "%lld rejected inputs\n", (long long)c.documents, (long long)c.sentences,
 		       (long long)c.mentions, (long long)c.events, (long long)c.rejected);
+	if (threads)
+		printf("cpu:       %.2f s reading and writing the store, %.2f s preparing and coding "
+		       "(busiest of %ld worker thread%s)\n", st->cpu_writer_s, st->cpu_worker_s,
+		       threads, threads == 1 ? "" : "s");
+	else
+		printf("cpu:       %.2f s (one thread)\n", st->cpu_writer_s);
 }
 
 int cmd_ingest(int argc, char **argv)
 {
 	const char *db = "dyad.db", *input = NULL, *dict = NULL, *project = NULL;
 	bool follow = false, no_code = false, quiet = false;
-	long batch = 1000, timeout = 20;
+	long batch = 1000, timeout = 20, threads = default_threads();
 	const cli_opt opts[] = {
 		{ "db", 0, CLI_STRING, &db, "FILE", "event store (default ./dyad.db)" },
 		{ "follow", 0, CLI_FLAG, &follow, NULL, "fetch the article each feed item links to" },
@@ -107,6 +156,7 @@ int cmd_ingest(int argc, char **argv)
 		{ "project", 0, CLI_STRING, &project, "FILE", "TABARI .project naming the dictionaries" },
 		{ "batch", 0, CLI_INT, &batch, "N", "documents per transaction (default 1000)" },
 		{ "timeout", 0, CLI_INT, &timeout, "SECONDS", "per URL fetch (default 20)" },
+		{ "threads", 'j', CLI_INT, &threads, "N", "worker threads coding while the store is written (default: cores - 1, at least 1; 0: none)" },
 		{ "no-code", 0, CLI_FLAG, &no_code, NULL, "store documents and sentences without coding" },
 		{ "quiet", 'q', CLI_FLAG, &quiet, NULL, "no summary, no per-input messages" },
 		{ NULL, 0, 0, NULL, NULL, NULL }
@@ -119,41 +169,40 @@ int cmd_ingest(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	int fmt = input ? dyad_input_format_from_name(input) : DYAD_INPUT_AUTO;
-	if (fmt < 0 || batch < 1 || timeout < 1) {
-		cli_error("ingest: bad %s", fmt < 0 ? "--input format" : batch < 1 ? "--batch" : "--timeout");
+	if (fmt < 0 || batch < 1 || timeout < 1 || threads < 0 || threads > DYAD_INGEST_MAX_THREADS) {
+		cli_error("ingest: bad %s", fmt < 0 ? "--input format" : batch < 1 ? "--batch"
+		          : timeout < 1 ? "--timeout" : "--threads (0 to 16)");
 		return CLI_USAGE;
 	}
 	int status = CLI_ERROR;
 	dyad_diag *diag = NULL;
 	dyad_lexicon *lex = NULL;
-	stages stg = { NULL, NULL, dyad_date_today() };
+	size_t n_stages = (size_t)threads + 1;
+	stages *stg = NULL;
+	dyad_ingest_coder *ic = NULL;
 	dyad_store *store = NULL;
 	dyad_ingest *ing = NULL;
 	if (dyad_diag_new(&diag, quiet ? NULL : dyad_diag_print_stderr, NULL, false))
 		goto done;
-	dyad_ingest_coder ic = { 0 };
 	if (!no_code) {
 		if (load_lexicon(&lex, dict, project, diag))
 			goto done;
-		if (dyad_coder_new(&stg.coder, lex)) {
-			cli_error("ingest: %s", dyad_error_last());
+		stg = calloc(n_stages, sizeof(*stg));
+		ic = calloc(n_stages, sizeof(*ic));
+		if (!stg || !ic) {
+			cli_error("ingest: out of memory");
 			goto done;
 		}
-		/* without its gazetteer the when stage is skipped, not the ingest */
-		if (dyad_when_new(&stg.when, NULL, diag)) {
-			cli_error("ingest: dates and places not annotated: %s", dyad_error_last());
-			stg.when = NULL;
-		}
-		ic = (dyad_ingest_coder){ &stg, coder_begin, coder_code,
-		                          stg.when ? when_annotate : NULL, coder_attrs,
-		                          dyad_lexicon_fingerprint(lex) };
+		if (make_stages(stg, ic, n_stages, lex, diag))
+			goto done;
 	}
 	if (dyad_store_open(&store, db)) {
 		cli_error("ingest: %s", dyad_error_last());
 		goto done;
 	}
 	dyad_ingest_opts io = { .format = (dyad_input_format)fmt, .follow = follow,
-	                        .batch = (size_t)batch, .coder = no_code ? NULL : &ic, .diag = diag };
+	                        .batch = (size_t)batch, .threads = (size_t)threads,
+	                        .coder = ic, .diag = diag };
 	io.fetch.timeout_s = timeout;
 	if (dyad_ingest_new(&ing, store, &io)) {
 		cli_error("ingest: %s", dyad_error_last());
@@ -170,13 +219,13 @@ int cmd_ingest(int argc, char **argv)
 		goto done;
 	}
 	if (!quiet)
-		print_summary(dyad_ingest_stats_get(ing), store, !no_code);
+		print_summary(dyad_ingest_stats_get(ing), store, !no_code, threads);
 	status = CLI_OK;
 done:
 	dyad_ingest_free(ing);
 	dyad_store_free(store);
-	dyad_when_free(stg.when);
-	dyad_coder_free(stg.coder);
+	free_stages(stg, n_stages);
+	free(ic);
 	dyad_lexicon_free(lex);
 	dyad_diag_free(diag);
 	return status;

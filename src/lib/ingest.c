@@ -20,21 +20,31 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #define MAX_FILE_BYTES ((size_t)256 << 20)
+#define CHUNK_DOCS 32   /* documents handed to a worker at once */
+
+/* Records read, in reading order, on their way through a worker. */
+typedef struct ingest_chunk {
+	size_t      n;
+	ingest_item items[CHUNK_DOCS];
+} ingest_chunk;
 
 struct dyad_ingest {
 	dyad_store       *store;
 	dyad_ingest_opts  opts;
 	dyad_ingest_stats stats;
 	dyad_diag        *diag;      /* ours: records rejections */
-	dyad_tokens      *toks;
-	dyad_events       events;
 	const char       *input;     /* file or URL being read */
 	size_t            pending;   /* documents in the open batch */
-	uint64_t         *seen;      /* sentence hashes of the current document */
-	size_t            seen_cap;
 	int               depth;     /* directory recursion */
+	ingest_worker    *workers;   /* [0]: the caller's thread; [1..threads]: the pool's */
+	void            **worker_ctx;
+	ingest_pool      *pool;
+	ingest_chunk     *filling;   /* records read, not yet handed over */
+	ingest_chunk     *spare;     /* a written chunk kept for reuse */
+	double            cpu_start; /* this thread's CPU clock when the run started */
 };
 
 static int ensure_batch(dyad_ingest *ing)
@@ -67,16 +77,10 @@ static int reject(dyad_ingest *ing, const char *input, const char *record, const
  * record or file the reader skipped (an error, or a warning ending in
  * "skipped") becomes a row of `rejected`; repairs (bytes replaced, NULs
  * removed) are only passed on to the caller's sink. */
-static void on_diag(void *ctx, dyad_severity sev, const char *line)
+static int handle_diag(dyad_ingest *ing, const char *input, dyad_severity sev, const char *line)
 {
-	dyad_ingest *ing = ctx;
 	bool skipped = sev == DYAD_DIAG_ERROR ||
 	               (sev == DYAD_DIAG_WARNING && strstr(line, "skipped") != NULL);
-	if (!skipped) {
-		if (ing->opts.diag)
-			dyad_diag_report(ing->opts.diag, sev, NULL, "%s", line);
-		return;
-	}
 	const char *sep = strstr(line, ": ");
 	char where[512] = "";
 	if (sep && (size_t)(sep - line) < sizeof(where)) {
@@ -88,7 +92,69 @@ static void on_diag(void *ctx, dyad_severity sev, const char *line)
 	for (int i = 0; i < 3; i++)
 		if (strncmp(line, sevs[i], strlen(sevs[i])) == 0)
 			line += strlen(sevs[i]);
-	reject(ing, ing->input, where[0] ? where : NULL, line);
+	if (skipped)
+		return reject(ing, input, where[0] ? where : NULL, line);
+	if (ing->opts.diag)
+		dyad_diag_report(ing->opts.diag, sev, where[0] ? where : NULL, "%s", line);
+	return 0;
+}
+
+static void on_diag(void *ctx, dyad_severity sev, const char *line)
+{
+	dyad_ingest *ing = ctx;
+	handle_diag(ing, ing->input, sev, line);
+}
+
+static double thread_cpu_s(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+		return 0;
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void prepare_chunk(void *worker, void *job)
+{
+	ingest_worker *w = worker;
+	ingest_chunk *c = job;
+	double t0 = thread_cpu_s();
+	for (size_t i = 0; i < c->n; i++)
+		ingest_prepare(w, &c->items[i]);
+	w->cpu_s += thread_cpu_s() - t0;
+}
+
+static void release_chunk(void *job)
+{
+	ingest_chunk *c = job;
+	for (size_t i = 0; c && i < c->n; i++)
+		ingest_item_release(&c->items[i]);
+	dyad_free(c);
+}
+
+/* Per-thread scratch: one for the caller's thread, one per worker, each
+ * with its own coder (opts.coder[i]). */
+static int start_workers(dyad_ingest *ing)
+{
+	size_t n = ing->opts.threads + 1;
+	if (!(ing->workers = dyad_calloc(n, sizeof(*ing->workers))) ||
+	    !(ing->worker_ctx = dyad_calloc(n, sizeof(*ing->worker_ctx))))
+		return DYAD_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		int rc = ingest_worker_init(&ing->workers[i], ing->opts.coder ? &ing->opts.coder[i] : NULL,
+		                            ing->store);
+		if (rc)
+			return rc;
+	}
+	/* the content keys in memory now, so that workers can tell texts the
+	 * store has (not coded again) from the first document on */
+	int rc = ing->opts.threads && ing->opts.coder ? store_near_refresh(ing->store) : 0;
+	if (rc)
+		return rc;
+	/* without threads the pool runs jobs on the caller's worker */
+	for (size_t i = 0; i < n; i++)
+		ing->worker_ctx[i] = &ing->workers[ing->opts.threads ? i + 1 : 0];
+	return ingest_pool_new(&ing->pool, ing->opts.threads, 2 * ing->opts.threads + 2,
+	                       prepare_chunk, ing->worker_ctx);
 }
 
 int dyad_ingest_new(dyad_ingest **out, dyad_store *store, const dyad_ingest_opts *opts)
@@ -102,9 +168,12 @@ int dyad_ingest_new(dyad_ingest **out, dyad_store *store, const dyad_ingest_opts
 		ing->opts = *opts;
 	if (!ing->opts.batch)
 		ing->opts.batch = 1000;
+	if (ing->opts.threads > DYAD_INGEST_MAX_THREADS)
+		ing->opts.threads = DYAD_INGEST_MAX_THREADS;
+	ing->cpu_start = thread_cpu_s();
 	int rc = dyad_diag_new(&ing->diag, on_diag, ing, false);
 	if (!rc)
-		rc = dyad_tokens_new(&ing->toks);
+		rc = start_workers(ing);
 	if (rc) {
 		dyad_ingest_free(ing);
 		return rc;
@@ -117,10 +186,14 @@ void dyad_ingest_free(dyad_ingest *ing)
 {
 	if (!ing)
 		return;
+	ingest_pool_free(ing->pool, release_chunk);   /* joins the workers first */
+	release_chunk(ing->filling);
+	release_chunk(ing->spare);
+	for (size_t i = 0; ing->workers && i <= ing->opts.threads; i++)
+		ingest_worker_release(&ing->workers[i]);
+	dyad_free(ing->workers);
+	dyad_free(ing->worker_ctx);
 	dyad_diag_free(ing->diag);
-	dyad_tokens_free(ing->toks);
-	dyad_events_release(&ing->events);
-	dyad_free(ing->seen);
 	dyad_free(ing);
 }
 
@@ -129,86 +202,21 @@ const dyad_ingest_stats *dyad_ingest_stats_get(const dyad_ingest *ing)
 	return &ing->stats;
 }
 
-int dyad_ingest_finish(dyad_ingest *ing)
-{
-	ing->pending = 0;
-	return dyad_store_commit(ing->store);
-}
-
 /* ------------------------------------------------------------------ */
-/* One document                                                        */
+/* Writing a prepared document                                         */
 
-/* Whether a sentence's normalized text was already seen in this document
- * (a repeated paragraph is stored but coded once). */
-static bool seen_before(dyad_ingest *ing, uint64_t h, size_t n_sent)
+static int write_mentions(dyad_ingest *ing, int64_t doc_id, const ingest_item *it,
+                          const ingest_sentence *s, const char *text, size_t len)
 {
-	size_t cap = 64;
-	while (cap < 2 * n_sent)
-		cap *= 2;
-	if (cap != ing->seen_cap) {
-		uint64_t *p = dyad_reallocarray(ing->seen, cap, sizeof(*p));
-		if (!p)
-			return false;
-		ing->seen = p;
-		ing->seen_cap = cap;
-		memset(ing->seen, 0, cap * sizeof(*p));
-	}
-	h |= 1;   /* 0 marks an empty slot */
-	for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
-		if (ing->seen[i] == h)
-			return true;
-		if (ing->seen[i] == 0) {
-			ing->seen[i] = h;
-			return false;
-		}
-	}
-}
-
-/* A code given both ways in one sentence (A-B and B-A: "Algeria and
- * Russia signed ...") reports one symmetric event: both halves are stored
- * as mentions of the same, unordered event. */
-static void mark_symmetric(dyad_events *evs)
-{
-	for (size_t i = 0; i < evs->count; i++)
-		for (size_t j = i + 1; j < evs->count; j++) {
-			dyad_event *a = &evs->items[i], *b = &evs->items[j];
-			if (strcmp(a->cameo, b->cameo) == 0 && strcmp(a->source, b->target) == 0 &&
-			    strcmp(a->target, b->source) == 0) {
-				a->flags |= DYAD_EVF_SYMMETRIC;
-				b->flags |= DYAD_EVF_SYMMETRIC;
-			}
-		}
-}
-
-static int code_sentence(dyad_ingest *ing, int64_t doc_id, const char *text, size_t len,
-                         const dyad_sentence *s, uint32_t idx)
-{
-	const dyad_ingest_coder *c = ing->opts.coder;
-	dyad_events_clear(&ing->events);
-	int rc = dyad_tokenize(ing->toks, text + s->span.start, s->span.end - s->span.start, s->span.start);
-	if (rc)
-		return rc;
-	rc = c->code(c->ctx, text, dyad_tokens_array(ing->toks), dyad_tokens_count(ing->toks),
-	             idx, &ing->events);
-	if (rc < 0)
-		return rc;
-	if (c->annotate && ing->events.count &&
-	    (rc = c->annotate(c->ctx, text, dyad_tokens_array(ing->toks), dyad_tokens_count(ing->toks),
-	                      ing->events.items, ing->events.count)) < 0)
-		return rc;
-	mark_symmetric(&ing->events);
-	for (size_t i = 0; i < ing->events.count; i++) {
-		const dyad_event *ev = &ing->events.items[i];
-		if (!ev->source[0] || !ev->cameo[0]) {
-			ing->stats.skipped_events++;   /* nothing to store it under */
-			continue;
-		}
+	const dyad_ingest_coder *c = ing->opts.coder;   /* [0]: this thread's */
+	for (uint32_t k = 0; k < s->n_events; k++) {
+		const dyad_event *ev = &it->events.items[s->first_event + k];
 		dyad_code_attrs at;
 		memset(&at, 0, sizeof(at));
 		if (c->attrs)
 			c->attrs(c->ctx, ev->cameo, &at);
-		rc = dyad_store_add_mention(ing->store, doc_id, ev, text, len, &at,
-		                            c->dict_version, NULL);
+		int rc = dyad_store_add_mention(ing->store, doc_id, ev, text, len, &at,
+		                                c->dict_version, NULL);
 		if (rc)
 			return rc;
 		ing->stats.mentions++;
@@ -216,94 +224,62 @@ static int code_sentence(dyad_ingest *ing, int64_t doc_id, const char *text, siz
 	return 0;
 }
 
-static int store_sentences(dyad_ingest *ing, int64_t doc_id, dyad_doc *doc, dyad_date date, bool code)
+/* The document's sentences and, when coding, their mentions (coded here
+ * when the worker did not: the store knew the text then). */
+static int write_sentences(dyad_ingest *ing, int64_t doc_id, ingest_item *it, bool code)
 {
-	size_t n, len;
-	const char *text = dyad_doc_text(doc, &len);
-	const dyad_sentence *s = dyad_doc_sentences(doc, &n);
-	if (!s && n == 0 && len)
-		return DYAD_ENOMEM;
-	if (code)
-		ing->opts.coder->begin(ing->opts.coder->ctx, date);
-	ing->seen_cap = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *st = text + s[i].span.start;
-		size_t sl = s[i].span.end - s[i].span.start;
-		bool rep = seen_before(ing, store_norm_hash64(st, sl), n);
-		int rc = dyad_store_add_sentence(ing->store, doc_id, (uint32_t)i, s[i].span.start,
-		                                 s[i].span.end, st, sl, rep);
-		if (rc)
+	int rc;
+	if (code && !it->coded && (rc = ingest_code_item(&ing->workers[0], it)))
+		return rc;
+	size_t len;
+	const char *text = dyad_doc_text(it->doc, &len);
+	for (size_t i = 0; i < it->n_sents; i++) {
+		const ingest_sentence *s = &it->sents[i];
+		if ((rc = dyad_store_add_sentence(ing->store, doc_id, (uint32_t)i, s->start, s->end,
+		                                  text + s->start, s->end - s->start, s->repeated)))
 			return rc;
 		ing->stats.sentences++;
-		if (rep) {
+		if (s->repeated)
 			ing->stats.repeated_sentences++;
-			continue;
-		}
-		if (code && (rc = code_sentence(ing, doc_id, text, len, &s[i], (uint32_t)i)))
+		else if (code && (rc = write_mentions(ing, doc_id, it, s, text, len)))
 			return rc;
 	}
+	if (code)
+		ing->stats.skipped_events += it->skipped_events;
 	return 0;
 }
 
-/* The first line as title when it looks like a headline. */
-static void guess_title(dyad_record *rec, const char *text, size_t len)
+/* A copy of a stored text: stored before without coding (--no-code)? code it now. */
+static int write_copy(dyad_ingest *ing, int64_t id, ingest_item *it)
 {
-	size_t e = 0;
-	while (e < len && text[e] != '\n' && e < 300)
-		e++;
-	if (e == 0 || e >= 300 || e >= len)
-		return;
-	size_t t = e;
-	while (t && (text[t - 1] == ' ' || text[t - 1] == '\r'))
-		t--;
-	if (!t || text[t - 1] == '.')
-		return;
-	size_t k = e + 1;
-	if (k < len && text[k] == '\r')
-		k++;
-	if (k < len && text[k] != '\n')
-		return;   /* not followed by a blank line */
-	rec->title = ingest_clean_string(text, t);
+	bool coded = false;
+	int rc = it->code ? dyad_store_is_coded(ing->store, id, &coded) : 0;
+	if (rc || !it->code || coded)
+		return rc;
+	ing->stats.coded_later++;
+	rc = write_sentences(ing, id, it, true);
+	return rc ? rc : dyad_store_mark_coded(ing->store, id);
 }
 
-static bool is_english(const char *lang)
+static int write_item(dyad_ingest *ing, ingest_item *it)
 {
-	return strcmp(lang, "en") == 0 || strcmp(lang, "und") == 0;
-}
-
-int dyad_ingest_record(dyad_ingest *ing, dyad_record *rec)
-{
+	int rc = it->rc;
+	for (size_t i = 0; !rc && i < it->n_notes; i++)
+		rc = handle_diag(ing, it->input, it->notes[i].sev, it->notes[i].line);
+	if (rc || it->no_record)
+		return rc;
 	ing->stats.read++;
-	const char *where = rec->origin ? rec->origin : (rec->id ? rec->id : ing->input);
-	if (!rec->text || rec->text_len == 0)
-		return reject(ing, ing->input, where, "empty document: no text");
-	dyad_doc *doc = NULL;
-	int rc = dyad_doc_from_bytes(&doc, where, rec->text, rec->text_len, NULL);
-	if (rc)
-		return reject(ing, ing->input, where, dyad_error_last());
-	if (dyad_doc_stats(doc)->binary) {
-		dyad_doc_free(doc);
-		return reject(ing, ing->input, where, "binary data, not text: document skipped");
-	}
+	if (it->error)
+		return reject(ing, it->input, ingest_item_where(it), it->error);
 	size_t len;
-	const char *text = dyad_doc_text(doc, &len);
-	char agency[48] = "";
-	dyad_date found;
-	if (dyad_dateline_find(text, len, &found, agency, sizeof(agency)) && rec->date.year == 0)
-		rec->date = found;
-	if (!rec->outlet && agency[0])
-		rec->outlet = dyad_strdup(agency);
-	if (!rec->title)
-		guess_title(rec, text, len);
-	const char *lang = dyad_language_detect(text, len);
-	bool code = ing->opts.coder && is_english(lang);
+	const char *text = dyad_doc_text(it->doc, &len);
 	/* a new document is coded below, in this batch: stored as coded */
-	dyad_store_doc d = { where, rec->title, rec->outlet, rec->url, rec->date, lang, text, len, code };
+	dyad_store_doc d = { ingest_item_where(it), it->rec.title, it->rec.outlet, it->rec.url,
+	                     it->rec.date, it->lang, text, len, it->code };
 	int64_t id;
 	dyad_doc_status st;
-	bool coded = false;
-	if ((rc = ensure_batch(ing)) || (rc = dyad_store_add_document(ing->store, &d, &id, &st)))
-		goto done;
+	if ((rc = ensure_batch(ing)) || (rc = store_add_document_keyed(ing->store, &d, &it->keys, &id, &st)))
+		return rc;
 	switch (st) {
 	case DYAD_DOC_SEEN:
 	case DYAD_DOC_DUPLICATE:
@@ -311,26 +287,121 @@ int dyad_ingest_record(dyad_ingest *ing, dyad_record *rec)
 			ing->stats.seen++;
 		else
 			ing->stats.duplicate++;
-		/* stored before without coding (--no-code): code it now */
-		if (code && !(rc = dyad_store_is_coded(ing->store, id, &coded)) && !coded) {
-			ing->stats.coded_later++;
-			rc = store_sentences(ing, id, doc, rec->date, true);
-			if (!rc)
-				rc = dyad_store_mark_coded(ing->store, id);
-		}
-		goto done;
+		rc = write_copy(ing, id, it);
+		return rc ? rc : maybe_commit(ing);
 	case DYAD_DOC_NEAR_DUPLICATE: ing->stats.near_duplicate++; break;
 	case DYAD_DOC_NEW: break;
 	}
 	ing->stats.added++;
-	if (!is_english(lang))
+	if (!it->english)
 		ing->stats.non_english++;
-	rc = store_sentences(ing, id, doc, rec->date, code);
-	if (rc && code)   /* not coded after all: a later run codes it */
+	rc = write_sentences(ing, id, it, it->code);
+	if (rc && it->code)   /* not coded after all: a later run codes it */
 		store_set_coded(ing->store, id, false);
-done:
-	dyad_doc_free(doc);
 	return rc ? rc : maybe_commit(ing);
+}
+
+static int write_chunk(dyad_ingest *ing, ingest_chunk *c)
+{
+	int rc = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		if (!rc)
+			rc = write_item(ing, &c->items[i]);
+		ingest_item_release(&c->items[i]);
+	}
+	c->n = 0;
+	if (ing->spare)
+		dyad_free(c);
+	else
+		ing->spare = c;
+	return rc;
+}
+
+/* Hand the records read so far to the workers, writing what they have
+ * finished (waiting for the oldest only when the pool is full). */
+static int hand_over(dyad_ingest *ing)
+{
+	ingest_chunk *c = ing->filling, *done;
+	ing->filling = NULL;
+	if (!c)
+		return 0;
+	int rc = 0;
+	while (!rc && ingest_pool_full(ing->pool))
+		rc = write_chunk(ing, ingest_pool_pop(ing->pool, true));
+	if (rc) {
+		release_chunk(c);
+		return rc;
+	}
+	ingest_pool_push(ing->pool, c);
+	while (!rc && (done = ingest_pool_pop(ing->pool, false)))
+		rc = write_chunk(ing, done);
+	return rc;
+}
+
+/* The next free item of the chunk being filled. */
+static ingest_item *next_item(dyad_ingest *ing)
+{
+	if (!ing->filling) {
+		ing->filling = ing->spare ? ing->spare : dyad_calloc(1, sizeof(*ing->filling));
+		ing->spare = NULL;
+		if (!ing->filling)
+			return NULL;
+	}
+	ingest_item *it = &ing->filling->items[ing->filling->n];
+	memset(it, 0, sizeof(*it));
+	if (ing->input && !(it->input = dyad_strdup(ing->input)))
+		return NULL;
+	return it;
+}
+
+/* The item is filled: hand the chunk over when it is full. */
+static int item_added(dyad_ingest *ing)
+{
+	return ++ing->filling->n < CHUNK_DOCS ? 0 : hand_over(ing);
+}
+
+int dyad_ingest_record(dyad_ingest *ing, dyad_record *rec)
+{
+	ingest_item *it = next_item(ing);
+	if (!it)
+		return DYAD_ENOMEM;
+	it->rec = *rec;   /* the record's strings are the item's now */
+	memset(rec, 0, sizeof(*rec));
+	return item_added(ing);
+}
+
+/* A JSON Lines record, parsed by the worker (parsing is a good share of
+ * the reading cost, and the reading thread is also the writing thread). */
+static int ingest_line(dyad_ingest *ing, const char *line, size_t len, size_t lineno)
+{
+	ingest_item *it = next_item(ing);
+	if (!it || !(it->line = dyad_strndup(line, len))) {
+		if (it)
+			ingest_item_release(it);
+		return DYAD_ENOMEM;
+	}
+	it->line_len = len;
+	it->lineno = lineno;
+	return item_added(ing);
+}
+
+int dyad_ingest_finish(dyad_ingest *ing)
+{
+	int rc = hand_over(ing);
+	ingest_chunk *c;
+	while (!rc && (c = ingest_pool_pop(ing->pool, true)))
+		rc = write_chunk(ing, c);
+	if (rc)
+		return rc;
+	ing->pending = 0;
+	rc = dyad_store_commit(ing->store);
+	ing->stats.cpu_writer_s = thread_cpu_s() - ing->cpu_start;
+	/* the workers are idle now: every job was popped */
+	ing->stats.cpu_worker_s = 0;
+	for (size_t i = ing->opts.threads ? 1 : 0; i <= ing->opts.threads; i++)
+		if (ing->workers[i].cpu_s > ing->stats.cpu_worker_s)
+			ing->stats.cpu_worker_s = ing->workers[i].cpu_s;
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -381,6 +452,15 @@ static int ingest_records(dyad_ingest *ing, const char *name, const char *bytes,
 	if (rc) {
 		dyad_reader_free(r);
 		return reject(ing, name, NULL, dyad_error_last());
+	}
+	if (dyad_reader_format(r) == DYAD_INPUT_JSONL) {
+		const char *line;
+		size_t n, lineno;
+		while ((rc = dyad_reader_next_line(r, &line, &n, &lineno)) == 1)
+			if ((rc = ingest_line(ing, line, n, lineno)))
+				break;
+		dyad_reader_free(r);
+		return rc < 0 ? rc : 0;
 	}
 	dyad_record rec;
 	memset(&rec, 0, sizeof(rec));

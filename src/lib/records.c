@@ -109,6 +109,11 @@ bool dyad_rline_blank(const char *s, size_t n)
  * to what fits, as snprintf would, then the decimal line number. */
 void dyad_reader_where(const dyad_reader *r, size_t lineno, char *buf, size_t size)
 {
+	records_where(r->name, lineno, buf, size);
+}
+
+void records_where(const char *name, size_t lineno, char *buf, size_t size)
+{
 	char digits[24];
 	size_t nd = 0;
 	do {
@@ -118,7 +123,7 @@ void dyad_reader_where(const dyad_reader *r, size_t lineno, char *buf, size_t si
 	if (!size)
 		return;
 	size_t n = 0, cap = size - 1;
-	for (const char *s = r->name; *s && n < cap; s++)
+	for (const char *s = name; *s && n < cap; s++)
 		buf[n++] = *s;
 	if (n < cap)
 		buf[n++] = ':';

@@ -46,6 +46,7 @@ bool dyad_rline_blank(const char *s, size_t n);
 
 /** "name:line" into buf. */
 void dyad_reader_where(const dyad_reader *r, size_t lineno, char *buf, size_t size);
+void records_where(const char *name, size_t lineno, char *buf, size_t size);
 
 /**
  * Report a malformed record at `lineno` and count it as skipped. Returns

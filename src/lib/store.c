@@ -367,6 +367,7 @@ int dyad_store_open(dyad_store **out, const char *path)
 	dyad_store *s = dyad_calloc(1, sizeof(*s));
 	if (!s)
 		return DYAD_ENOMEM;
+	pthread_mutex_init(&s->keys_lock, NULL);
 	int rc;
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 	                    NULL) != SQLITE_OK) {
@@ -401,13 +402,14 @@ void dyad_store_free(dyad_store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	else if (s->wrote)   /* keep the planner's statistics current */
 		sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
-	store_near_free(s->near);
+	store_near_drop(s);
 	store_pending_free(s->pending);
 	store_fresh_clear(s);
 	dyad_free(s->fresh_seen);
 	for (int i = 0; i < ST__COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
+	pthread_mutex_destroy(&s->keys_lock);
 	dyad_free(s);
 }
 

@@ -98,48 +98,66 @@ static int insert_doc(dyad_store *s, const dyad_store_doc *d, const char *hash,
 	return rc ? rc : store_near_add(s, *doc_id, hash, banded ? sig : NULL);
 }
 
-int dyad_store_add_document(dyad_store *s, const dyad_store_doc *d,
-                            int64_t *doc_id, dyad_doc_status *status)
+void store_keys_compute(store_keys *k, const char *text, size_t len)
+{
+	store_content_hash(text ? text : "", len, k->hash);
+	store_minhash(text ? text : "", len, k->sig, &k->n_shingles);
+}
+
+/* A copy of a stored text: one more source, or nothing new (re-ingest). */
+static int add_duplicate(dyad_store *s, int64_t doc_id, const dyad_store_doc *d,
+                         dyad_doc_status *status)
+{
+	bool added;
+	int rc = add_source(s, doc_id, d, &added);
+	if (rc)
+		return rc;
+	*status = added ? DYAD_DOC_DUPLICATE : DYAD_DOC_SEEN;
+	if (!added)
+		return 0;
+	sqlite3_stmt *up = store_stmt(s, ST_DOC_SOURCES_BUMP);
+	if (!up)
+		return DYAD_EDB;
+	sqlite3_bind_int64(up, 1, doc_id);
+	rc = sqlite3_step(up) == SQLITE_DONE ? 0 : store_db_error(s, "counting a duplicate");
+	return rc ? rc : credit_outlet(s, doc_id, d->outlet);
+}
+
+int store_add_document_keyed(dyad_store *s, const dyad_store_doc *d, const store_keys *k,
+                             int64_t *doc_id, dyad_doc_status *status)
 {
 	if (d->text_len > (size_t)INT32_MAX)
 		return dyad_error_set(DYAD_ELIMIT, "store: document too large");
-	char hash[33];
-	const char *text = d->text ? d->text : "";
-	store_content_hash(text, d->text_len, hash);
 	int64_t found;
-	int rc = store_doc_by_key(s, hash, &found);
+	int rc = store_doc_by_key(s, k->hash, &found);
 	if (rc)
 		return rc;
 	if (found) {
 		*doc_id = found;
-		bool added;
-		if ((rc = add_source(s, *doc_id, d, &added)))
-			return rc;
-		*status = added ? DYAD_DOC_DUPLICATE : DYAD_DOC_SEEN;
-		if (!added)
-			return 0;
-		sqlite3_stmt *up = store_stmt(s, ST_DOC_SOURCES_BUMP);
-		if (!up)
-			return DYAD_EDB;
-		sqlite3_bind_int64(up, 1, *doc_id);
-		rc = sqlite3_step(up) == SQLITE_DONE ? 0 : store_db_error(s, "counting a duplicate");
-		return rc ? rc : credit_outlet(s, *doc_id, d->outlet);
+		return add_duplicate(s, found, d, status);
 	}
-	uint32_t sig[STORE_MINHASH_K];
-	size_t n_shingles;
-	store_minhash(text, d->text_len, sig, &n_shingles);
-	bool banded = n_shingles >= NEAR_MIN_SHINGLES;
+	bool banded = k->n_shingles >= NEAR_MIN_SHINGLES;
 	int64_t near_id = 0;
 	double near_sim = 0;
-	if (banded && (rc = store_near_find(s, sig, NEAR_MIN_SIMILARITY, &near_id, &near_sim)))
+	if (banded && (rc = store_near_find(s, k->sig, NEAR_MIN_SIMILARITY, &near_id, &near_sim)))
 		return rc;
-	if ((rc = insert_doc(s, d, hash, sig, banded, near_id, near_sim, doc_id)))
+	if ((rc = insert_doc(s, d, k->hash, k->sig, banded, near_id, near_sim, doc_id)))
 		return rc;
 	bool added;
 	if ((rc = add_source(s, *doc_id, d, &added)))
 		return rc;
 	*status = near_id ? DYAD_DOC_NEAR_DUPLICATE : DYAD_DOC_NEW;
 	return 0;
+}
+
+int dyad_store_add_document(dyad_store *s, const dyad_store_doc *d,
+                            int64_t *doc_id, dyad_doc_status *status)
+{
+	if (d->text_len > (size_t)INT32_MAX)
+		return dyad_error_set(DYAD_ELIMIT, "store: document too large");
+	store_keys k;
+	store_keys_compute(&k, d->text, d->text_len);
+	return store_add_document_keyed(s, d, &k, doc_id, status);
 }
 
 int store_set_coded(dyad_store *s, int64_t doc_id, bool coded)

@@ -8,6 +8,7 @@
 
 #include "dyad/store.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 /* Every statement the write path uses; SQL in store.c's table. */
@@ -40,6 +41,8 @@ struct dyad_store {
 	char          now[24];     /**< ingest timestamp, set per batch */
 	int64_t       fts_from;    /**< first sentence stored in this batch (0: none), indexed at commit */
 	store_near   *near;        /**< band index, built on first use; NULL: not built */
+	pthread_mutex_t keys_lock; /**< guards the content keys of `near` against
+	                                store_doc_known() from other threads */
 	store_pending *pending;    /**< actor/dyad counts to write at commit */
 	/* The document this connection inserted last in the open batch: its
 	 * outlet, and the (event, sentence) of each mention stored for it, so
@@ -97,6 +100,21 @@ bool store_content_key_parse(const char *hex, uint64_t *h1, uint64_t *h2);
 /** MinHash signature of the text; *n_shingles receives the shingle count. */
 void store_minhash(const char *text, size_t len, uint32_t sig[STORE_MINHASH_K], size_t *n_shingles);
 
+/** A document's dedup keys: computed apart from the store (any thread,
+ *  no store state), so that the writer only looks them up. */
+typedef struct store_keys {
+	char     hash[33];                 /**< content key */
+	uint32_t sig[STORE_MINHASH_K];     /**< MinHash signature */
+	size_t   n_shingles;
+} store_keys;
+
+/** The keys of a document's text. */
+void store_keys_compute(store_keys *k, const char *text, size_t len);
+
+/** dyad_store_add_document() with keys computed by store_keys_compute(). */
+int store_add_document_keyed(dyad_store *s, const dyad_store_doc *d, const store_keys *k,
+                             int64_t *doc_id, dyad_doc_status *status);
+
 /** 64-bit hash of the normalized text (for repeated sentences). */
 uint64_t store_norm_hash64(const char *text, size_t len);
 
@@ -118,6 +136,11 @@ void store_near_free(store_near *n);
 
 /** The stored document whose content key is `hash` (*id 0 if none). */
 int store_doc_by_key(dyad_store *s, const char *hash, int64_t *id);
+
+/** Whether the content key is in the in-memory index already (false when
+ *  the index is not built). The one store call other threads may make
+ *  while the writer works: it only reads the keys, under keys_lock. */
+bool store_doc_known(dyad_store *s, const char *hash);
 
 /** The first stored document whose signature agrees with `sig` on at
  *  least `min_sim` of the minima, among those sharing a band; 0 if none. */

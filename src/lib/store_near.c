@@ -276,9 +276,12 @@ static int key_add(store_near *n, const char *hash, int64_t doc)
 }
 
 /* A document's key and signature (NULL: not indexed for near duplicates). */
-static int add_document(store_near *n, int64_t doc, const char *hash, const uint32_t *sig)
+static int add_document(dyad_store *s, store_near *n, int64_t doc, const char *hash,
+                        const uint32_t *sig)
 {
+	pthread_mutex_lock(&s->keys_lock);
 	int rc = key_add(n, hash, doc);
+	pthread_mutex_unlock(&s->keys_lock);
 	if (!rc && sig)
 		rc = add_signature(n, doc, sig);
 	if (!rc && doc > n->max_doc)
@@ -299,7 +302,7 @@ static int load_from(dyad_store *s, store_near *n)
 		bool banded = sqlite3_column_bytes(st, 2) == (int)sizeof(sig);
 		if (banded)
 			memcpy(sig, sqlite3_column_blob(st, 2), sizeof(sig));
-		int e = add_document(n, sqlite3_column_int64(st, 0),
+		int e = add_document(s, n, sqlite3_column_int64(st, 0),
 		                     (const char *)sqlite3_column_text(st, 1), banded ? sig : NULL);
 		if (e) {
 			sqlite3_reset(st);
@@ -313,19 +316,24 @@ static int load_from(dyad_store *s, store_near *n)
 int store_near_refresh(dyad_store *s)
 {
 	if (!s->near) {
-		if (!(s->near = dyad_calloc(1, sizeof(*s->near))) ||
-		    !(s->near->sigs = dyad_calloc(SIG_CACHE, sizeof(sig_entry)))) {
-			store_near_drop(s);
+		store_near *n = dyad_calloc(1, sizeof(*n));
+		if (!n || !(n->sigs = dyad_calloc(SIG_CACHE, sizeof(sig_entry)))) {
+			store_near_free(n);
 			return DYAD_ENOMEM;
 		}
+		pthread_mutex_lock(&s->keys_lock);
+		s->near = n;
+		pthread_mutex_unlock(&s->keys_lock);
 	}
 	return load_from(s, s->near);
 }
 
 void store_near_drop(dyad_store *s)
 {
+	pthread_mutex_lock(&s->keys_lock);
 	store_near_free(s->near);
 	s->near = NULL;
+	pthread_mutex_unlock(&s->keys_lock);
 }
 
 /* At most STORE_NEAR_MAX_CANDIDATES ids, nearly always in order already. */
@@ -423,6 +431,17 @@ int store_doc_by_key(dyad_store *s, const char *hash, int64_t *id)
 	return 0;
 }
 
+bool store_doc_known(dyad_store *s, const char *hash)
+{
+	uint64_t h1, h2;
+	if (!s || !store_content_key_parse(hash, &h1, &h2))
+		return false;
+	pthread_mutex_lock(&s->keys_lock);
+	bool known = s->near && key_find(s->near, h1, h2) != 0;
+	pthread_mutex_unlock(&s->keys_lock);
+	return known;
+}
+
 int store_near_add(dyad_store *s, int64_t doc, const char *hash, const uint32_t *sig)
 {
 	int rc = s->near ? 0 : store_near_refresh(s);
@@ -441,5 +460,5 @@ int store_near_add(dyad_store *s, int64_t doc, const char *hash, const uint32_t 
 		return store_db_error(s, "storing a document key");
 	if (sig)
 		cache_sig(s->near, doc, sig);
-	return add_document(s->near, doc, hash, sig);
+	return add_document(s, s->near, doc, hash, sig);
 }
