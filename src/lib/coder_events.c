@@ -532,6 +532,30 @@ static bool one_sided_root(const char *cameo)
 	return false;
 }
 
+/* Whether an object follows the verb: "attacked a mock camp", "struck
+ * Houthi targets". A compound subject then acted together on it, not on
+ * each other; "clashed near the border", "fought each other", "fought
+ * for hours" have no object and stay reciprocal. */
+static bool object_follows(const dyad_coder *c, const verbocc *vo)
+{
+	static const char *const no_object[] = {
+		"with", "near", "in", "on", "at", "for", "over", "along", "across", "around",
+		"after", "before", "during", "since", "until", "throughout", "inside", "outside",
+		"each", "one", "again", "overnight", "yesterday", "today", "late", "early",
+		"and", "but", "as", "when", "while", "which", "who", "that", "to", "from",
+		"between", "among", "amid", "there", "here", "briefly", "fiercely", "heavily", NULL
+	};
+	if (vo->end >= c->nw)
+		return false;
+	const cword *w = &c->w[vo->end];
+	if (w->type != CW_WORD)
+		return false;   /* punctuation, end of the clause */
+	for (int i = 0; no_object[i]; i++)
+		if (w->len == strlen(no_object[i]) && memcmp(w->s, no_object[i], w->len) == 0)
+			return false;
+	return true;
+}
+
 static bool find_target(const dyad_coder *c, vwork *v)
 {
 	const lx_options *o = &c->lex->opt;
@@ -553,7 +577,9 @@ static bool find_target(const dyad_coder *c, vwork *v)
 			    !skipped(v, k) && !own_country(c, v->code->a, m->code, v->S, v->ns))
 				v->tgt = (int)k;
 		}
-		bool one_sided = c->lex->own_format && one_sided_root(v->code->a);
+		bool one_sided = c->lex->own_format &&
+		                 (one_sided_root(v->code->a) ||
+		                  (!strncmp(v->code->a, "19", 2) && object_follows(c, vo)));
 		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok && src >= 0 && !one_sided; k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= v->cs && m->start < vo->start && usable(m) && (int)k != src &&

@@ -64,7 +64,8 @@ static const char lemma_verbs[] =
 	"- % * JOINT_ EXERCISE [062]\n"
 	"EXERCISE_ [---]\n"
 	"- % JOINT_ * [062]\n"
-	"- JOINT_ * BETWEEN_ $ AND_ + [062:062]\n";
+	"- JOINT_ * BETWEEN_ $ AND_ + [062:062]\n"
+	"STRIKE_ [195]\n";
 
 static const char people[] =
 	"name\tvariants\tcode\tstart\tend\toffice\tsource\n"
@@ -158,6 +159,30 @@ static void test_compound_actors(void **state)
 	/* % pattern: every pair of the compound */
 	assert_string_equal(code(f, "2023-08-02", "Algeria and Russia will meet in Moscow."),
 	                    "DZA RUS 040; RUS DZA 040");
+}
+
+/* A compound subject acting on an object attacked it together, not each
+ * other; without an object the fighting verb stays reciprocal. */
+static void test_compound_acting_on_object(void **state)
+{
+	F;
+	assert_string_equal(code(f, "2022-11-28", "Algerian and Russian troops attacked a mock camp."), "");
+	/* (a plain TABARI verb codes the first of the pair against the
+	 * second; "% *" patterns give both directions) */
+	assert_string_equal(code(f, "2022-11-28", "Algerian and Russian troops attacked each other."),
+	                    "DZAMIL RUSMIL 190");
+	assert_string_equal(code(f, "2022-11-28", "Algeria and Russia attacked Morocco."),
+	                    "DZA MAR 190; RUS MAR 190");
+}
+
+/* A lemma verb between a determiner and the noun it modifies is not a
+ * verb ("a strike group"); as the head of its phrase it stays one. */
+static void test_lemma_verb_as_modifier(void **state)
+{
+	F;
+	assert_string_equal(code(f, "2023-03-01", "Russia sent a strike group to Algeria."), "RUS DZA 071");
+	assert_string_equal(code(f, "2023-03-01", "Russia built a strike base near Morocco."), "");
+	assert_string_equal(code(f, "2023-03-01", "Russia launched a strike on Morocco."), "RUS MAR 195");
 }
 
 static void test_agents(void **state)
@@ -321,6 +346,8 @@ int main(void)
 		cmocka_unit_test(test_simple),
 		cmocka_unit_test(test_compound_actors),
 		cmocka_unit_test(test_agents),
+		cmocka_unit_test(test_compound_acting_on_object),
+		cmocka_unit_test(test_lemma_verb_as_modifier),
 		cmocka_unit_test(test_passive),
 		cmocka_unit_test(test_negation),
 		cmocka_unit_test(test_pronouns_and_subordinate),
