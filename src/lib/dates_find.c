@@ -598,7 +598,7 @@ static const char *const future_cues[] = {
 };
 
 /* Atom i is a future cue: "will", "plans", "set to", "due to" ... */
-bool wh_future_cue(const wh_sent *s, size_t i)
+static bool future_cue(const wh_sent *s, size_t i)
 {
 	if (s->a[i].kind != DYAD_TOK_WORD)
 		return false;
@@ -612,11 +612,16 @@ bool wh_future_cue(const wh_sent *s, size_t i)
 	       (wh_is(s, i - 1, "is") || wh_is(s, i - 1, "are") || wh_is(s, i - 1, "be"));
 }
 
+bool wh_future_cue(const wh_sent *s, size_t i)
+{
+	return i < s->n && future_cue(s, i);
+}
+
 bool wh_clause_future(const wh_sent *s, size_t at)
 {
 	uint32_t c = at < s->n ? s->a[at].clause : 0;
 	for (size_t i = s->clause_first[c]; i < s->n && i < at; i++)
-		if (s->a[i].clause == c && wh_future_cue(s, i))
+		if (s->a[i].clause == c && future_cue(s, i))
 			return true;
 	return false;
 }
@@ -628,7 +633,7 @@ int wd_find(const wh_sent *s, dyad_date pub, dyad_date_expr *out, size_t max)
 	bool fut = false;                  /* a future cue seen in the clause so far */
 	uint64_t fut_clause = 0;           /* clauses (first 64) with a future cue anywhere */
 	for (size_t i = 0; i < s->n; i++)
-		if (s->a[i].clause < 64 && wh_future_cue(s, i))
+		if (s->a[i].clause < 64 && future_cue(s, i))
 			fut_clause |= (uint64_t)1 << s->a[i].clause;
 	for (size_t i = 0; i < s->n;) {
 		dyad_date_expr e;
@@ -636,7 +641,7 @@ int wd_find(const wh_sent *s, dyad_date pub, dyad_date_expr *out, size_t max)
 		for (; scan < i; scan++) {
 			if (scan > 0 && s->a[scan].clause != s->a[scan - 1].clause)
 				fut = false;
-			fut = fut || wh_future_cue(s, scan);
+			fut = fut || future_cue(s, scan);
 		}
 		if (i > 0 && s->a[i].clause != s->a[i - 1].clause)
 			fut = false;

@@ -51,28 +51,74 @@ enum {
 	WC_K_CEREMONY = 1u << 4
 };
 
-typedef struct wc_noun {
-	const char *word;
-	uint16_t    kind;
-} wc_noun;
+/* Which kinds of cue a sentence has at all: most sentences have none,
+ * and then nothing else is looked at. */
+enum { CUE_NOUN = 1, CUE_ALSO = 2, CUE_REL = 4, CUE_PLACE = 8, CUE_DEF = 16 };
 
-static const wc_noun nouns[] = {
-	{ "visit", WC_K_VISIT }, { "visits", WC_K_VISIT }, { "trip", WC_K_VISIT },
-	{ "tour", WC_K_VISIT }, { "stay", WC_K_VISIT }, { "stopover", WC_K_VISIT },
-	{ "talks", WC_K_TALKS }, { "meeting", WC_K_TALKS }, { "meetings", WC_K_TALKS },
-	{ "discussions", WC_K_TALKS }, { "negotiations", WC_K_TALKS },
-	{ "consultations", WC_K_TALKS }, { "summit", WC_K_TALKS },
-	{ "exercise", WC_K_EXERCISE }, { "exercises", WC_K_EXERCISE },
-	{ "drill", WC_K_EXERCISE }, { "drills", WC_K_EXERCISE },
-	{ "manoeuvres", WC_K_EXERCISE }, { "maneuvers", WC_K_EXERCISE },
-	{ "manoeuvre", WC_K_EXERCISE }, { "maneuver", WC_K_EXERCISE },
-	{ "wargames", WC_K_EXERCISE },
-	{ "deal", WC_K_DEAL }, { "deals", WC_K_DEAL }, { "contract", WC_K_DEAL },
-	{ "contracts", WC_K_DEAL }, { "agreement", WC_K_DEAL }, { "agreements", WC_K_DEAL },
-	{ "accord", WC_K_DEAL }, { "memorandum", WC_K_DEAL }, { "declaration", WC_K_DEAL },
-	{ "pact", WC_K_DEAL }, { "treaty", WC_K_DEAL },
-	{ "ceremony", WC_K_CEREMONY }, { "signing", WC_K_CEREMONY },
-};
+/* The cue words, by first letter (the stage looks every word up). */
+typedef struct wc_word {
+	const char *word;
+	uint8_t     kind;   /* WC_K_* of an occasion noun, else 0 */
+	uint8_t     cues;   /* CUE_* */
+} wc_word;
+
+#define N_(w, k) { w, k, CUE_NOUN }
+static const wc_word w_a[] = { N_("agreement", WC_K_DEAL), N_("agreements", WC_K_DEAL),
+	N_("accord", WC_K_DEAL), { "also", 0, CUE_ALSO }, { "after", 0, CUE_REL },
+	{ "afterwards", 0, CUE_REL }, { NULL, 0, 0 } };
+static const wc_word w_c[] = { N_("consultations", WC_K_TALKS), N_("contract", WC_K_DEAL),
+	N_("contracts", WC_K_DEAL), N_("ceremony", WC_K_CEREMONY), { "capital", 0, CUE_PLACE },
+	{ "city", 0, CUE_PLACE }, { "country", 0, CUE_PLACE }, { NULL, 0, 0 } };
+static const wc_word w_d[] = { N_("deal", WC_K_DEAL), N_("deals", WC_K_DEAL),
+	N_("discussions", WC_K_TALKS), N_("drill", WC_K_EXERCISE), N_("drills", WC_K_EXERCISE),
+	N_("declaration", WC_K_DEAL), { NULL, 0, 0 } };
+static const wc_word w_e[] = { N_("exercise", WC_K_EXERCISE), N_("exercises", WC_K_EXERCISE),
+	{ "earlier", 0, CUE_REL }, { NULL, 0, 0 } };
+static const wc_word w_f[] = { { "following", 0, CUE_REL }, { NULL, 0, 0 } };
+static const wc_word w_l[] = { { "later", 0, CUE_REL }, { NULL, 0, 0 } };
+static const wc_word w_m[] = { N_("meeting", WC_K_TALKS), N_("meetings", WC_K_TALKS),
+	N_("manoeuvres", WC_K_EXERCISE), N_("maneuvers", WC_K_EXERCISE),
+	N_("manoeuvre", WC_K_EXERCISE), N_("maneuver", WC_K_EXERCISE),
+	N_("memorandum", WC_K_DEAL), { NULL, 0, 0 } };
+static const wc_word w_n[] = { N_("negotiations", WC_K_TALKS), { "next", 0, CUE_REL },
+	{ NULL, 0, 0 } };
+static const wc_word w_p[] = { N_("pact", WC_K_DEAL), { "previous", 0, CUE_REL }, { NULL, 0, 0 } };
+static const wc_word w_s[] = { N_("stay", WC_K_VISIT), N_("stopover", WC_K_VISIT),
+	N_("summit", WC_K_TALKS), N_("signing", WC_K_CEREMONY),
+	{ "same", 0, CUE_REL | CUE_PLACE }, { NULL, 0, 0 } };
+static const wc_word w_t[] = { N_("talks", WC_K_TALKS), N_("trip", WC_K_VISIT),
+	N_("tour", WC_K_VISIT), N_("treaty", WC_K_DEAL), { "there", 0, CUE_PLACE },
+	{ "town", 0, CUE_PLACE }, { NULL, 0, 0 } };
+static const wc_word w_v[] = { N_("visit", WC_K_VISIT), N_("visits", WC_K_VISIT), { NULL, 0, 0 } };
+static const wc_word w_w[] = { N_("wargames", WC_K_EXERCISE), { NULL, 0, 0 } };
+#undef N_
+
+static const wc_word *cue_word(const wh_sent *s, size_t i)
+{
+	if (i >= s->n || s->a[i].kind != DYAD_TOK_WORD || s->a[i].len < 4)
+		return NULL;
+	const wc_word *w;
+	switch (s->a[i].s[0]) {
+	case 'a': w = w_a; break;
+	case 'c': w = w_c; break;
+	case 'd': w = w_d; break;
+	case 'e': w = w_e; break;
+	case 'f': w = w_f; break;
+	case 'l': w = w_l; break;
+	case 'm': w = w_m; break;
+	case 'n': w = w_n; break;
+	case 'p': w = w_p; break;
+	case 's': w = w_s; break;
+	case 't': w = w_t; break;
+	case 'v': w = w_v; break;
+	case 'w': w = w_w; break;
+	default:  return NULL;
+	}
+	for (; w->word; w++)
+		if (wh_is(s, i, w->word))
+			return w;
+	return NULL;
+}
 
 /* What an anaphor of each kind may refer to: a visit is the occasion of
  * its meetings and the reverse; a ceremony is a signing's or a visit's. */
@@ -113,12 +159,8 @@ static const char *const subject_pronouns[] = { "he", "she", "they", "we", "both
 
 static uint16_t noun_kind(const wh_sent *s, size_t i)
 {
-	if (i >= s->n || s->a[i].kind != DYAD_TOK_WORD)
-		return 0;
-	for (size_t k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
-		if (wh_is(s, i, nouns[k].word))
-			return nouns[k].kind;
-	return 0;
+	const wc_word *w = cue_word(s, i);
+	return w ? w->kind : 0;
 }
 
 static uint16_t cameo_kinds(const char *c)
@@ -242,6 +284,8 @@ static int unit_of(const wh_sent *s, size_t i)
 {
 	static const char *const u[] = { "day", "days", "week", "weeks", "month", "months",
 	                                 "year", "years", NULL };
+	if (i >= s->n || s->a[i].len < 3 || !strchr("dwmy", s->a[i].s[0]))
+		return -1;
 	for (int k = 0; u[k]; k++)
 		if (wh_is(s, i, u[k]))
 			return k / 2;
@@ -271,6 +315,10 @@ static bool rel_at(const wh_sent *s, size_t i, wc_rel *r)
 {
 	bool the = wh_is(s, i, "the");
 	int u;
+	/* every form starts with the, that, earlier, later or a count before a unit */
+	if (!the && !wh_is(s, i, "that") && !wh_is(s, i, "earlier") && !wh_is(s, i, "later") &&
+	    unit_of(s, i + 1) < 0)
+		return false;
 	r->first = i;
 	/* the next/following day|week|month|year, the previous ... */
 	if (the && (wh_is(s, i + 1, "next") || wh_is(s, i + 1, "following") ||
@@ -322,13 +370,13 @@ static bool rel_at(const wh_sent *s, size_t i, wc_rel *r)
 
 /* Does the clause of verb v speak of the future before v? The words of a
  * relative phrase do not count ("The next day, it met ..." is past). */
-static bool clause_future(const wh_sent *s, size_t v)
+static bool clause_future(const wh_sent *s, size_t v, bool rel)
 {
 	wc_rel r;
 	uint32_t c = s->a[v].clause;
 	size_t skip_to = 0;
 	for (size_t i = s->clause_first[c]; i < v && i < s->n; i++) {
-		if (i >= skip_to && rel_at(s, i, &r))
+		if (rel && i >= skip_to && rel_at(s, i, &r))
 			skip_to = r.last + 1;
 		if (i >= skip_to && wh_future_cue(s, i))
 			return true;
@@ -584,63 +632,97 @@ static bool date_from(const wh_sent *s, const dyad_event *ev, size_t first, size
 }
 
 static void carry_relative(const wc_state *st, const wh_sent *s, wc_query q,
-                           size_t v, dyad_event *ev)
+                           const wc_rel *r, dyad_event *ev)
 {
-	wc_rel r;
-	if (!find_rel(s, v, &r))
-		return;
-	if (ev->date_source != DYAD_SRC_PUBLICATION && !date_from(s, ev, r.first, r.last))
+	if (ev->date_source != DYAD_SRC_PUBLICATION && !date_from(s, ev, r->first, r->last))
 		return;
 	q.want = WANT_DATED;
 	q.actors = false;
 	const wc_event *a = find(st, &q);
 	dyad_date_expr e;
-	if (!a || !rel_date(&r, a, &e))
+	if (!a || !rel_date(r, a, &e))
 		return;
 	ev->date = e.date;
 	ev->date_end = e.date_end;
 	ev->date_precision = e.precision;
-	ev->date_span.start = s->a[r.first].span.start;
-	ev->date_span.end = s->a[r.last].span.end;
+	ev->date_span.start = s->a[r->first].span.start;
+	ev->date_span.end = s->a[r->last].span.end;
 	ev->date_source = DYAD_SRC_CARRIED;
 }
 
-/* "there", "in the capital", "in the city", "at the same place": the
- * minimum resolution the earlier place needs, or -1 when no such word. */
-static int place_anaphor(const wh_sent *s, size_t v)
+/* "there", "in the capital", "in the city", "at the same place" at atom i
+ * (clause starting at atom f): the minimum resolution the earlier place
+ * needs, or -1. */
+static int place_cue_at(const wh_sent *s, size_t i, size_t f)
 {
 	static const char *const be[] = {
 		"is", "are", "was", "were", "be", "been", "being", "will", "would", "could", "should",
 		"may", "might", "must", "can", "has", "have", "had", "seems", "seem", "appears",
 		"appear", "remains", "remain", "exists", "exist", "'s", "to", NULL
 	};
+	if (wh_is(s, i, "there"))
+		return i > f && !wh_in(s, i + 1, be) && !wh_is(s, i - 1, "from") &&
+		       !wh_in(s, i - 1, be) ? DYAD_RES_NONE : -1;
+	if (!(wh_is(s, i, "in") || wh_is(s, i, "at")) || !wh_is(s, i + 1, "the"))
+		return -1;
+	if (wh_is(s, i + 3, "of") || wh_is(s, i + 3, "'s"))
+		return -1;
+	if (wh_is(s, i + 2, "capital") || wh_is(s, i + 2, "city") || wh_is(s, i + 2, "town"))
+		return DYAD_RES_CITY;
+	if (wh_is(s, i + 2, "country"))
+		return DYAD_RES_COUNTRY;
+	if (wh_is(s, i + 2, "same") && (wh_is(s, i + 3, "place") || wh_is(s, i + 3, "venue") ||
+	                                wh_is(s, i + 3, "location")))
+		return DYAD_RES_NONE;
+	return -1;
+}
+
+/* The place anaphor of the clause of verb v (place_cue_at()), or -1. */
+static int place_anaphor(const wh_sent *s, size_t v)
+{
 	uint32_t c = s->a[v].clause;
-	for (size_t i = s->clause_first[c]; i < s->n && s->a[i].clause == c; i++) {
-		if (wh_is(s, i, "there") && i > s->clause_first[c] && !wh_in(s, i + 1, be) &&
-		    !wh_is(s, i - 1, "from") && !wh_in(s, i - 1, be))
-			return DYAD_RES_NONE;
-		if (!(wh_is(s, i, "in") || wh_is(s, i, "at")) || !wh_is(s, i + 1, "the"))
-			continue;
-		if (wh_is(s, i + 3, "of") || wh_is(s, i + 3, "'s"))
-			continue;
-		if (wh_is(s, i + 2, "capital") || wh_is(s, i + 2, "city") || wh_is(s, i + 2, "town"))
-			return DYAD_RES_CITY;
-		if (wh_is(s, i + 2, "country"))
-			return DYAD_RES_COUNTRY;
-		if (wh_is(s, i + 2, "same") && (wh_is(s, i + 3, "place") || wh_is(s, i + 3, "venue") ||
-		                                wh_is(s, i + 3, "location")))
-			return DYAD_RES_NONE;
+	size_t f = s->clause_first[c];
+	for (size_t i = f; i < s->n && s->a[i].clause == c; i++) {
+		int need = place_cue_at(s, i, f);
+		if (need >= 0)
+			return need;
 	}
 	return -1;
 }
 
-static void carry_place(const wc_state *st, const wh_sent *s, wc_query q, size_t v,
-                        dyad_event *ev)
+/*
+ * Which cues the sentence has at all, checked where a cue word is: a
+ * definite occasion phrase (CUE_DEF; CUE_NOUN for any occasion noun),
+ * "also", a relative time phrase, a place anaphor. Most sentences have
+ * none, and then nothing else is looked at.
+ */
+static unsigned sentence_cues(const wh_sent *s)
+{
+	unsigned c = 0;
+	wc_rel r;
+	for (size_t i = 0; i < s->n; i++) {
+		const wc_word *w = cue_word(s, i);
+		if (!w)
+			continue;
+		c |= w->cues & (CUE_NOUN | CUE_ALSO);
+		for (size_t k = i > 4 ? i - 4 : 0; (w->cues & CUE_NOUN) && !(c & CUE_DEF) && k < i; k++)
+			if (definite_np(s, k) == w->kind)
+				c |= CUE_DEF;
+		for (size_t k = i > 3 ? i - 3 : 0; (w->cues & CUE_REL) && !(c & CUE_REL) && k <= i; k++)
+			if (rel_at(s, k, &r))
+				c |= CUE_REL;
+		for (size_t k = i > 2 ? i - 2 : 0; (w->cues & CUE_PLACE) && !(c & CUE_PLACE) && k <= i; k++)
+			if (place_cue_at(s, k, s->clause_first[s->a[k].clause]) >= 0)
+				c |= CUE_PLACE;
+	}
+	return c;
+}
+
+/* The place of the most recent placed event, for a place anaphor that
+ * needs resolution `need` (place_anaphor()). */
+static void carry_place(const wc_state *st, wc_query q, int need, dyad_event *ev)
 {
 	if (ev->place_name[0])
-		return;
-	int need = place_anaphor(s, v);
-	if (need < 0)
 		return;
 	q.want = WANT_PLACED;
 	q.tense = q.actors = false;
@@ -687,37 +769,39 @@ void wc_carry(wc_state *st, const wh_sent *s, const char *text,
 		st->n = 0;                         /* a new document the caller did not announce */
 	else if (st->started && start >= st->last_end && section_break(text, st->last_end, start))
 		st->n = 0;
-	if (!st->n)
+	st->cues = sentence_cues(s);
+	if (!st->n || !(st->cues & (CUE_DEF | CUE_ALSO | CUE_REL | CUE_PLACE)))
 		return;
 	for (size_t k = 0; k < n_events; k++) {
 		dyad_event *ev = &events[k];
 		size_t v = wh_event_verb(s, ev);
 		if (v >= s->n)
 			continue;
+		uint16_t np = (st->cues & CUE_DEF) ? anaphor_np(s, v) : 0;
+		bool also = !np && (st->cues & CUE_ALSO) && also_cue(s, v);
+		wc_rel r;
+		bool rel = (st->cues & CUE_REL) && find_rel(s, v, &r);
+		int need = (st->cues & CUE_PLACE) ? place_anaphor(s, v) : -1;
+		if (!np && !also && !rel && need < 0)
+			continue;
 		wc_query q;
 		memset(&q, 0, sizeof(q));
 		q.sentence = ev->sentence;
-		q.window = WC_WINDOW;
+		q.window = np ? WC_WINDOW : WC_ALSO_WINDOW;
 		q.tense = true;
-		q.future = clause_future(s, v);
+		q.future = clause_future(s, v, (st->cues & CUE_REL) != 0);
 		q.actors = true;
 		country_prefixes(ev, q.cc);
-		uint16_t np = anaphor_np(s, v);
-		const wc_event *a = NULL;
-		if (np) {
-			q.want = WANT_KIND;
-			q.kinds = compatible(np);
-			a = find(st, &q);
-		} else if (also_cue(s, v)) {
-			q.want = 0;
-			q.window = WC_ALSO_WINDOW;
-			a = find(st, &q);
-			q.window = WC_WINDOW;
-		}
+		q.want = np ? WANT_KIND : 0;
+		q.kinds = compatible(np);
+		const wc_event *a = np || also ? find(st, &q) : NULL;
 		if (a)
 			same_occasion(ev, a);
-		carry_relative(st, s, q, v, ev);
-		carry_place(st, s, q, v, ev);
+		q.window = WC_WINDOW;
+		if (rel)
+			carry_relative(st, s, q, &r, ev);
+		if (need >= 0)
+			carry_place(st, q, need, ev);
 	}
 }
 
@@ -735,8 +819,10 @@ void wc_remember(wc_state *st, const wh_sent *s, const dyad_event *events, size_
 		size_t v = wh_event_verb(s, ev);
 		e->sentence = ev->sentence;
 		e->kinds = cameo_kinds(ev->cameo);
-		if (v < s->n)
-			e->kinds |= near_nouns(s, v) | anaphor_np(s, v);
+		if (v < s->n && (st->cues & CUE_NOUN))
+			e->kinds |= near_nouns(s, v);
+		if (v < s->n && (st->cues & CUE_DEF))
+			e->kinds |= anaphor_np(s, v);
 		e->future = ev->modality == DYAD_MOD_FUTURE || ev->modality == DYAD_MOD_PLANNED ||
 		            ev->modality == DYAD_MOD_HYPOTHETICAL;
 		country_prefixes(ev, e->cc);

@@ -127,6 +127,7 @@ typedef struct wc_state {
 	uint32_t last_sentence;  /* of the last sentence annotated */
 	uint32_t last_end;       /* its end byte in the document text */
 	bool     started;
+	unsigned cues;           /* cue kinds of the sentence being annotated */
 } wc_state;
 
 void wc_reset(wc_state *st);
