@@ -193,10 +193,34 @@ static uint16_t near_nouns(const wh_sent *s, size_t v)
 	return k;
 }
 
-static bool word_atom(const wh_sent *s, size_t i)
+/* Words that may stand between the determiner and the occasion noun:
+ * "the joint military exercise", "this two-day state visit". Only these,
+ * capitalized words ("the Russian-Algerian talks") and hyphenated parts:
+ * "the army held talks" is not a noun phrase. */
+static const char *const np_mods[] = {
+	"joint", "military", "naval", "air", "land", "bilateral", "trilateral", "multilateral",
+	"official", "state", "working", "recent", "latest", "annual", "tactical", "strategic",
+	"ministerial", "presidential", "high", "level", "defence", "defense", "security", "arms",
+	"trade", "energy", "gas", "weapons", "cooperation", "technical", "historic", "important",
+	"successful", "final", "whole", "entire", "large", "scale", "counter", "anti",
+	"terrorism", "terrorist", "combat", "live", "fire", "search", "rescue", "day", "week",
+	"closed", "door", "private", "formal", "landmark", "major", "two", "three", "four",
+	"five", "six", "seven", "ten", "one", NULL
+};
+
+static bool np_mod(const wh_sent *s, size_t j)
 {
-	return i < s->n && (s->a[i].kind == DYAD_TOK_WORD || wh_is(s, i, "-") ||
-	                    (s->a[i].kind == DYAD_TOK_NUMBER && s->a[i].len < 4));
+	if (j >= s->n)
+		return false;
+	if (wh_is(s, j, "-"))
+		return true;
+	if (s->a[j].kind == DYAD_TOK_NUMBER)
+		return s->a[j].len < 4 && wh_is(s, j + 1, "-");      /* "the 10-day exercise" */
+	if (s->a[j].kind != DYAD_TOK_WORD)
+		return false;
+	if (s->a[j].flags & (DYAD_TOKF_CAP | DYAD_TOKF_ALLCAPS))
+		return true;
+	return wh_in(s, j, np_mods) || (j > 0 && wh_is(s, j - 1, "-"));
 }
 
 /* A definite noun phrase at determiner i naming an occasion ("the joint
@@ -206,11 +230,11 @@ static uint16_t definite_np(const wh_sent *s, size_t i)
 	if (!wh_in(s, i, determiners))
 		return 0;
 	for (size_t j = i + 1; j < s->n && j <= i + 4; j++) {
-		if (!word_atom(s, j) || wh_in(s, j, other_mods) || wh_in(s, j, determiners))
-			return 0;
 		uint16_t k = noun_kind(s, j);
 		if (k)
 			return k;
+		if (!np_mod(s, j) || wh_in(s, j, other_mods))
+			return 0;
 	}
 	return 0;
 }
@@ -540,10 +564,12 @@ static bool has_date(const dyad_event *ev)
 }
 
 /* The same occasion as antecedent a: its date and place where the
- * sentence gave none, unless what it gave contradicts a. */
-static void same_occasion(dyad_event *ev, const wc_event *a)
+ * sentence gave none, unless what it gave contradicts a. `moved`: the
+ * date was just counted from an earlier event ("the next day"), which
+ * does not contradict the occasion. */
+static void same_occasion(dyad_event *ev, const wc_event *a, bool moved)
 {
-	if (has_date(ev) && a->dated && !dates_overlap(ev, a))
+	if (!moved && has_date(ev) && a->dated && !dates_overlap(ev, a))
 		return;                      /* "the exercise of 20 May": another one */
 	if (ev->place_name[0] && a->placed && places_far(ev, a))
 		return;
@@ -631,23 +657,24 @@ static bool date_from(const wh_sent *s, const dyad_event *ev, size_t first, size
 	       ev->date_span.start < s->a[last].span.end;
 }
 
-static void carry_relative(const wc_state *st, const wh_sent *s, wc_query q,
+static bool carry_relative(const wc_state *st, const wh_sent *s, wc_query q,
                            const wc_rel *r, dyad_event *ev)
 {
 	if (ev->date_source != DYAD_SRC_PUBLICATION && !date_from(s, ev, r->first, r->last))
-		return;
+		return false;
 	q.want = WANT_DATED;
 	q.actors = false;
 	const wc_event *a = find(st, &q);
 	dyad_date_expr e;
 	if (!a || !rel_date(r, a, &e))
-		return;
+		return false;
 	ev->date = e.date;
 	ev->date_end = e.date_end;
 	ev->date_precision = e.precision;
 	ev->date_span.start = s->a[r->first].span.start;
 	ev->date_span.end = s->a[r->last].span.end;
 	ev->date_source = DYAD_SRC_CARRIED;
+	return true;
 }
 
 /* "there", "in the capital", "in the city", "at the same place" at atom i
@@ -794,12 +821,14 @@ void wc_carry(wc_state *st, const wh_sent *s, const char *text,
 		country_prefixes(ev, q.cc);
 		q.want = np ? WANT_KIND : 0;
 		q.kinds = compatible(np);
-		const wc_event *a = np || also ? find(st, &q) : NULL;
-		if (a)
-			same_occasion(ev, a);
+		wc_query qa = q;
 		q.window = WC_WINDOW;
-		if (rel)
-			carry_relative(st, s, q, &r, ev);
+		/* "The next day, the talks continued": the day from the phrase,
+		 * the place from the talks */
+		bool moved = rel && carry_relative(st, s, q, &r, ev);
+		const wc_event *a = np || also ? find(st, &qa) : NULL;
+		if (a)
+			same_occasion(ev, a, moved);
 		if (need >= 0)
 			carry_place(st, q, need, ev);
 	}
