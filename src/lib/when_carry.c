@@ -135,7 +135,7 @@ static const wc_event *find(const wc_state *st, const wc_query *q)
 {
 	const wc_event *best = NULL;
 	for (size_t k = st->n; k-- > 0;) {
-		const wc_event *e = &st->ev[k];
+		const wc_event *e = &st->ev[(st->head + k) % WC_MAX];
 		if (best && e->sentence != best->sentence)
 			break;
 		if (e->sentence >= q->sentence)
@@ -396,11 +396,11 @@ void wc_remember(wc_state *st, const wh_sent *s, const dyad_event *events, size_
 		return;
 	for (size_t k = 0; k < n_events; k++) {
 		const dyad_event *ev = &events[k];
-		if (st->n == WC_MAX) {
-			memmove(st->ev, st->ev + 1, (WC_MAX - 1) * sizeof(st->ev[0]));
+		if (st->n == WC_MAX) {                    /* forget the oldest */
+			st->head = (st->head + 1) % WC_MAX;
 			st->n--;
 		}
-		wc_event *e = &st->ev[st->n++];
+		wc_event *e = &st->ev[(st->head + st->n++) % WC_MAX];
 		size_t v = wh_event_verb(s, ev);
 		e->sentence = ev->sentence;
 		e->kinds = wc_cameo_kinds(ev->cameo);

@@ -411,9 +411,18 @@ int wc_place_anaphor(const wh_sent *s, size_t v)
  */
 unsigned wc_sentence_cues(const wh_sent *s)
 {
+	/* first letters of the cue words (cue_word()), tested before the call */
+	const uint32_t letters = 1u << ('a' - 'a') | 1u << ('c' - 'a') | 1u << ('d' - 'a') |
+	                         1u << ('e' - 'a') | 1u << ('f' - 'a') | 1u << ('l' - 'a') |
+	                         1u << ('m' - 'a') | 1u << ('n' - 'a') | 1u << ('p' - 'a') |
+	                         1u << ('s' - 'a') | 1u << ('t' - 'a') | 1u << ('v' - 'a') |
+	                         1u << ('w' - 'a');
 	unsigned c = 0;
 	wc_rel r;
 	for (size_t i = 0; i < s->n; i++) {
+		unsigned ch = (unsigned char)s->a[i].s[0] - 'a';
+		if (s->a[i].len < 4 || ch >= 26 || !(letters >> ch & 1))
+			continue;
 		const wc_word *w = cue_word(s, i);
 		if (!w)
 			continue;

@@ -100,7 +100,7 @@ void wh_modality_attach(const wh_sent *s, dyad_date pub, dyad_event *events, siz
 /*
  * Carrying dates and places across the sentences of one document
  * (when_carry.c, rules in docs/internals/dates.md): the recent events of
- * the document, most recent last.
+ * the document, oldest first.
  */
 #define WC_MAX 16          /* events remembered */
 
@@ -122,8 +122,8 @@ typedef struct wc_event {
 } wc_event;
 
 typedef struct wc_state {
-	wc_event ev[WC_MAX];
-	size_t   n;
+	wc_event ev[WC_MAX];     /* a ring: the oldest at head */
+	size_t   head, n;
 	uint32_t last_sentence;  /* of the last sentence annotated */
 	uint32_t last_end;       /* its end byte in the document text */
 	bool     started;
