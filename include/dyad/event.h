@@ -37,6 +37,19 @@ typedef enum dyad_date_precision {
 	DYAD_PREC_RANGE         /**< date .. date_end */
 } dyad_date_precision;
 
+/**
+ * Where an event's date or place came from ("date_source",
+ * "place_source"; docs/internals/dates.md, "Carrying across sentences").
+ */
+typedef enum dyad_value_source {
+	DYAD_SRC_NONE = 0,      /**< not set (no when stage; no place): JSON null */
+	DYAD_SRC_SENTENCE,      /**< read in the event's own sentence */
+	DYAD_SRC_CARRIED,       /**< from an earlier sentence of the document: the
+	                             event an anaphor ("the visit", "there") refers
+	                             to, or the anchor of "the next day" */
+	DYAD_SRC_PUBLICATION    /**< no date in the text: the publication date */
+} dyad_value_source;
+
 /** Whether and how the event happened ("modality"). */
 typedef enum dyad_modality {
 	DYAD_MOD_ASSERTED = 0,
@@ -98,16 +111,19 @@ typedef struct dyad_event {
 	dyad_date date;                      /**< "date" */
 	dyad_date date_end;                  /**< "date_end" (ranges) */
 	uint8_t   date_precision;            /**< "date_precision" */
-	dyad_span date_span;                 /**< "date_text" ({0,0} when none) */
+	dyad_span date_span;                 /**< "date_text" ({0,0} when none); may lie in
+	                                          an earlier sentence when date_source is carried */
 	dyad_date pub_date;                  /**< "pub_date": the article's publication date */
 	dyad_date ingest_date;               /**< "ingest_date": when dyad read the article */
+	uint8_t   date_source;               /**< "date_source": dyad_value_source */
 
 	/* where: filled by the places stage */
 	char      place_name[DYAD_PLACE_MAX];/**< "place.name" ("" when none) */
 	char      place_country[4];          /**< "place.country" ISO-3 */
 	double    lat, lon;                  /**< "place.lat"/"lon"; NaN unless resolution >= CITY */
 	uint8_t   place_resolution;          /**< "place.resolution" */
-	dyad_span place_span;
+	dyad_span place_span;                /**< may lie in an earlier sentence when carried */
+	uint8_t   place_source;              /**< "place_source": dyad_value_source */
 
 	/* how sure */
 	uint8_t   modality;                  /**< "modality" */
@@ -139,6 +155,8 @@ const char *dyad_precision_name(dyad_date_precision p);
 const char *dyad_modality_name(dyad_modality m);
 const char *dyad_resolution_name(dyad_place_resolution r);
 const char *dyad_quantity_kind_name(dyad_quantity_kind k);
+/** "sentence", "carried", "publication"; NULL for DYAD_SRC_NONE (JSON null). */
+const char *dyad_source_name(dyad_value_source s);
 
 /** Format a date as YYYY, YYYY-MM or YYYY-MM-DD into buf (>= 11 bytes); "" for none. */
 void dyad_date_format(char *buf, size_t size, dyad_date d);

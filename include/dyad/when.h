@@ -60,8 +60,14 @@ int dyad_when_set_document(dyad_when_ctx *ctx, dyad_date pub, dyad_date ingest,
  * (spans into `doc_text`, the dyad_doc_text() of the document), `events`
  * the coder's events for it (verb_span required; source/target spans
  * optional). Fills, per event: date, date_end, date_precision, date_span,
- * pub_date, ingest_date; place_name, place_country, lat, lon,
- * place_resolution, place_span; quantities; modality. The countries of
+ * date_source, pub_date, ingest_date; place_name, place_country, lat, lon,
+ * place_resolution, place_span, place_source; quantities; modality.
+ * An event whose sentence gives no date or place takes them from an
+ * earlier sentence of the document when its sentence refers back ("the
+ * exercise", "the next day", "there": docs/internals/dates.md, "Carrying
+ * across sentences"); events[].sentence must then be the sentence's index
+ * in the document, increasing from call to call (a smaller index than the
+ * last call's starts afresh, as dyad_when_set_document() does). The countries of
  * the events' actor codes (the first three letters of source and target
  * when they are an ISO-3 country: "DZAMIL" -> DZA) join the document's
  * countries for this and later sentences. Returns 0 or a negative DYAD_E*
@@ -75,9 +81,10 @@ int dyad_when_annotate(dyad_when_ctx *ctx, const char *doc_text,
  * The when fields of `ev` as JSON object members, without braces, in the
  * names event.h documents (for `dyad code` and the store):
  *   "date":"2022-11-16","date_end":"2022-11-28"|null,"date_precision":"range",
- *   "date_text":"from 16 to 28 November 2022"|null,"pub_date":..|null,
+ *   "date_text":"from 16 to 28 November 2022"|null,
+ *   "date_source":"sentence"|"carried"|"publication"|null,"pub_date":..|null,
  *   "ingest_date":..|null,"place":{"name":..,"country":..|null,"lat":..|null,
- *   "lon":..|null,"resolution":"city"}|null,
+ *   "lon":..|null,"resolution":"city"}|null,"place_source":"sentence"|"carried"|null,
  *   "quantities":[{"kind":"money","value":180000000,"unit":"USD","text":"$ 180 million"}],
  *   "modality":"asserted"
  * `doc_text` is the document text the spans point into (NULL: no

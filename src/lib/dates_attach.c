@@ -71,8 +71,28 @@ static bool hard_between(const wh_sent *s, size_t a, size_t b)
 }
 
 /*
+ * "the first visit since 2019", "the largest drills since 2015", "for the
+ * first time since 2019": the date measures a comparison, it does not date
+ * the event.
+ */
+static bool comparison_since(const wh_sent *s, const dyad_date_expr *e)
+{
+	static const char *const marks[] = {
+		"first", "last", "largest", "biggest", "highest", "lowest", "longest", "worst",
+		"best", "time", "only", NULL
+	};
+	size_t a = wh_atom_of_tok(s, e->tok_first);
+	if (a == 0 || a >= s->n || !wh_is(s, a - 1, "since"))
+		return false;
+	for (size_t k = a - 1; k-- > 0 && k + 5 >= a;)
+		if (wh_in(s, k, marks))
+			return true;
+	return false;
+}
+
+/*
  * The expression that dates the event whose verb is atom v: the nearest
- * one in v's clause; else the nearest in an earlier clause that is not a
+ * one in v's clause (never a comparison_since() one); else the nearest in an earlier clause that is not a
  * reporting clause (a relative or "while" clause shares its host's time);
  * else none.
  */
@@ -83,6 +103,8 @@ static int pick(const wh_sent *s, const dyad_date_expr *ex, size_t n_ex, size_t 
 	uint32_t c = s->a[v].clause;
 	for (size_t k = 0; k < n_ex; k++) {
 		size_t a = wh_atom_of_tok(s, ex[k].tok_first);
+		if (comparison_since(s, &ex[k]))
+			continue;
 		if (a < s->n && s->a[a].clause == c && dist(s, &ex[k], v) < best_d) {
 			best = (int)k;
 			best_d = dist(s, &ex[k], v);
@@ -93,7 +115,8 @@ static int pick(const wh_sent *s, const dyad_date_expr *ex, size_t n_ex, size_t 
 		return best;
 	for (size_t k = 0; k < n_ex; k++) {
 		size_t a = wh_atom_of_tok(s, ex[k].tok_first);
-		if (a >= s->n || s->a[a].clause >= c || hard_between(s, a, v))
+		if (a >= s->n || s->a[a].clause >= c || hard_between(s, a, v) ||
+		    comparison_since(s, &ex[k]))
 			continue;
 		uint8_t kind = s->clause_kind[s->a[a].clause];
 		if (kind == WH_CL_REPORT || kind == WH_CL_CONTENT)
@@ -112,6 +135,7 @@ static void set_reported(dyad_event *ev, dyad_date pub)
 	memset(&ev->date_end, 0, sizeof(ev->date_end));
 	ev->date_precision = DYAD_PREC_REPORTED;
 	ev->date_span.start = ev->date_span.end = 0;
+	ev->date_source = DYAD_SRC_PUBLICATION;
 }
 
 void wh_dates_attach(const wh_sent *sp, dyad_date pub, dyad_event *events, size_t n_events)
@@ -133,6 +157,7 @@ void wh_dates_attach(const wh_sent *sp, dyad_date pub, dyad_event *events, size_
 		ev->date_end = ex[b].date_end;
 		ev->date_precision = ex[b].precision;
 		ev->date_span = ex[b].span;
+		ev->date_source = DYAD_SRC_SENTENCE;
 	}
 }
 

@@ -612,6 +612,11 @@ static bool future_cue(const wh_sent *s, size_t i)
 	       (wh_is(s, i - 1, "is") || wh_is(s, i - 1, "are") || wh_is(s, i - 1, "be"));
 }
 
+bool wh_future_cue(const wh_sent *s, size_t i)
+{
+	return i < s->n && future_cue(s, i);
+}
+
 bool wh_clause_future(const wh_sent *s, size_t at)
 {
 	uint32_t c = at < s->n ? s->a[at].clause : 0;

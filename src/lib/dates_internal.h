@@ -17,6 +17,9 @@ bool      wd_valid(int y, int m, int d);
 /** Date expressions over an already built sentence (atoms, clauses). */
 int wd_find(const wh_sent *s, dyad_date pub, dyad_date_expr *out, size_t max);
 
+/** Atom i is a future cue: will, plans, next, set to, due to ... */
+bool wh_future_cue(const wh_sent *s, size_t i);
+
 /** Does atom `at`'s clause speak of the future (will, is set to, plans
  *  to ...) before `at`? */
 bool wh_clause_future(const wh_sent *s, size_t at);

@@ -46,6 +46,12 @@ const char *dyad_precision_name(dyad_date_precision p)
 	return (unsigned)p < sizeof(names) / sizeof(names[0]) ? names[p] : "reported";
 }
 
+const char *dyad_source_name(dyad_value_source s)
+{
+	static const char *const names[] = { NULL, "sentence", "carried", "publication" };
+	return (unsigned)s < sizeof(names) / sizeof(names[0]) ? names[s] : NULL;
+}
+
 const char *dyad_modality_name(dyad_modality m)
 {
 	static const char *const names[] = { "asserted", "negated", "future", "planned",

@@ -127,6 +127,8 @@ int dyad_out_event_json(dyad_buf *b, const dyad_event *ev, const dyad_event_ctx 
 	if (!rc)
 		rc = kspan(b, "date_text", ctx, ev->date_span);
 	if (!rc)
+		rc = kstr(b, "date_source", dyad_source_name((dyad_value_source)ev->date_source), 16);
+	if (!rc)
 		rc = kdate(b, "pub_date", ctx->pub_date);
 	if (!rc)
 		rc = codes_json(b, ev, &f);
@@ -140,6 +142,9 @@ int dyad_out_event_json(dyad_buf *b, const dyad_event *ev, const dyad_event_ctx 
 		rc = kstr(b, "pattern", ev->pattern, 4096);
 	if (!rc && !(rc = key(b, "place", false)))
 		rc = place_json(b, ev);
+	if (!rc)
+		rc = kstr(b, "place_source", has_place(ev) ? dyad_source_name(
+		                  (dyad_value_source)ev->place_source) : NULL, 16);
 	if (!rc && !(rc = key(b, "quantities", false)))
 		rc = quantities_json(b, ev, ctx);
 	if (!rc)

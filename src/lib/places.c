@@ -306,6 +306,7 @@ static void clear_place(dyad_event *ev)
 	ev->lat = ev->lon = NAN;
 	ev->place_resolution = DYAD_RES_NONE;
 	ev->place_span.start = ev->place_span.end = 0;
+	ev->place_source = DYAD_SRC_NONE;
 }
 
 void wh_places_attach(const wh_sent *sp, const dyad_gazetteer *g, const char *text,
@@ -333,6 +334,7 @@ void wh_places_attach(const wh_sent *sp, const dyad_gazetteer *g, const char *te
 		ev->lon = p->lon;
 		ev->place_resolution = p->resolution;
 		ev->place_span = p->span;
+		ev->place_source = DYAD_SRC_SENTENCE;
 	}
 }
 

@@ -1,7 +1,10 @@
 /*
  * when.c - the single entry point running dates, places, quantities and
  * modality on one sentence's events (include/dyad/when.h). The sentence
- * is cut into atoms and clauses once and shared by the four stages.
+ * is cut into atoms and clauses once and shared by the four stages. The
+ * context keeps the document's recent events, so that "the exercise" or
+ * "the next day" in a later sentence takes its date and place from them
+ * (when_carry.c).
  */
 #include "dyad/when.h"
 #include "places_internal.h"
@@ -16,6 +19,7 @@ struct dyad_when_ctx {
 	dyad_date       pub, ingest;
 	char            countries[DYAD_WHEN_MAX_COUNTRIES][4];
 	size_t          n_countries;
+	wc_state        carry;      /* the document's recent events (when_carry.c) */
 };
 
 int dyad_when_new(dyad_when_ctx **out, const char *gazetteer_dir, dyad_diag *diag)
@@ -50,6 +54,7 @@ int dyad_when_set_document(dyad_when_ctx *ctx, dyad_date pub, dyad_date ingest,
 		return dyad_error_set(DYAD_EINVAL, "when: bad arguments");
 	ctx->pub = pub;
 	ctx->ingest = ingest;
+	wc_reset(&ctx->carry);
 	ctx->n_countries = 0;
 	for (size_t i = 0; i < n_countries && ctx->n_countries < DYAD_WHEN_MAX_COUNTRIES; i++) {
 		if (strnlen(countries[i], 4) != 3)
@@ -110,8 +115,11 @@ int dyad_when_annotate(dyad_when_ctx *ctx, const char *doc_text,
 	wh_dates_attach(&s, pub, events, n_events);
 	wh_places_attach(&s, ctx->gaz, doc_text, (const char(*)[4])ctx->countries,
 	                 ctx->n_countries, events, n_events);
+	/* before modality: a carried date can make an event historical */
+	wc_carry(&ctx->carry, &s, doc_text, events, n_events);
 	rc = wh_quantities_attach(&s, events, n_events);
 	wh_modality_attach(&s, pub, events, n_events);
+	wc_remember(&ctx->carry, &s, events, n_events);
 	for (size_t k = 0; k < n_events; k++)
 		if (ctx->ingest.year)
 			events[k].ingest_date = ctx->ingest;

@@ -97,4 +97,45 @@ void wh_places_attach(const wh_sent *s, const struct dyad_gazetteer *g, const ch
 int  wh_quantities_attach(const wh_sent *s, dyad_event *events, size_t n_events);
 void wh_modality_attach(const wh_sent *s, dyad_date pub, dyad_event *events, size_t n_events);
 
+/*
+ * Carrying dates and places across the sentences of one document
+ * (when_carry.c, rules in docs/internals/dates.md): the recent events of
+ * the document, oldest first.
+ */
+#define WC_MAX 16          /* events remembered */
+
+typedef struct wc_event {
+	uint32_t  sentence;
+	uint16_t  kinds;       /* WC_K_* bits: what kind of occasion it was */
+	bool      future;      /* future, planned or hypothetical */
+	char      cc[2][4];    /* country prefixes of source and target ("" none) */
+	bool      dated;       /* date from the text (its sentence, or carried) */
+	dyad_date date, date_end;
+	uint8_t   precision;
+	dyad_span date_span;
+	bool      placed;
+	char      place_name[DYAD_PLACE_MAX];
+	char      place_country[4];
+	double    lat, lon;
+	uint8_t   resolution;
+	dyad_span place_span;
+} wc_event;
+
+typedef struct wc_state {
+	wc_event ev[WC_MAX];     /* a ring: the oldest at head */
+	size_t   head, n;
+	uint32_t last_sentence;  /* of the last sentence annotated */
+	uint32_t last_end;       /* its end byte in the document text */
+	bool     started;
+	unsigned cues;           /* cue kinds of the sentence being annotated */
+} wc_state;
+
+void wc_reset(wc_state *st);
+/** Fill the missing dates and places of one sentence's events from the
+ *  earlier sentences (`text`: the document text). */
+void wc_carry(wc_state *st, const wh_sent *s, const char *text,
+              dyad_event *events, size_t n_events);
+/** Remember the sentence's events (after modality is known). */
+void wc_remember(wc_state *st, const wh_sent *s, const dyad_event *events, size_t n_events);
+
 #endif

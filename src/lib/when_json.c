@@ -29,6 +29,14 @@ static int put_text(dyad_buf *b, const char *name, const char *text, dyad_span s
 	return rc ? rc : dyad_buf_putc(b, '"');
 }
 
+/* '"date_source":"carried",' (null when not set). */
+static int put_source(dyad_buf *b, const char *name, dyad_value_source src)
+{
+	const char *v = dyad_source_name(src);
+	return v ? dyad_buf_printf(b, "\"%s\":\"%s\",", name, v)
+	         : dyad_buf_printf(b, "\"%s\":null,", name);
+}
+
 static int put_coord(dyad_buf *b, const char *name, double v)
 {
 	if (isnan(v))
@@ -92,11 +100,16 @@ size_t dyad_when_json(char *buf, size_t size, const dyad_event *ev, const char *
 	if (!rc)
 		rc = dyad_buf_putc(&b, ',');
 	if (!rc)
+		rc = put_source(&b, "date_source", (dyad_value_source)ev->date_source);
+	if (!rc)
 		rc = put_date(&b, "pub_date", ev->pub_date);
 	if (!rc)
 		rc = put_date(&b, "ingest_date", ev->ingest_date);
 	if (!rc)
 		rc = put_place(&b, ev);
+	if (!rc)
+		rc = put_source(&b, "place_source", ev->place_name[0]
+		                    ? (dyad_value_source)ev->place_source : DYAD_SRC_NONE);
 	if (!rc)
 		rc = put_quantities(&b, ev, doc_text);
 	if (!rc)

@@ -59,6 +59,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t len, ns;
 	const char *text = dyad_doc_text(doc, &len);
 	const dyad_sentence *s = dyad_doc_sentences(doc, &ns);
+	/* one document: events of later sentences may take dates and places
+	 * carried from earlier ones (when_carry.c) */
+	if (ctx && dyad_when_set_document(ctx, pub, pub, NULL, 0))
+		abort();
 	for (size_t i = 0; s && i < ns; i++) {
 		if (dyad_tokenize(toks, text + s[i].span.start, s[i].span.end - s[i].span.start,
 		                  s[i].span.start))
@@ -73,12 +77,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		dyad_event_init(&ev[1]);
 		ev[0].verb_span = t[data[3] % n].span;
 		ev[1].verb_span = t[n - 1].span;
+		ev[0].sentence = ev[1].sentence = (uint32_t)i;
 		if (dyad_when_annotate(ctx, text, t, n, ev, 2))
 			abort();
 		for (int k = 0; k < 2; k++) {
 			if (ev[k].place_resolution < DYAD_RES_CITY && !(isnan(ev[k].lat) && isnan(ev[k].lon)))
 				abort();
-			if (ev[k].n_quantities > DYAD_QTY_MAX || ev[k].date_span.end > len)
+			if (ev[k].n_quantities > DYAD_QTY_MAX || ev[k].date_span.end > len ||
+			    ev[k].place_span.end > len)
+				abort();
+			/* a carried value comes from this sentence or an earlier one */
+			if (ev[k].date_source == DYAD_SRC_CARRIED && ev[k].date_span.start >= s[i].span.end)
+				abort();
+			if (ev[k].place_source == DYAD_SRC_CARRIED && ev[k].place_span.start >= s[i].span.end)
+				abort();
+			if ((ev[k].date_source == DYAD_SRC_PUBLICATION) != (ev[k].date_precision == DYAD_PREC_REPORTED))
 				abort();
 			check_date(ev[k].date, true);
 		}

@@ -49,11 +49,13 @@ static void full_event(dyad_event *ev)
 	ev->date_end = (dyad_date){ 2022, 11, 28 };
 	ev->date_precision = DYAD_PREC_RANGE;
 	ev->date_span = span_of("16 November 2022");
+	ev->date_source = DYAD_SRC_SENTENCE;
 	SET(ev->place_name, "Bechar");
 	SET(ev->place_country, "DZA");
 	ev->lat = 31.61667;
 	ev->lon = -2.21667;
 	ev->place_resolution = DYAD_RES_CITY;
+	ev->place_source = DYAD_SRC_CARRIED;
 	ev->modality = DYAD_MOD_ASSERTED;
 	ev->n_quantities = 1;
 	ev->quantities[0].kind = DYAD_QTY_PERSONNEL;
@@ -110,9 +112,10 @@ static void test_json_fields(void **state)
 
 	/* Exactly the interface's field names, in this order. */
 	static const char *const names[] = {
-		"doc", "sentence", "date", "date_end", "date_precision", "date_text", "pub_date",
-		"source", "target", "cameo", "root", "quad", "goldstein", "plover", "label",
-		"source_text", "target_text", "verb_text", "pattern", "place", "quantities",
+		"doc", "sentence", "date", "date_end", "date_precision", "date_text", "date_source",
+		"pub_date", "source", "target", "cameo", "root", "quad", "goldstein", "plover", "label",
+		"source_text", "target_text", "verb_text", "pattern", "place", "place_source",
+		"quantities",
 		"modality", "symmetric", "text",
 	};
 	size_t n = sizeof(names) / sizeof(names[0]);
@@ -126,6 +129,8 @@ static void test_json_fields(void **state)
 	assert_string_equal(jstr(j, "date_end"), "2022-11-28");
 	assert_string_equal(jstr(j, "date_precision"), "range");
 	assert_string_equal(jstr(j, "date_text"), "16 November 2022");
+	assert_string_equal(jstr(j, "date_source"), "sentence");
+	assert_string_equal(jstr(j, "place_source"), "carried");
 	assert_string_equal(jstr(j, "pub_date"), "2022-11-17");
 	assert_string_equal(jstr(j, "source"), "DZAMIL");
 	assert_string_equal(jstr(j, "target"), "RUSMIL");
