@@ -274,22 +274,25 @@ static bool is_determiner(const cword *w)
 	return false;
 }
 
-/* A one-word lemma verb between a determiner and a plain word modifies
- * that word: "a mock camp", "the strike group", "an attack helicopter".
- * As the head of its phrase ("the visit of", "an attack on", "the
- * talks.") it stays a nominal pattern. */
-static bool modifier_after_determiner(const dyad_coder *c, size_t i, size_t ev)
+/* A one-word lemma verb between an indefinite article and a plain word
+ * modifies that word: "a mock camp", "a strike base", "an attack
+ * helicopter". As the head of its phrase ("a visit to", "an attack on")
+ * it stays a nominal pattern; after "the" the next word is too often the
+ * verb ("the exercise strengthened ...") to tell. */
+static bool modifier_after_article(const dyad_coder *c, size_t i, size_t ev)
 {
 	static const char *const heads_end[] = {
 		"of", "on", "in", "to", "against", "by", "with", "at", "from", "for", "between",
-		"near", "over", "into", "that", "which", "was", "were", "is", "are", "has", "had",
-		"have", "will", "would", "could", "may", "might", "came", "took", "left", "killed",
-		"wounded", "began", "ended", "started", NULL
+		"near", "over", "into", "that", "which", "was", "were", "is", "has", "had",
+		"will", "would", "could", "may", "might", NULL
 	};
-	if (i == 0 || ev != i + 1 || ev >= c->nw || !is_determiner(&c->w[i - 1]))
+	if (i == 0 || ev != i + 1 || ev >= c->nw)
 		return false;
-	const cword *next = &c->w[ev];
-	if (next->type != CW_WORD || (next->tflags & DYAD_TOKF_CAP))
+	const cword *art = &c->w[i - 1], *next = &c->w[ev];
+	if (!eq(art->s, art->len, "a") && !eq(art->s, art->len, "an"))
+		return false;
+	if (next->type != CW_WORD || (next->tflags & DYAD_TOKF_CAP) ||
+	    (next->len > 3 && memcmp(next->s + next->len - 2, "ed", 2) == 0))
 		return false;
 	for (int k = 0; heads_end[k]; k++)
 		if (eq(next->s, next->len, heads_end[k]))
@@ -418,7 +421,7 @@ static void locate(dyad_coder *c)
 			 * visit of X to Y"): the determiner rule is TABARI's only */
 			bool lemma = c->lex->verbs[b[PH_VERB].ph->verb].lemma != 0;
 			bool noun = (i && !lemma && is_determiner(&c->w[i - 1])) ||
-			            (lemma && modifier_after_determiner(c, i, ev)) ||
+			            (lemma && modifier_after_article(c, i, ev)) ||
 			            (i && (cw->tflags & DYAD_TOKF_CAP) && !(cw->tflags & DYAD_TOKF_ALLCAPS)) ||
 			            (ev < c->nw && c->w[ev].type == CW_POSS);   /* "donate's" */
 			/* COMPLEX: VERBS[n] counts "an attack" but not "the
