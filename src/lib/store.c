@@ -196,6 +196,11 @@ static const char schema_v4[] =
  * timeline the by-3 and by-4 ones, and a year timeline counts the by-0 and
  * by-4 rows of the months of a partial year. Only those events (a small
  * share) fire the triggers: the WHEN clause is checked before any work.
+ *
+ * `documents_language`: the smallest structure SQLite can count documents
+ * from (count(*) walks the smallest index; the table holds the texts:
+ * 30 ms for 200,000 documents, 0.6 ms from this index). One short entry
+ * per document, appended within its language.
  */
 #define TLC_KEY(ev) "CASE WHEN " ev ".day BETWEEN 1721060 AND 5373484 THEN strftime('%Y', " ev ".day)*12" \
 	" + strftime('%m', " ev ".day) - 1 ELSE " TL_EXCLUDED " END"
@@ -225,7 +230,8 @@ static const char schema_v5[] =
 	" modality ON events WHEN (old.coarse IN (1, 2) OR new.coarse IN (1, 2)) AND (old.source IS NOT new.source"
 	" OR old.target IS NOT new.target OR old.day IS NOT new.day OR old.coarse IS NOT new.coarse"
 	" OR old.quad IS NOT new.quad OR old.goldstein IS NOT new.goldstein OR old.modality IS NOT new.modality)"
-	" BEGIN " TLC_ROW("old", "-1") TLC_ROW("new", "1") " END;";
+	" BEGIN " TLC_ROW("old", "-1") TLC_ROW("new", "1") " END;"
+	"CREATE INDEX documents_language ON documents(language);";
 
 static const struct migration {
 	int version;
@@ -236,7 +242,7 @@ static const struct migration {
 	{ 2, "document index in memory: content keys and signatures by id", schema_v2 },
 	{ 3, "timeline counts by country-level dyad and period; events by country-level dyad and date", schema_v3 },
 	{ 4, "sentences as offsets into the document text (sentences is a view)", schema_v4 },
-	{ 5, "timeline counts of month- and year-precise events per month, for date ranges", schema_v5 },
+	{ 5, "timeline counts of month- and year-precise events per month, for date ranges; documents by language", schema_v5 },
 };
 
 static const char *const stmt_sql[ST__COUNT] = {

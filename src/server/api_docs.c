@@ -163,10 +163,16 @@ int api_places(srv_req *r, srv_resp *out)
 int api_info(srv_req *r, srv_resp *out)
 {
 	sqlite3_stmt *st;
+	/* counts from the smallest index of each table (documents_language
+	 * since schema 5); the first and last dates from the date index: the
+	 * events of the lowest and highest day (day is the date's Julian day),
+	 * not a scan of every event's date */
 	if (srv_sql_fixed(r, out, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences),"
 	                          " (SELECT count(*) FROM mentions), (SELECT count(*) FROM events),"
-	                          " (SELECT min(date) FROM events WHERE coarse < 3),"
-	                          " (SELECT max(date) FROM events WHERE coarse < 3),"
+	                          " (SELECT min(date) FROM events WHERE coarse < 3 AND date IS NOT NULL AND day ="
+	                          "  (SELECT min(day) FROM events WHERE coarse < 3 AND date IS NOT NULL)),"
+	                          " (SELECT max(date) FROM events WHERE coarse < 3 AND date IS NOT NULL AND day ="
+	                          "  (SELECT max(day) FROM events WHERE coarse < 3 AND date IS NOT NULL)),"
 	                          " (SELECT max(version) FROM migrations)", &st))
 		return -1;
 	int rc = sqlite3_step(st);

@@ -57,6 +57,12 @@ ids_dr=$(python3 -c "import json; print(sorted(json.loads(l)['id'] for l in open
 [ "$dr" -gt 3 ] || { echo "too few DZA-RUS events in samples ($dr)"; exit 1; }
 
 expect 200 "/api/info" "j['events'] == $all and j['documents'] > 10 and j['schema_version'] >= 1 and 'CONSULT' in j['plover_types'] and j['plover_types'] == sorted(set(j['plover_types']))"
+# the counts and dates of /api/info are the tables' own (read from indexes)
+info_want=$(python3 -c "import sqlite3, json; c = sqlite3.connect('$tmp/s.db'); print(json.dumps(c.execute(
+  'SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions),'
+  ' (SELECT count(*) FROM events), (SELECT min(date) FROM events WHERE coarse < 3),'
+  ' (SELECT max(date) FROM events WHERE coarse < 3)').fetchone()))")
+expect 200 "/api/info" "[j[k] for k in ('documents', 'sentences', 'mentions', 'events', 'first_date', 'last_date')] == $info_want and j['mentions'] > j['events'] > 0"
 expect 200 "/api/events?limit=500" "j['total'] == $all and len(j['events']) == $all"
 expect 200 "/api/events?dyad=DZA,RUS&limit=500" "j['total'] == $dr and sorted(e['id'] for e in j['events']) == $ids_dr"
 expect 200 "/api/events?dyad=rus,dza&limit=500" "j['total'] == $dr"

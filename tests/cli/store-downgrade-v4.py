@@ -14,7 +14,7 @@ BEGIN;
 DROP TRIGGER IF EXISTS events_tlc_insert;
 DROP TRIGGER IF EXISTS events_tlc_delete;
 DROP TRIGGER IF EXISTS events_tlc_update;
-DROP INDEX IF EXISTS events_imprecise;
+DROP INDEX IF EXISTS documents_language;
 DELETE FROM timeline_counts WHERE by IN (3, 4);
 ALTER TABLE sentence_spans ADD COLUMN text TEXT;
 UPDATE sentence_spans SET text = (SELECT text FROM sentences v WHERE v.id = sentence_spans.id);
