@@ -101,8 +101,14 @@
     sel.value = state.period ? state.period.label : '';
   }
 
+  // answers can arrive out of order (a quick second click): only the
+  // latest request of each kind is drawn
+  const latest = { timeline: 0, events: 0 };
+
   async function loadTimeline() {
+    const mine = ++latest.timeline;
     const data = await api('timeline', Object.assign(pickerParams(), { by: state.by }));
+    if (mine !== latest.timeline) return;
     const periods = fillPeriods(data.periods, data.by, state.from, state.to);
     timelinePeriods = periods;
     periodSelect(periods);
@@ -190,7 +196,9 @@
 
   async function loadEvents() {
     const params = Object.assign(eventParams(), { sort: state.sort, offset: state.offset, limit: state.limit });
+    const mine = ++latest.events;
     const data = await api('events', params);
+    if (mine !== latest.events) return;
     state.total = data.total;
     const body = $('events').querySelector('tbody');
     clear(body);
@@ -306,8 +314,12 @@
     $('f-clear-period').hidden = true;
     setStatus('loading…');
     try {
-      await Promise.all([loadTimeline(), loadEvents(), window.dyadMap.load(pickerParams())]);
+      // the map is below the fold and can take longest (an actor's every
+      // event): the timeline and table do not wait for it
+      const places = window.dyadMap.load(pickerParams());
+      await Promise.all([loadTimeline(), loadEvents()]);
       setStatus('');
+      await places;
     } catch (e) {
       setStatus(e.message, true);
     }
