@@ -362,13 +362,13 @@
       loadTimeline().catch(e => setStatus(e.message, true));
     });
     try {
-      const info = await api('info');
+      // the three start-up requests at once: the page waits for the slowest, not their sum
+      const [info, actors, dyads] = await Promise.all([api('info'), api('actors', { limit: 200 }),
+        api('dyads', { limit: 60, level: 'country' })]);
       for (const t of info.plover_types || []) $('f-plover').appendChild(el('option', { value: t }, t));
       $('store-info').textContent = `${info.documents} documents · ${info.mentions} mentions · ${info.events} events` +
         (info.first_date ? ` · ${info.first_date} to ${info.last_date}` : '');
-      const actors = await api('actors', { limit: 200 });
       for (const a of actors.actors) $('actor-list').appendChild(el('option', { value: a.code }));
-      const dyads = await api('dyads', { limit: 60, level: 'country' });
       const pick = (a, b) => {
         $('actor-a').value = a;
         $('actor-b').value = b;
