@@ -177,11 +177,22 @@ static void write_period(dyad_buf *b, int by, const period *p)
 	dyad_buf_putc(b, '}');
 }
 
+/* Days SQLite's strftime converts (0000-01-01 to 9999-12-31): the
+ * summaries file events dated outside them as excluded, and so does the
+ * scan (a period key of year -4712 has no label). */
+#define SUM_LO 1721060
+#define SUM_HI 5373484
+
+static bool drawable(int by, int coarse, int64_t jd)
+{
+	return coarse <= max_coarse[by] && jd >= SUM_LO && jd <= SUM_HI;
+}
+
 static int add_row(periods_map *map, int by, sqlite3_stmt *st, int64_t *excluded)
 {
 	int coarse = sqlite3_column_int(st, 1);
 	int64_t jd = sqlite3_column_int64(st, 0);
-	if (coarse > max_coarse[by] || jd <= 0) {
+	if (!drawable(by, coarse, jd)) {
 		(*excluded)++;
 		return 0;
 	}
@@ -312,10 +323,6 @@ static int summary_rows(tl_ctx *c, int row_by, int64_t k0, int64_t k1, int dest)
 /* ------------------------------------------------------------------ */
 /* Date ranges from the summaries                                       */
 
-/* Days SQLite's strftime converts (0000-01-01 to 9999-12-31): the
- * summaries file events dated outside them as excluded. */
-#define SUM_LO 1721060
-#define SUM_HI 5373484
 
 typedef struct span {
 	int64_t lo, hi;   /* Julian days, inclusive; empty when lo > hi */
@@ -383,7 +390,7 @@ static int edge_rows(tl_ctx *c, int64_t lo, int64_t hi, span inc, span exc)
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t jd = sqlite3_column_int64(st, 0);
-		bool counted = sqlite3_column_int(st, 1) <= max_coarse[c->by] && jd > 0;
+		bool counted = drawable(c->by, sqlite3_column_int(st, 1), jd);
 		if (in_span(counted ? inc : exc, jd))
 			continue;   /* a summary row has it */
 		if (add_row(&c->map, c->by, st, &c->excluded)) {

@@ -156,7 +156,7 @@ maxc = {"month": 1, "week": 0, "year": 2}[by]
 per, excl = {}, 0
 for s, t, day, coarse, quad, g in c.execute("SELECT source, target, day, coarse, quad, goldstein FROM events"):
     if not match(s, t): continue
-    if coarse > maxc or day <= 0: excl += 1; continue
+    if coarse > maxc or not 1721060 <= day <= 5373484: excl += 1; continue
     d = datetime.date.fromordinal(day - 1721425)
     k = d.isoformat() if by == "week" and d.weekday() == 0 else \
         (d - datetime.timedelta(days=d.weekday())).isoformat() if by == "week" else \
