@@ -364,7 +364,7 @@
     try {
       // the three start-up requests at once: the page waits for the slowest, not their sum
       const [info, actors, dyads] = await Promise.all([api('info'), api('actors', { limit: 200 }),
-        api('dyads', { limit: 60, level: 'country' })]);
+        api('dyads', { limit: 60, level: 'country', mentions: 0 })]);
       for (const t of info.plover_types || []) $('f-plover').appendChild(el('option', { value: t }, t));
       $('store-info').textContent = `${info.documents} documents · ${info.mentions} mentions · ${info.events} events` +
         (info.first_date ? ` · ${info.first_date} to ${info.last_date}` : '');

@@ -110,6 +110,16 @@ expect 200 "/api/search?q=%22joint%20exercise%22" "len(j['hits']) > 0 and all('j
 expect 200 "/api/actors?limit=5" "len(j['actors']) == 5 and j['actors'][0]['mentions'] >= j['actors'][-1]['mentions']"
 expect 200 "/api/dyads?limit=10" "0 < len(j['dyads']) <= 10"
 expect 200 "/api/dyads?level=country&actor=DZA" "any(set([d['a'], d['b']]) == {'DZA', 'RUS'} for d in j['dyads'])"
+# mentions=0: country-level dyads from timeline_counts, the same as from the events
+for q in "" "&actor=DZA" "&actor=RUS"; do
+  get "/api/dyads?level=country&limit=500$q"; cp "$tmp/body" "$tmp/dyads_events"
+  expect 200 "/api/dyads?level=country&limit=500&mentions=0$q" "(lambda e: len(e) > 0 and len(j['dyads']) == len(e) and all(
+    (d['a'], d['b'], d['events'], d['cooperation'], d['conflict']) == (x['a'], x['b'], x['events'], x['cooperation'], x['conflict'])
+    and d['mentions'] is None and (d['mean_goldstein'] is None) == (x['mean_goldstein'] is None)
+    and (d['mean_goldstein'] is None or abs(d['mean_goldstein'] - x['mean_goldstein']) < 1e-9)
+    for d, x in zip(j['dyads'], e)))(json.load(open('$tmp/dyads_events'))['dyads'])"
+done
+err 400 "/api/dyads?mentions=2"
 expect 200 "/api/places?dyad=DZA,RUS" "sum(p['events'] for p in j['places']) + j['unplaced_events'] == $dr"
 expect 200 "/api/places" "all(p['drawn_as'] in ('point', 'country', 'list') for p in j['places']) and all(p['lat'] is not None and p['resolution'] not in ('country', 'region') for p in j['places'] if p['drawn_as'] == 'point') and all(p['drawn_as'] == 'country' for p in j['places'] if p['resolution'] == 'country')"
 expect 200 "/api/documents/1" "j['id'] == 1 and len(j['sentences']) > 0 and j['text'] and isinstance(j['sources'], list)"
