@@ -10,6 +10,7 @@
     period: null,               // {from, to, label} after a bar click
     sort: 'date', offset: 0, limit: 25, total: 0,
   };
+  const EXPORT_MAX = 10000;    // events per export (docs/api.md, Limits)
   let chart = null;
   let timelinePeriods = [];   // the drawn periods (filled), for the Period menu
   let evidenceFrom = null;    // what opened the evidence panel: focus returns there
@@ -205,7 +206,11 @@
     for (const ev of data.events) body.appendChild(eventRow(ev));
     if (!data.events.length) body.appendChild(el('tr', {}, el('td', { colSpan: 9, className: 'muted' }, 'No events match.')));
     const end = state.offset + data.events.length;
-    $('page-info').textContent = data.total ? `${state.offset + 1}–${end} of ${data.total}` : '0 events';
+    // past 10,000 matches the server stops counting: say so rather than show 10000 as the total
+    const total = data.total_exact === false ? `more than ${data.total.toLocaleString('en')}` : data.total.toLocaleString('en');
+    $('page-info').textContent = data.total ? `${state.offset + 1}–${end} of ${total}` : '0 events';
+    $('export-note').textContent = data.total > EXPORT_MAX || data.total_exact === false
+      ? `exports hold the first ${EXPORT_MAX.toLocaleString('en')} events in this order: narrow the filter for the rest` : '';
     $('prev').disabled = state.offset === 0;
     $('next').disabled = end >= data.total;
     $('events-title').textContent = state.period ? 'in ' + state.period.label : '';
