@@ -25,9 +25,14 @@
     }).catch(() => { document.getElementById('map-note').textContent = 'world outline missing (web/world.geojson)'; });
   }
 
+  let seq = 0;   // a newer load wins over an older one still under way
+
   async function load(params) {
     if (!map) return;
+    const mine = ++seq;
+    document.getElementById('map-note').textContent = 'loading places…';
     const data = await api('places', params);
+    if (mine !== seq) return;
     if (countryLayer) map.removeLayer(countryLayer);
     if (pointLayer) map.removeLayer(pointLayer);
     const byCountry = {}, named = [];

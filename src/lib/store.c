@@ -183,6 +183,56 @@ static const char schema_v4[] =
 	"  FROM documents d WHERE d.id = s.doc_id),"
 	" s.repeated FROM sentence_spans s;";
 
+/*
+ * Migration 5: timelines over a date range from the summaries too.
+ *
+ * A range [from, to] is cut into whole months, read from the summary rows,
+ * and the partial months at its ends, read from the events (two short
+ * index walks). The month rows (by 0) count day- and month-precise events
+ * per month of `day`; what a range still needs per month is the events
+ * dated by month and by year, which the granularities leave out: by 3
+ * (month-precise) and by 4 (year-precise) rows, per month of `day`, with
+ * the same columns. A month timeline excludes the by-4 events, a week
+ * timeline the by-3 and by-4 ones, and a year timeline counts the by-0 and
+ * by-4 rows of the months of a partial year. Only those events (a small
+ * share) fire the triggers: the WHEN clause is checked before any work.
+ *
+ * `documents_language`: the smallest structure SQLite can count documents
+ * from (count(*) walks the smallest index; the table holds the texts:
+ * 30 ms for 200,000 documents, 0.6 ms from this index). One short entry
+ * per document, appended within its language.
+ */
+#define TLC_KEY(ev) "CASE WHEN " ev ".day BETWEEN 1721060 AND 5373484 THEN strftime('%Y', " ev ".day)*12" \
+	" + strftime('%m', " ev ".day) - 1 ELSE " TL_EXCLUDED " END"
+#define TLC_ROW(ev, sign) \
+	"INSERT INTO timeline_counts SELECT substr(" ev ".source,1,3), substr(" ev ".target,1,3), 2 + " ev ".coarse," \
+	" " TLC_KEY(ev) ", " sign ", " sign "*(coalesce(" ev ".quad, 0) IS 0), " sign "*(" ev ".quad IS 1)," \
+	" " sign "*(" ev ".quad IS 2), " sign "*(" ev ".quad IS 3), " sign "*(" ev ".quad IS 4)," \
+	" " sign "*(" ev ".modality IS 'asserted'), " sign "*(" ev ".modality IS 'planned' OR " ev ".modality IS 'future')," \
+	" " sign "*(" ev ".goldstein IS NOT NULL), " sign "*coalesce(CAST(round(" ev ".goldstein*1000) AS INTEGER), 0)" \
+	" WHERE " ev ".coarse IN (1, 2)" \
+	" ON CONFLICT DO UPDATE SET events = events + excluded.events, q0 = q0 + excluded.q0," \
+	" q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3, q4 = q4 + excluded.q4," \
+	" asserted = asserted + excluded.asserted, planned = planned + excluded.planned," \
+	" n_gold = n_gold + excluded.n_gold, gold = gold + excluded.gold;"
+
+static const char schema_v5[] =
+	"INSERT INTO timeline_counts SELECT substr(source,1,3), substr(target,1,3), 2 + coarse, k, count(*),"
+	" sum(coalesce(quad, 0) IS 0), sum(quad IS 1), sum(quad IS 2), sum(quad IS 3), sum(quad IS 4),"
+	" sum(modality IS 'asserted'), sum(modality IS 'planned' OR modality IS 'future'),"
+	" sum(goldstein IS NOT NULL), coalesce(sum(CAST(round(goldstein*1000) AS INTEGER)), 0)"
+	" FROM (SELECT *, " TLC_KEY("e") " AS k FROM events AS e WHERE coarse IN (1, 2)) GROUP BY 1, 2, 3, 4;"
+	"CREATE TRIGGER events_tlc_insert AFTER INSERT ON events WHEN new.coarse IN (1, 2)"
+	" BEGIN " TLC_ROW("new", "1") " END;"
+	"CREATE TRIGGER events_tlc_delete AFTER DELETE ON events WHEN old.coarse IN (1, 2)"
+	" BEGIN " TLC_ROW("old", "-1") " END;"
+	"CREATE TRIGGER events_tlc_update AFTER UPDATE OF source, target, day, coarse, quad, goldstein,"
+	" modality ON events WHEN (old.coarse IN (1, 2) OR new.coarse IN (1, 2)) AND (old.source IS NOT new.source"
+	" OR old.target IS NOT new.target OR old.day IS NOT new.day OR old.coarse IS NOT new.coarse"
+	" OR old.quad IS NOT new.quad OR old.goldstein IS NOT new.goldstein OR old.modality IS NOT new.modality)"
+	" BEGIN " TLC_ROW("old", "-1") TLC_ROW("new", "1") " END;"
+	"CREATE INDEX documents_language ON documents(language);";
+
 static const struct migration {
 	int version;
 	const char *name;
@@ -192,6 +242,7 @@ static const struct migration {
 	{ 2, "document index in memory: content keys and signatures by id", schema_v2 },
 	{ 3, "timeline counts by country-level dyad and period; events by country-level dyad and date", schema_v3 },
 	{ 4, "sentences as offsets into the document text (sentences is a view)", schema_v4 },
+	{ 5, "timeline counts of month- and year-precise events per month, for date ranges; documents by language", schema_v5 },
 };
 
 static const char *const stmt_sql[ST__COUNT] = {

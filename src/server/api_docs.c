@@ -117,16 +117,18 @@ int api_places(srv_req *r, srv_resp *out)
 	/* resolution: as the mentions resolved the place (city, sub-city,
 	 * region, country). Drawn as a point only with coordinates and finer
 	 * than a country; a country is shaded, never put at its centroid;
-	 * a region or a place without coordinates is listed. */
+	 * a region or a place without coordinates is listed. An event without
+	 * a place name has no mention to ask (most events: no lookup). */
 	dyad_buf_puts(&q.sql,
 		"SELECT name, country, lat, lon, count(*), avg(g), res,"
 		" CASE WHEN res = 'country' OR (name IS NULL AND country IS NOT NULL) THEN 'country'"
 		"  WHEN lat IS NOT NULL AND lon IS NOT NULL AND res <> 'region' THEN 'point'"
 		"  WHEN name IS NULL AND country IS NULL THEN 'none' ELSE 'list' END AS drawn"
 		" FROM (SELECT e.place_name AS name, e.place_country AS country, e.lat AS lat, e.lon AS lon,"
-		"  e.goldstein AS g, COALESCE((SELECT m.place_resolution FROM mentions m"
-		"   WHERE m.event_id = e.id AND m.place_name = e.place_name LIMIT 1),"
-		"   CASE WHEN e.place_name IS NULL AND e.place_country IS NOT NULL THEN 'country' ELSE 'unknown' END) AS res"
+		"  e.goldstein AS g, CASE WHEN e.place_name IS NULL THEN"
+		"   CASE WHEN e.place_country IS NOT NULL THEN 'country' ELSE 'unknown' END"
+		"   ELSE COALESCE((SELECT m.place_resolution FROM mentions m"
+		"   WHERE m.event_id = e.id AND m.place_name = e.place_name LIMIT 1), 'unknown') END AS res"
 		" FROM events e WHERE 1");
 	api_filter_sql(&f, &q);
 	dyad_buf_puts(&q.sql, ") GROUP BY name, country, lat, lon, res ORDER BY count(*) DESC LIMIT 2000");
@@ -163,10 +165,16 @@ int api_places(srv_req *r, srv_resp *out)
 int api_info(srv_req *r, srv_resp *out)
 {
 	sqlite3_stmt *st;
+	/* counts from the smallest index of each table (documents_language
+	 * since schema 5); the first and last dates from the date index: the
+	 * events of the lowest and highest day (day is the date's Julian day),
+	 * not a scan of every event's date */
 	if (srv_sql_fixed(r, out, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences),"
 	                          " (SELECT count(*) FROM mentions), (SELECT count(*) FROM events),"
-	                          " (SELECT min(date) FROM events WHERE coarse < 3),"
-	                          " (SELECT max(date) FROM events WHERE coarse < 3),"
+	                          " (SELECT min(date) FROM events WHERE coarse < 3 AND date IS NOT NULL AND day ="
+	                          "  (SELECT min(day) FROM events WHERE coarse < 3 AND date IS NOT NULL)),"
+	                          " (SELECT max(date) FROM events WHERE coarse < 3 AND date IS NOT NULL AND day ="
+	                          "  (SELECT max(day) FROM events WHERE coarse < 3 AND date IS NOT NULL)),"
 	                          " (SELECT max(version) FROM migrations)", &st))
 		return -1;
 	int rc = sqlite3_step(st);

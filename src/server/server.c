@@ -56,7 +56,7 @@ static const struct route {
 	    "min_sources", NULL } },
 	{ "/api/search", false, api_search, { "q", "limit", NULL } },
 	{ "/api/actors", false, api_actors, { "limit", NULL } },
-	{ "/api/dyads", false, api_dyads, { "limit", "actor", "level", NULL } },
+	{ "/api/dyads", false, api_dyads, { "limit", "actor", "level", "mentions", NULL } },
 	{ "/api/documents/", true, api_document, { NULL } },
 	{ "/api/places", false, api_places,
 	  { "dyad", "actor", "from", "to", "code", "plover", "modality", "min_sources", NULL } },

@@ -157,6 +157,8 @@ void srv_conn_close(srv_conn *c);
 /** Whether the store has the tables of schema 3 (timeline_counts, the
  * country-level dyad index); older stores are served from `events` alone. */
 bool srv_conn_summaries(const srv_conn *c);
+/** Schema 5: timeline_counts also serves date ranges (month- and year-precise rows). */
+bool srv_conn_range_summaries(const srv_conn *c);
 
 /* ------------------------------------------------------------------ */
 /* Handlers: fill `out`; return 0, or -1 after srv_error().             */

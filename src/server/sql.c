@@ -17,7 +17,7 @@
 
 struct srv_conn {
 	sqlite3 *db;
-	bool     summaries;   /* schema >= 3: timeline_counts, events_st3 */
+	int      version;     /* schema: >= 3 timeline_counts, events_st3; >= 5 rows for ranges */
 	struct {
 		char         *sql;
 		sqlite3_stmt *st;
@@ -43,7 +43,7 @@ srv_conn *srv_conn_open(const char *path, char *err, size_t errsize)
 	if (rc == SQLITE_OK && sqlite3_step(st) != SQLITE_ROW)
 		rc = SQLITE_ERROR;
 	if (rc == SQLITE_OK)
-		c->summaries = sqlite3_column_int(st, 0) >= 3;
+		c->version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errsize, "%s: not a dyad store (%s)", path,
@@ -57,7 +57,12 @@ srv_conn *srv_conn_open(const char *path, char *err, size_t errsize)
 
 bool srv_conn_summaries(const srv_conn *c)
 {
-	return c->summaries;
+	return c->version >= 3;
+}
+
+bool srv_conn_range_summaries(const srv_conn *c)
+{
+	return c->version >= 5;
 }
 
 sqlite3 *srv_conn_db(srv_conn *c)

@@ -57,6 +57,12 @@ ids_dr=$(python3 -c "import json; print(sorted(json.loads(l)['id'] for l in open
 [ "$dr" -gt 3 ] || { echo "too few DZA-RUS events in samples ($dr)"; exit 1; }
 
 expect 200 "/api/info" "j['events'] == $all and j['documents'] > 10 and j['schema_version'] >= 1 and 'CONSULT' in j['plover_types'] and j['plover_types'] == sorted(set(j['plover_types']))"
+# the counts and dates of /api/info are the tables' own (read from indexes)
+info_want=$(python3 -c "import sqlite3, json; c = sqlite3.connect('$tmp/s.db'); print(json.dumps(c.execute(
+  'SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions),'
+  ' (SELECT count(*) FROM events), (SELECT min(date) FROM events WHERE coarse < 3),'
+  ' (SELECT max(date) FROM events WHERE coarse < 3)').fetchone()))")
+expect 200 "/api/info" "[j[k] for k in ('documents', 'sentences', 'mentions', 'events', 'first_date', 'last_date')] == $info_want and j['mentions'] > j['events'] > 0"
 expect 200 "/api/events?limit=500" "j['total'] == $all and len(j['events']) == $all"
 expect 200 "/api/events?dyad=DZA,RUS&limit=500" "j['total'] == $dr and sorted(e['id'] for e in j['events']) == $ids_dr"
 expect 200 "/api/events?dyad=rus,dza&limit=500" "j['total'] == $dr"
@@ -104,6 +110,16 @@ expect 200 "/api/search?q=%22joint%20exercise%22" "len(j['hits']) > 0 and all('j
 expect 200 "/api/actors?limit=5" "len(j['actors']) == 5 and j['actors'][0]['mentions'] >= j['actors'][-1]['mentions']"
 expect 200 "/api/dyads?limit=10" "0 < len(j['dyads']) <= 10"
 expect 200 "/api/dyads?level=country&actor=DZA" "any(set([d['a'], d['b']]) == {'DZA', 'RUS'} for d in j['dyads'])"
+# mentions=0: country-level dyads from timeline_counts, the same as from the events
+for q in "" "&actor=DZA" "&actor=RUS"; do
+  get "/api/dyads?level=country&limit=500$q"; cp "$tmp/body" "$tmp/dyads_events"
+  expect 200 "/api/dyads?level=country&limit=500&mentions=0$q" "(lambda e: len(e) > 0 and len(j['dyads']) == len(e) and all(
+    (d['a'], d['b'], d['events'], d['cooperation'], d['conflict']) == (x['a'], x['b'], x['events'], x['cooperation'], x['conflict'])
+    and d['mentions'] is None and (d['mean_goldstein'] is None) == (x['mean_goldstein'] is None)
+    and (d['mean_goldstein'] is None or abs(d['mean_goldstein'] - x['mean_goldstein']) < 1e-9)
+    for d, x in zip(j['dyads'], e)))(json.load(open('$tmp/dyads_events'))['dyads'])"
+done
+err 400 "/api/dyads?mentions=2"
 expect 200 "/api/places?dyad=DZA,RUS" "sum(p['events'] for p in j['places']) + j['unplaced_events'] == $dr"
 expect 200 "/api/places" "all(p['drawn_as'] in ('point', 'country', 'list') for p in j['places']) and all(p['lat'] is not None and p['resolution'] not in ('country', 'region') for p in j['places'] if p['drawn_as'] == 'point') and all(p['drawn_as'] == 'country' for p in j['places'] if p['resolution'] == 'country')"
 expect 200 "/api/documents/1" "j['id'] == 1 and len(j['sentences']) > 0 and j['text'] and isinstance(j['sources'], list)"

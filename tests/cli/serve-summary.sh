@@ -35,9 +35,12 @@ def keys(day, coarse):
     ok = 1721060 <= day <= 5373484
     d = datetime.date.fromordinal(day - 1721425) if ok and day >= 1721426 else None
     y = d.year if d else None
-    return [(0, y * 12 + d.month - 1 if d and coarse <= 1 else EXCL),
-            (1, day - day % 7 if ok and coarse == 0 else EXCL),
-            (2, y if d and coarse <= 2 else EXCL)]
+    out = [(0, y * 12 + d.month - 1 if d and coarse <= 1 else EXCL),
+           (1, day - day % 7 if ok and coarse == 0 else EXCL),
+           (2, y if d and coarse <= 2 else EXCL)]
+    if coarse in (1, 2):   # schema 5: month- and year-precise events per month
+        out.append((2 + coarse, y * 12 + d.month - 1 if d else EXCL))
+    return out
 def expected(c):
     out = {}
     for s, t, day, coarse, quad, g, mod in c.execute(
@@ -153,7 +156,7 @@ maxc = {"month": 1, "week": 0, "year": 2}[by]
 per, excl = {}, 0
 for s, t, day, coarse, quad, g in c.execute("SELECT source, target, day, coarse, quad, goldstein FROM events"):
     if not match(s, t): continue
-    if coarse > maxc or day <= 0: excl += 1; continue
+    if coarse > maxc or not 1721060 <= day <= 5373484: excl += 1; continue
     d = datetime.date.fromordinal(day - 1721425)
     k = d.isoformat() if by == "week" and d.weekday() == 0 else \
         (d - datetime.timedelta(days=d.weekday())).isoformat() if by == "week" else \

@@ -3,12 +3,19 @@
 # schema-3 one (sentence text in the `sentences` table, no view), for the
 # tests of the migrations that follow: the table gets its text column back
 # (at the end: statements name their columns) and its old name, which
-# points mentions' foreign key at it again.
+# points mentions' foreign key at it again. Migration 5 (the timeline
+# rows of month- and year-precise events, their triggers and index) is
+# taken away first.
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.execute("PRAGMA legacy_alter_table=OFF")
 c.executescript("""
 BEGIN;
+DROP TRIGGER IF EXISTS events_tlc_insert;
+DROP TRIGGER IF EXISTS events_tlc_delete;
+DROP TRIGGER IF EXISTS events_tlc_update;
+DROP INDEX IF EXISTS documents_language;
+DELETE FROM timeline_counts WHERE by IN (3, 4);
 ALTER TABLE sentence_spans ADD COLUMN text TEXT;
 UPDATE sentence_spans SET text = (SELECT text FROM sentences v WHERE v.id = sentence_spans.id);
 DROP VIEW sentences;

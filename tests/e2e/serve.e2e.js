@@ -96,6 +96,53 @@ function check(cond, msg) {
     const pattern = await page.textContent('#evidence .pattern');
     check(pattern && pattern.trim().length > 0, 'the pattern that fired is shown: ' + pattern.trim());
 
+    // a continuous time axis: every month between the first and the last, empty ones included
+    const labels = await page.evaluate(() => Chart.getChart(document.getElementById('timeline')).data.labels);
+    const next = (m) => { const [y, mo] = m.split('-').map(Number); return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`; };
+    check(labels.length > 1 && labels.every((l, i) => i === 0 || l === next(labels[i - 1])),
+      `timeline months are consecutive (${labels[0]} .. ${labels[labels.length - 1]}, ${labels.length})`);
+
+    // keyboard: Escape closes the evidence and gives the focus back to the row
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#evidence', { state: 'hidden' });
+    check(await page.evaluate(() => document.activeElement && document.activeElement.matches('#events tbody tr.selected')),
+      'Escape closes the evidence; focus back on the selected row');
+    // ArrowDown moves to the next row, Enter opens it
+    await page.keyboard.press('ArrowDown');
+    const focusedId = await page.evaluate(() => document.activeElement.dataset.id);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#evidence:not([hidden]) .sentence');
+    check(focusedId && await page.evaluate(() => document.activeElement.id === 'evidence-title'),
+      'a row opened from the keyboard (event ' + focusedId + '); focus moves to the evidence');
+    await page.click('#evidence-close');
+
+    // the Period menu lists the drawn periods with events and filters the table
+    const opts = await page.$$eval('#f-period option', os => os.map(o => o.value).filter(Boolean));
+    check(opts.includes(bar.label), 'the Period menu offers ' + bar.label + ' (' + opts.length + ' periods)');
+    await page.selectOption('#f-period', '');
+    await page.waitForFunction(() => document.getElementById('events-title').textContent === '');
+    const other = opts.find(o => o !== bar.label);
+    await page.selectOption('#f-period', other);
+    await page.waitForFunction((l) => document.getElementById('events-title').textContent === 'in ' + l, other);
+    const dates2 = await page.$$eval('#events tbody tr td:first-child', tds => tds.map(td => td.textContent));
+    check(dates2.length > 0 && dates2.every(d => d.startsWith(other)), 'Period menu: events of ' + other + ' listed');
+
+    // sorting through the header buttons, announced with aria-sort
+    await page.click('#events th[data-sort="goldstein"] button');
+    await page.waitForFunction(() => document.querySelector('#events th[data-sort="goldstein"]').getAttribute('aria-sort') === 'ascending');
+    check(true, 'sort by Goldstein from its header button (aria-sort ascending)');
+
+    // changing the granularity redraws the timeline at once
+    await page.selectOption('#by', 'year');
+    await page.waitForFunction(() => /per year/.test(document.getElementById('timeline-title').textContent));
+    const years = await page.evaluate(() => Chart.getChart(document.getElementById('timeline')).data.labels);
+    check(years.length > 1 && years.every((y, i) => i === 0 || Number(y) === Number(years[i - 1]) + 1),
+      'per year without pressing Show: ' + years.join(' '));
+
+    // the network's dyads are also buttons (keyboard)
+    const chips = await page.$$eval('#network-list button', bs => bs.map(b => b.textContent));
+    check(chips.length > 0, 'network dyads as buttons: ' + chips.slice(0, 3).join(', '));
+
     // full-text search
     await page.fill('#search-q', 'exercise');
     await page.click('#search-form button');

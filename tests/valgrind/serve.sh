@@ -14,8 +14,10 @@ for _ in $(seq 300); do grep -qs serving "$tmp/log" && break; sleep 0.2; done
 port=$(sed -n 's/.*:\([0-9][0-9]*\)\/ .*/\1/p' "$tmp/log")
 [ -n "$port" ] || { kill "$pid"; cat "$tmp/log"; exit 1; }
 for u in "/api/events?dyad=DZA,RUS" "/api/events?actor=DZA&format=csv" "/api/events?format=plover" \
-         "/api/timeline?dyad=DZA,RUS&by=week" "/api/events/1" "/api/search?q=exercise" "/api/actors" \
-         "/api/dyads?level=country" "/api/places" "/api/documents/1" "/api/info" "/api/events?text=%22bad" \
+         "/api/timeline?dyad=DZA,RUS&by=week" "/api/timeline?dyad=DZA,RUS&from=2022-03-15&to=2023-02-10&by=month" \
+         "/api/timeline?actor=DZA&from=2021-11-20&by=week" "/api/timeline?actor=RUS&to=2022-12-09&by=year" \
+         "/api/timeline?from=2022-10-02&to=2022-11-30" "/api/events/1" "/api/search?q=exercise" "/api/actors" \
+         "/api/dyads?level=country" "/api/dyads?level=country&mentions=0&actor=DZA" "/api/places" "/api/documents/1" "/api/info" "/api/events?text=%22bad" \
          "/api/nope" "/" "/vendor/leaflet/leaflet.js" "/%2e%2e/etc/passwd" "/%00x" "/api/events?limit=9999" \
          "/api/events?actor=DZA&offset=3&sort=-goldstein"; do
   curl -s -o /dev/null --path-as-is "http://127.0.0.1:$port$u" || { echo "request $u failed"; }
