@@ -269,7 +269,13 @@
       fact(mdl, 'Outlet', m.outlet);
       fact(mdl, 'Published', m.pub_date);
       fact(mdl, 'URL', m.url ? link(m.url) : null);
-      fact(mdl, 'Date in text', m.date_text);
+      /* a date or place carried from an earlier sentence is not in this one: say where it came from */
+      if (m.date_source === 'carried')
+        fact(mdl, 'Date', `${m.date || ''} (“${m.date_text || ''}”, from an earlier sentence about the same occasion)`);
+      else
+        fact(mdl, 'Date in text', m.date_text);
+      if (m.place_name)
+        fact(mdl, 'Place', m.place_name + (m.place_source === 'carried' ? ' (from an earlier sentence about the same occasion)' : ''));
       fact(mdl, 'Dictionaries', m.dict_version);
       box.appendChild(mdl);
       body.appendChild(box);

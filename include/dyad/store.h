@@ -21,7 +21,7 @@ extern "C" {
 #endif
 
 /** Current schema version (the number of migrations). */
-#define DYAD_STORE_SCHEMA_VERSION 5
+#define DYAD_STORE_SCHEMA_VERSION 6
 
 /** An open store. Opaque; one per thread. */
 typedef struct dyad_store dyad_store;

@@ -233,6 +233,13 @@ static const char schema_v5[] =
 	" BEGIN " TLC_ROW("old", "-1") TLC_ROW("new", "1") " END;"
 	"CREATE INDEX documents_language ON documents(language);";
 
+/* Where a mention's date and place came from (the when stage's
+ * date_source/place_source: "sentence", "carried" from an earlier
+ * sentence, "publication"); NULL in rows stored before. */
+static const char schema_v6[] =
+	"ALTER TABLE mentions ADD COLUMN date_source TEXT;"
+	"ALTER TABLE mentions ADD COLUMN place_source TEXT;";
+
 static const struct migration {
 	int version;
 	const char *name;
@@ -243,6 +250,7 @@ static const struct migration {
 	{ 3, "timeline counts by country-level dyad and period; events by country-level dyad and date", schema_v3 },
 	{ 4, "sentences as offsets into the document text (sentences is a view)", schema_v4 },
 	{ 5, "timeline counts of month- and year-precise events per month, for date ranges; documents by language", schema_v5 },
+	{ 6, "mentions: where the date and place came from (sentence, carried, publication)", schema_v6 },
 };
 
 static const char *const stmt_sql[ST__COUNT] = {
@@ -286,9 +294,9 @@ static const char *const stmt_sql[ST__COUNT] = {
 		" quad, goldstein, plover, source_start, source_end, source_text, target_start,"
 		" target_end, target_text, verb_start, verb_end, verb_text, pattern, dict_version,"
 		" flags, date, date_end, date_precision, date_text, place_name, place_country, lat,"
-		" lon, place_resolution, modality, quantities, sentence_id)"
+		" lon, place_resolution, modality, quantities, sentence_id, date_source, place_source)"
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
-		"?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35)",
+		"?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37)",
 	[ST_OUTLET_INSERT] = "INSERT OR IGNORE INTO event_sources(event_id, outlet) VALUES(?1, ?2)",
 	[ST_EVENT_OUTLET_BUMP] = "UPDATE events SET n_sources = n_sources + 1 WHERE id = ?1",
 	/* a batch's mentions of one actor (store_pending.c): ?2 mentions, ?3/?4

@@ -372,6 +372,10 @@ static int insert_mention(dyad_store *s, int64_t event_id, int64_t doc_id, const
 		store_bind_text(st, 34, qty->data, (int)qty->len);
 	if (sentence_id)
 		sqlite3_bind_int64(st, 35, sentence_id);
+	if (ev->date_source != DYAD_SRC_NONE)
+		store_bind_text(st, 36, dyad_source_name((dyad_value_source)ev->date_source), -1);
+	if (ev->place_name[0] && ev->place_source != DYAD_SRC_NONE)
+		store_bind_text(st, 37, dyad_source_name((dyad_value_source)ev->place_source), -1);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return store_db_error(s, "storing a mention");
 	return 0;

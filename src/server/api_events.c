@@ -711,7 +711,7 @@ static const char mention_sql[] =
 	" m.modality, m.date, m.date_precision, m.date_text, s.text, s.start,"
 	" m.source_start, m.source_end, m.target_start, m.target_end, m.verb_start, m.verb_end,"
 	" m.source_text, m.target_text, m.verb_text, m.place_name, m.place_country, m.place_resolution,"
-	" m.quantities, d.title, d.url, d.outlet, d.pub_date, m.outlet"
+	" m.quantities, d.title, d.url, d.outlet, d.pub_date, m.outlet, m.date_source, m.place_source"
 	" FROM mentions m JOIN documents d ON d.id = m.doc_id"
 	" LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence"
 	" WHERE m.event_id = ?1 ORDER BY m.doc_id, m.sentence, m.id LIMIT 200";
@@ -753,6 +753,7 @@ static json_t *mention_json(sqlite3_stmt *st)
 	set(o, "date", srv_col_str(st, 9));
 	set(o, "date_precision", srv_col_str(st, 10));
 	set(o, "date_text", srv_col_str(st, 11));
+	set(o, "date_source", srv_col_str(st, 32));
 	set(o, "sentence", srv_col_str(st, 12));
 	set(o, "segments", text ? api_segments(text, len, sp, n) : json_array());
 	json_t *spans = json_object();
@@ -765,6 +766,7 @@ static json_t *mention_json(sqlite3_stmt *st)
 	set(o, "place_name", srv_col_str(st, 23));
 	set(o, "place_country", srv_col_str(st, 24));
 	set(o, "place_resolution", srv_col_str(st, 25));
+	set(o, "place_source", srv_col_str(st, 33));
 	const char *qty = (const char *)sqlite3_column_text(st, 26);
 	set(o, "quantities", qty ? json_loads(qty, 0, NULL) : json_null());
 	set(o, "title", srv_col_str(st, 27));

@@ -69,4 +69,12 @@ docs_after=$(q "SELECT count(*) FROM documents")
 grep -q "^coded: .* documents stored earlier without coding" "$tmp/out5" || fail "uncoded documents not coded: $(cat "$tmp/out5")"
 [ "$(q "SELECT count(*) FROM documents WHERE coded = 0 AND language IN ('en', 'und') AND origin LIKE 'samples/%'")" = 0 ] || fail "English samples left uncoded"
 [ "$(q "SELECT count(*) FROM documents")" = "$docs_after" ] || fail "coding run added documents"
+
+# 6. Where each mention's date and place came from: its own sentence, or
+#    carried from an earlier sentence about the same occasion.
+printf '%s\n' '{"id":"carry","date":"2022-11-30","source":"Test Wire","text":"Algerian and Russian troops held a joint exercise at Hammaguir on 16 November 2022.\n\nThe exercise strengthened cooperation between the two armies, the Algerian defence ministry said."}' > "$tmp/carry.jsonl"
+"$dyad" ingest --db "$db" "$tmp/carry.jsonl" >"$tmp/out6" 2>&1 || fail "carry ingest: $(cat "$tmp/out6")"
+got=$(q "SELECT m.sentence || '|' || m.date || '|' || m.date_source || '|' || m.place_name || '|' || m.place_source FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE d.origin LIKE '%carry.jsonl%' GROUP BY m.sentence ORDER BY m.sentence")
+[ "$got" = "0|2022-11-16|sentence|Hammaguir|sentence
+1|2022-11-16|carried|Hammaguir|carried" ] || fail "date/place sources not stored: $got"
 echo "ingest_store: ok"

@@ -104,7 +104,7 @@ expect 200 "/api/timeline?dyad=DZA,DZA&by=year" "sum(p['events'] for p in j['per
 expect 200 "/api/timeline?dyad=DZA,RUS&by=month" "all(p['period'] == p['from'][:7] for p in j['periods'])"
 
 id=$(python3 -c "import json; print(json.loads(open('$tmp/dzarus.jsonl').readline())['id'])")
-expect 200 "/api/events/$id" "j['id'] == $id and len(j['evidence']) >= 1 and all(''.join(s['text'] for s in m['segments']) == m['sentence'] for m in j['evidence']) and any(s.get('kind') == 'verb' for m in j['evidence'] for s in m['segments']) and all(m['pattern'] for m in j['evidence'])"
+expect 200 "/api/events/$id" "j['id'] == $id and len(j['evidence']) >= 1 and all(''.join(s['text'] for s in m['segments']) == m['sentence'] for m in j['evidence']) and any(s.get('kind') == 'verb' for m in j['evidence'] for s in m['segments']) and all(m['pattern'] for m in j['evidence']) and all(m['date_source'] in ('sentence', 'carried', 'publication') for m in j['evidence']) and all('place_source' in m for m in j['evidence'])"
 expect 200 "/api/search?q=exercise&limit=5" "0 < len(j['hits']) <= 5 and all(any(s.get('kind') == 'match' for s in h['segments']) for h in j['hits'])"
 expect 200 "/api/search?q=%22joint%20exercise%22" "len(j['hits']) > 0 and all('joint exercise' in h['sentence'].lower() for h in j['hits'])"
 expect 200 "/api/actors?limit=5" "len(j['actors']) == 5 and j['actors'][0]['mentions'] >= j['actors'][-1]['mentions']"

@@ -3,14 +3,16 @@
 # schema-3 one (sentence text in the `sentences` table, no view), for the
 # tests of the migrations that follow: the table gets its text column back
 # (at the end: statements name their columns) and its old name, which
-# points mentions' foreign key at it again. Migration 5 (the timeline
-# rows of month- and year-precise events, their triggers and index) is
-# taken away first.
+# points mentions' foreign key at it again. Migrations 6 (mentions'
+# date_source and place_source) and 5 (the timeline rows of month- and
+# year-precise events, their triggers and index) are taken away first.
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.execute("PRAGMA legacy_alter_table=OFF")
 c.executescript("""
 BEGIN;
+ALTER TABLE mentions DROP COLUMN date_source;
+ALTER TABLE mentions DROP COLUMN place_source;
 DROP TRIGGER IF EXISTS events_tlc_insert;
 DROP TRIGGER IF EXISTS events_tlc_delete;
 DROP TRIGGER IF EXISTS events_tlc_update;
