@@ -396,6 +396,7 @@ typedef struct vwork {
 	size_t          ns, nt;
 	mention         dsrc, dtgt;    /* DEFAULT codes */
 	uint32_t        flags;
+	int             warner;        /* who warned of the act, -1 none */
 } vwork;
 
 /* The first pattern of the verb that matches (longest first), else the
@@ -741,6 +742,139 @@ static bool desired_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 	return false;
 }
 
+/*
+ * dyad's dictionaries: a possible or conditional act is no event, as
+ * the coding conventions leave speculation and counterfactuals out:
+ * "China could attempt to blockade Taiwan", "talks could resume", "if
+ * Iran attacked Israel", and every act of a sentence that opens with
+ * "If" or "Unless" (its main clause says what would follow).
+ */
+static bool hypothetical_at(const dyad_coder *c, const verbocc *vo, size_t cs)
+{
+	static const char *const pass[] = { "attempt", "try", "seek", "to", "be", "have", "also",
+	                                    "still", "soon", "eventually", "even", "then", NULL };
+	if (word_is(c, 0, "if") || word_is(c, 0, "unless") || word_is(c, 0, "If") ||
+	    word_is(c, 0, "Unless"))
+		return true;
+	size_t p = vo->start, low = vo->start > cs + 4 ? vo->start - 4 : cs;
+	while (p > low) {
+		if (word_is(c, p - 1, "could") || word_is(c, p - 1, "might") || word_is(c, p - 1, "may"))
+			return true;
+		bool skip = false;
+		for (int k = 0; pass[k] && !skip; k++)
+			skip = word_is(c, p - 1, pass[k]);
+		if (!skip)
+			break;
+		p--;
+	}
+	for (size_t i = vo->start; i-- > cs;) {
+		if (c->w[i].type == CW_COMMA)
+			break;
+		if (word_is(c, i, "if") || word_is(c, i, "unless"))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * dyad's dictionaries: reported speech, "Ukraine's military said Russian
+ * forces had shelled Kherson": the act is the reported subject's, and
+ * the speaker is neither its source nor its target. Returns the word
+ * after the last speech verb before the event verb that has an actor
+ * between itself and the verb, or SIZE_MAX.
+ */
+static size_t speech_after(const dyad_coder *c, size_t cs, size_t verb)
+{
+	static const char *const say[] = { "said", "says", "say", "told", "claimed", "claims",
+	                                   "reported", "stated", "confirmed", "alleged",
+	                                   "insisted", "added", NULL };
+	for (size_t i = verb; i-- > cs;) {
+		bool sp = false;
+		for (int k = 0; say[k] && !sp; k++)
+			sp = word_is(c, i, say[k]);
+		if (!sp)
+			continue;
+		if (first_actor(c, i + 1, verb, NULL) < 0 || first_actor(c, cs, i, NULL) < 0)
+			return SIZE_MAX;
+		return i + 1;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * dyad's dictionaries: an act announced in a warning ("North Korea
+ * warned that it would respond with force to the drills", "Iran warned
+ * Israel that any attack would trigger a devastating response") is a
+ * threat of that act, not the act: a warning word before the verb with
+ * "would", "will" or "could" between them. Returns the index of the
+ * warning word, or SIZE_MAX.
+ */
+static size_t warning_at(const dyad_coder *c, const verbocc *vo, size_t cs)
+{
+	static const char *const warn[] = { "warned", "warns", "warn", "warning", "threatened",
+	                                    "threatens", "threaten", NULL };
+	size_t low = vo->start > cs + 16 ? vo->start - 16 : cs;
+	bool modal = false;
+	for (size_t i = vo->start; i-- > low;) {
+		if (c->w[i].type == CW_COMMA || c->w[i].type == CW_STOP)
+			return SIZE_MAX;
+		if (word_is(c, i, "would") || word_is(c, i, "will") || word_is(c, i, "could"))
+			modal = true;
+		for (int k = 0; warn[k]; k++)
+			if (word_is(c, i, warn[k]))
+				return modal ? i : SIZE_MAX;
+	}
+	return SIZE_MAX;
+}
+
+/* The threat (13x) of an act: force 138, sanctions 1312, relations
+ * 1313, aid 1311, repression 137; NULL: no threat code for it. */
+static const char *threat_code(const char *a)
+{
+	static const char *const map[][2] = {
+		{ "18", "138" }, { "19", "138" }, { "20", "138" }, { "163", "1312" },
+		{ "161", "1313" }, { "162", "1311" }, { "164", "134" }, { "165", "135" },
+		{ "166", "136" }, { "17", "137" },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (!strncmp(a, map[i][0], strlen(map[i][0])))
+			return map[i][1];
+	return NULL;
+}
+
+/*
+ * dyad's dictionaries: goods received whose maker is named only by a
+ * hyphen modifier ("took delivery of Chinese-made air defence systems",
+ * "received its first French-built Rafale jets") come from that
+ * country: the maker supplies (072) the receiver, as "received jets
+ * from France" does. Returns the supplier mention, or -1. The modifier
+ * must be in the verb's clause, within a few words of the verb.
+ */
+static int supplier_at(const dyad_coder *c, const verbocc *vo, size_t ce)
+{
+	static const char *const recv[] = { "received", "receives", "receive", "receiving",
+	                                    "acquired", "acquires", "acquire", "bought", "buys",
+	                                    "buy", "purchased", "purchases", "purchase",
+	                                    "obtained", "imported", "imports", NULL };
+	static const char *const take[] = { "took", "taken", "take", "takes", "taking", NULL };
+	bool ok = false;
+	for (int i = 0; recv[i] && !ok; i++)
+		ok = word_is(c, vo->start, recv[i]);
+	for (int i = 0; take[i] && !ok; i++)
+		ok = word_is(c, vo->start, take[i]) &&
+		     (word_is(c, vo->start + 1, "delivery") || word_is(c, vo->start + 2, "delivery"));
+	if (!ok)
+		return -1;
+	size_t lim = vo->end + 10 < ce ? vo->end + 10 : ce;
+	for (size_t k = 0; k < c->nm; k++) {
+		const mention *m = &c->m[k];
+		if (m->supplier && m->kind == MK_ACTOR && m->start >= vo->end && m->start < lim &&
+		    m->code[0])
+			return (int)k;
+	}
+	return -1;
+}
+
 /* Code one verb occurrence in clause [cs, ce). Returns 1 if it coded
  * (events, or a discard/complex/negated decision), 0 to try the next
  * verb, or a negative error. `sub_only` set: a subordinate code ([023?])
@@ -757,6 +891,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	v.code = &vb->code;
 	v.pattern = vo->ph->text;
 	v.as = (assign){ -1, -1, -1, 0 };
+	v.warner = -1;
 	choose_pattern(c, vb, &v);
 	if (v.code->flags & LVC_DISCARD) {
 		c->discard = true;
@@ -765,6 +900,18 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	if (v.code->flags & LVC_COMPLEX) {
 		c->complex = true;
 		return 1;
+	}
+	/* "took delivery of Chinese-made systems": the maker supplies */
+	lx_vcode supply;
+	int maker = c->lex->own_format && vb->lemma ? supplier_at(c, vo, ce) : -1;
+	if (maker >= 0) {
+		int recv = first_actor(c, cs, vo->start, c->m[maker].code);
+		if (recv < 0)
+			return 0;
+		memset(&supply, 0, sizeof supply);
+		memcpy(supply.a, "072", 4);
+		v.code = &supply;
+		v.as = (assign){ maker, recv, -1, 0 };
 	}
 	if (v.code->flags & LVC_NULL)
 		return 0;     /* not used as a verb here: the next verb is tried */
@@ -785,6 +932,24 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		return 1;
 	if (c->lex->own_format && vb->lemma && desired_at(c, vo, cs))
 		return 1;
+	/* "warned that it would respond with force": a threat, the
+	 * warner's; another actor's act in a warning is a prediction */
+	lx_vcode threat;
+	size_t warned = c->lex->own_format && vb->lemma && threat_code(v.code->a)
+	                    ? warning_at(c, vo, cs)
+	                    : SIZE_MAX;
+	if (warned != SIZE_MAX) {
+		int who = first_actor(c, cs, warned, NULL);
+		if (who < 0)
+			return 1;
+		const char *tc = threat_code(v.code->a);
+		memset(&threat, 0, sizeof threat);
+		memcpy(threat.a, tc, strlen(tc) + 1);
+		v.code = &threat;
+		v.warner = who;
+	}
+	if (warned == SIZE_MAX && c->lex->own_format && vb->lemma && hypothetical_at(c, vo, cs))
+		return 1;
 	lx_vcode fut;
 	const char *fc = c->lex->own_format && vb->lemma ? future_code(v.code->a) : NULL;
 	if (fc && future_at(c, vo, cs)) {
@@ -798,6 +963,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	 * visitor holds the talks, not the city visited */
 	if (x->more && x->first_src >= 0 && v.as.comp < 0)
 		v.src = x->first_src;
+	v.after = maker >= 0;     /* the maker alone (a null mention, no group) */
 	if (v.as.comp >= 0) {
 		v.src = v.as.comp;
 		v.comp = true;
@@ -819,9 +985,18 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		v.tgt = first_actor(c, cs, vo->start, c->m[by].code);
 		v.flags |= DYAD_EVF_PASSIVE;
 	}
+	/* "X said Y had shelled Z": the clause of the act starts after
+	 * "said" */
+	if (c->lex->own_format && vb->lemma && v.src < 0 && !v.comp) {
+		size_t sp = speech_after(c, cs, vo->start);
+		if (sp != SIZE_MAX)
+			v.cs = sp;
+	}
 	int f = find_source(c, &v);
 	if (f != FIND_OK)
 		return f == FIND_DONE ? 1 : 0;
+	if (v.warner >= 0 && strcmp(v.S[0]->code, c->m[v.warner].code) != 0)
+		return 1;     /* "warned that Y would attack": a prediction */
 	if (!find_target(c, &v))
 		return 0;     /* no target: no event */
 	lx_vcode weap;

@@ -42,6 +42,10 @@ typedef struct mention {
 	                                preposition ("arrived in Moscow"):
 	                                not an actor unless a pattern asks
 	                                for it there (coder_places.c) */
+	uint8_t  supplier;           /* "Russian-built", "Chinese-made": a
+	                                hyphen modifier naming who made the
+	                                goods (null, but a supplier for a
+	                                receiving verb, coder_events.c) */
 	uint16_t group;              /* compound group (index of first member) */
 	uint16_t n_group;            /* members in the group (on the first) */
 	const lx_phrase *ph;
