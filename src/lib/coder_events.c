@@ -743,6 +743,24 @@ static bool desired_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 }
 
 /*
+ * dyad's dictionaries: an act named by a noun after "by" and its actor
+ * ("a base was hit by Israeli air strikes", "destroyed by Russian
+ * shelling"): that actor is its source, the clause's subject before
+ * "by" its target. Returns the actor, or -1.
+ */
+static int by_noun_actor(const dyad_coder *c, const verbocc *vo, size_t cs)
+{
+	for (size_t k = 0; k < c->nm; k++) {
+		const mention *m = &c->m[k];
+		if (!usable(m) || m->end > vo->start || m->end + 1 < vo->start || m->start <= cs)
+			continue;
+		if (word_is(c, m->start - 1, "by"))
+			return (int)k;
+	}
+	return -1;
+}
+
+/*
  * dyad's dictionaries: a possible or conditional act is no event, as
  * the coding conventions leave speculation and counterfactuals out:
  * "China could attempt to blockade Taiwan", "talks could resume", "if
@@ -978,6 +996,14 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		int subj = v.as.src >= 0 ? v.as.src : first_actor(c, cs, vo->start, c->m[by].code);
 		v.src = by;
 		v.tgt = subj;
+		v.flags |= DYAD_EVF_PASSIVE;
+	}
+	/* "was hit by Israeli air strikes": the noun's actor does it */
+	if (c->lex->own_format && vb->lemma && v.src < 0 && !v.comp &&
+	    (by = by_noun_actor(c, vo, cs)) >= 0) {
+		v.src = by;
+		if (v.tgt < 0)
+			v.tgt = first_actor(c, cs, c->m[by].start, c->m[by].code);
 		v.flags |= DYAD_EVF_PASSIVE;
 	}
 	if (v.src < 0 && v.tgt < 0 && !v.comp && passive_at(c, vo, ce, &by)) {
