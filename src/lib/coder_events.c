@@ -960,6 +960,16 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		int who = first_actor(c, cs, warned, NULL);
 		if (who < 0)
 			return 1;
+		/* "warned that Ukraine would attack": another subject of the
+		 * modal, a prediction */
+		for (size_t k = 0; k < c->nm; k++) {
+			const mention *m = &c->m[k];
+			if (m->start > warned && m->end < vo->start && usable(m) &&
+			    (word_is(c, m->end, "would") || word_is(c, m->end, "will") ||
+			     word_is(c, m->end, "could")) &&
+			    strcmp(m->code, c->m[who].code) != 0)
+				return 1;
+		}
 		const char *tc = threat_code(v.code->a);
 		memset(&threat, 0, sizeof threat);
 		memcpy(threat.a, tc, strlen(tc) + 1);

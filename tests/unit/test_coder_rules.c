@@ -1,0 +1,194 @@
+/*
+ * test_coder_rules.c - unit tests of the coder rules for dyad's own
+ * (lemma) dictionaries that read the frame around a verb: suppliers
+ * named only by a hyphen modifier ("Chinese-made"), warnings of an act
+ * (threats), reported speech ("X said Y had ..."), possible and
+ * conditional acts, and acts named by a noun after "by <actor>". Small
+ * dictionaries written here; sentences of our own.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "dyad/dyad.h"
+#include "dyad/pipeline.h"
+#include "dyad/records.h"
+
+static const char actors[] =
+	"ALGERIA_ [DZA]\n"
+	"+ALGERIAN_\n"
+	"RUSSIA_ [RUS]\n"
+	"+RUSSIAN_\n"
+	"MOROCCO_ [MAR]\n"
+	"+MOROCCAN_\n"
+	"CHINA_ [CHN]\n"
+	"+CHINESE_\n"
+	"SERBIA_ [SRB]\n"
+	"UKRAINE_ [UKR]\n"
+	"+UKRAINIAN_\n";
+
+static const char agents[] =
+	"ARMY_ [~MIL]\n"
+	"TROOPS_ [~MIL]\n"
+	"SOLDIERS_ [~MIL]\n";
+
+static const char verbs[] =
+	";;dyad match=lemma\n"
+	"ATTACK_ [190]\n"
+	"SHELL_ [194]\n"
+	"STRIKE_ [195]\n"
+	"HIT_ [---]\n"
+	"CONDEMN_ [111]\n"
+	"IMPOSE_ [---]\n"
+	"- $ * SANCTION ON_ + [163]\n"
+	"RECEIVE_ [043:042]\n"
+	"- $ * + [043:042]\n"
+	"TAKE_ [---]\n"
+	"{TOOK_ TAKEN_}\n"
+	"WARN_ [---]\n"
+	"DELIVER_ [072]\n";
+
+typedef struct fixture {
+	dyad_lexicon  *lex;
+	dyad_pipeline *pipe;
+	dyad_events    evs;
+	char           got[1024];
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+	dyad_dict_buffer b[] = {
+		{ "t.actors", actors, sizeof actors - 1 },
+		{ "t.agents", agents, sizeof agents - 1 },
+		{ "t.verbs", verbs, sizeof verbs - 1 },
+	};
+	if (!f || dyad_lexicon_load_buffers(&f->lex, b, 3, NULL) ||
+	    dyad_pipeline_new(&f->pipe, f->lex, NULL))
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	dyad_events_release(&f->evs);
+	dyad_pipeline_free(f->pipe);
+	dyad_lexicon_free(f->lex);
+	free(f);
+	return 0;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Code `text` (dated 2024-01-15); events as sorted "SRC TGT CODE"
+ * joined by "; ". */
+static const char *code(fixture *f, const char *text)
+{
+	dyad_record rec = { 0 };
+	rec.text = (char *)text;
+	rec.text_len = strlen(text);
+	rec.id = "t";
+	assert_int_equal(dyad_date_parse(&rec.date, "2024-01-15", 10), 0);
+	dyad_events_clear(&f->evs);
+	assert_true(dyad_pipeline_code_record(f->pipe, &rec, &f->evs) >= 0);
+	static char lines[32][96];
+	char *p[32];
+	size_t n = 0;
+	for (size_t i = 0; i < f->evs.count && n < 32; i++) {
+		const dyad_event *e = &f->evs.items[i];
+		snprintf(lines[n], sizeof lines[0], "%s %s %s", e->source, e->target, e->cameo);
+		p[n] = lines[n];
+		n++;
+	}
+	qsort(p, n, sizeof *p, cmp);
+	size_t o = 0;
+	f->got[0] = '\0';
+	for (size_t i = 0; i < n && o < sizeof f->got; i++)
+		o += (size_t)snprintf(f->got + o, sizeof f->got - o, "%s%s", i ? "; " : "", p[i]);
+	return f->got;
+}
+
+#define F fixture *f = *state
+
+static void test_supplier_modifier(void **state)
+{
+	F;
+	assert_string_equal(code(f, "Serbia took delivery of Chinese-made air defence systems."),
+	                    "CHN SRB 072");
+	/* not a visit hosted: the maker supplies the receiver */
+	assert_string_equal(code(f, "The Algerian army received two Russian-built submarines."),
+	                    "RUS DZAMIL 072");
+	/* announced: the intent to supply */
+	assert_string_equal(code(f, "Algeria will receive Russian-built submarines next year."),
+	                    "RUS DZA 0332");
+	/* goods not received: the maker does nothing */
+	assert_string_equal(code(f, "Chinese-made cars are popular in Serbia."), "");
+	assert_string_equal(code(f, "Morocco attacked Algeria with Chinese-made drones."),
+	                    "MAR DZA 190");
+}
+
+static void test_warning_is_threat(void **state)
+{
+	F;
+	assert_string_equal(code(f, "Russia warned that it would attack Ukraine."), "RUS UKR 138");
+	assert_string_equal(code(f, "Russia warned that it would impose sanctions on Morocco."),
+	                    "RUS MAR 1312");
+	/* another actor's act in a warning is a prediction */
+	assert_string_equal(code(f, "Russia warned that Ukraine would attack Morocco."), "");
+	/* no modal between: a warning said after the act */
+	assert_string_equal(code(f, "Russia attacked Ukraine, and Algeria warned Morocco."),
+	                    "RUS UKR 190");
+}
+
+static void test_reported_speech(void **state)
+{
+	F;
+	/* the speaker is not the source of the reported act */
+	assert_string_equal(code(f, "Ukraine's army said Russian troops had shelled Algeria."),
+	                    "RUSMIL DZA 194");
+	/* nor its target */
+	assert_string_equal(code(f, "Ukraine's army said Russian troops had shelled the city."), "");
+	/* the speaker doing the act itself */
+	assert_string_equal(code(f, "Algeria said it had condemned Morocco."), "DZA MAR 111");
+}
+
+static void test_hypothetical(void **state)
+{
+	F;
+	assert_string_equal(code(f, "Russia attacked Ukraine."), "RUS UKR 190");
+	assert_string_equal(code(f, "Russia could attack Ukraine."), "");
+	assert_string_equal(code(f, "Russia might try to attack Ukraine."), "");
+	assert_string_equal(code(f, "If Russia attacked Ukraine, Algeria would condemn Russia."), "");
+	assert_string_equal(code(f, "Algeria condemned Morocco if Russia attacked Ukraine."),
+	                    "DZA MAR 111");
+}
+
+static void test_by_noun_actor(void **state)
+{
+	F;
+	assert_string_equal(code(f, "An Algerian army base was hit by Moroccan air strikes."),
+	                    "MAR DZAMIL 195");
+	assert_string_equal(code(f, "Moroccan air strikes hit an Algerian army base."),
+	                    "MAR DZAMIL 195");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_supplier_modifier),
+		cmocka_unit_test(test_warning_is_threat),
+		cmocka_unit_test(test_reported_speech),
+		cmocka_unit_test(test_hypothetical),
+		cmocka_unit_test(test_by_noun_actor),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
