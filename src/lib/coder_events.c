@@ -893,6 +893,16 @@ static int supplier_at(const dyad_coder *c, const verbocc *vo, size_t ce)
 	return -1;
 }
 
+/* Every source and target of the verb is one actor (one code). */
+static bool same_actors(const vwork *v)
+{
+	for (size_t i = 0; i < v->ns; i++)
+		for (size_t j = 0; j < v->nt; j++)
+			if (strcmp(v->S[i]->code, v->T[j]->code) != 0)
+				return false;
+	return v->ns && v->nt;
+}
+
 /* Code one verb occurrence in clause [cs, ce). Returns 1 if it coded
  * (events, or a discard/complex/negated decision), 0 to try the next
  * verb, or a negative error. `sub_only` set: a subordinate code ([023?])
@@ -953,7 +963,8 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	/* "warned that it would respond with force": a threat, the
 	 * warner's; another actor's act in a warning is a prediction */
 	lx_vcode threat;
-	size_t warned = c->lex->own_format && vb->lemma && threat_code(v.code->a)
+	size_t warned = c->lex->own_format && vb->lemma &&
+	                        (threat_code(v.code->a) || !strncmp(v.code->a, "13", 2))
 	                    ? warning_at(c, vo, cs)
 	                    : SIZE_MAX;
 	if (warned != SIZE_MAX) {
@@ -971,9 +982,11 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 				return 1;
 		}
 		const char *tc = threat_code(v.code->a);
-		memset(&threat, 0, sizeof threat);
-		memcpy(threat.a, tc, strlen(tc) + 1);
-		v.code = &threat;
+		if (tc) {     /* a 13x code of the pattern stays */
+			memset(&threat, 0, sizeof threat);
+			memcpy(threat.a, tc, strlen(tc) + 1);
+			v.code = &threat;
+		}
 		v.warner = who;
 	}
 	if (warned == SIZE_MAX && c->lex->own_format && vb->lemma && hypothetical_at(c, vo, cs))
@@ -1023,9 +1036,9 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	}
 	/* "X said Y had shelled Z": the clause of the act starts after
 	 * "said" */
-	if (c->lex->own_format && vb->lemma && v.src < 0 && !v.comp) {
+	if (c->lex->own_format && vb->lemma && !v.comp) {
 		size_t sp = speech_after(c, cs, vo->start);
-		if (sp != SIZE_MAX)
+		if (sp != SIZE_MAX && (v.src < 0 || c->m[v.src].start >= sp))
 			v.cs = sp;
 	}
 	int f = find_source(c, &v);
@@ -1035,6 +1048,12 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		return 1;     /* "warned that Y would attack": a prediction */
 	if (!find_target(c, &v))
 		return 0;     /* no target: no event */
+	/* dyad's dictionaries: "Azerbaijan warned it would attack
+	 * Armenia": a target that is the source itself again (the pronoun
+	 * subject of the next clause) is no object of this verb; the next
+	 * verb is tried */
+	if (c->lex->own_format && vb->lemma && !v.comp && same_actors(&v))
+		return 0;
 	lx_vcode weap;
 	const char *wc = c->lex->own_format && vb->lemma && !strcmp(v.code->a, "190") && v.src >= 0 &&
 	                         c->m[v.src].start < vo->start

@@ -2,7 +2,8 @@
  * test_coder_rules.c - unit tests of the coder rules for dyad's own
  * (lemma) dictionaries that read the frame around a verb: suppliers
  * named only by a hyphen modifier ("Chinese-made"), warnings of an act
- * (threats), reported speech ("X said Y had ..."), possible and
+ * (threats), a pronoun subject after a verb (no object of it),
+ * reported speech ("X said Y had ..."), possible and
  * conditional acts, and acts named by a noun after "by <actor>". Small
  * dictionaries written here; sentences of our own.
  */
@@ -50,6 +51,8 @@ static const char verbs[] =
 	"TAKE_ [---]\n"
 	"{TOOK_ TAKEN_}\n"
 	"WARN_ [---]\n"
+	"PROMISE_ [---]\n"
+	"- * + [030]\n"
 	"DELIVER_ [072]\n";
 
 typedef struct fixture {
@@ -149,6 +152,15 @@ static void test_warning_is_threat(void **state)
 	                    "RUS UKR 190");
 }
 
+static void test_pronoun_subject_no_object(void **state)
+{
+	F;
+	/* "promised it would": the pronoun, the source again, is the
+	 * subject of the next clause, not the object: the next verb codes */
+	assert_string_equal(code(f, "Russia promised it would attack Ukraine."), "RUS UKR 190");
+	assert_string_equal(code(f, "Russia promised Algeria to attack Ukraine."), "RUS DZA 030");
+}
+
 static void test_reported_speech(void **state)
 {
 	F;
@@ -186,6 +198,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_supplier_modifier),
 		cmocka_unit_test(test_warning_is_threat),
+		cmocka_unit_test(test_pronoun_subject_no_object),
 		cmocka_unit_test(test_reported_speech),
 		cmocka_unit_test(test_hypothetical),
 		cmocka_unit_test(test_by_noun_actor),
