@@ -540,7 +540,8 @@ static void group_compounds(dyad_coder *c)
 				conj = true;
 				j++;
 			}
-			if (word_is(c, j, "the"))
+			/* "and the United Nations": "the" may be the actor's own */
+			if (word_is(c, j, "the") && j < b->start)
 				j++;
 			while (j < b->start && c->w[j].noun == 2)
 				j++;

@@ -555,7 +555,14 @@ static bool find_target(const dyad_coder *c, vwork *v)
 				v->tgt = (int)k;
 		}
 		bool one_sided = c->lex->own_format && one_sided_root(v->code->a);
-		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok && src >= 0 && !one_sided; k++) {
+		/* dyad's dictionaries: "Indian and French troops took part
+		 * in a joint exercise": the members of the source's compound
+		 * act on each other, every pair (below), not the first on the
+		 * second alone */
+		bool pairs = c->lex->own_format && src >= 0 && c->m[c->m[src].group].n_group > 1;
+		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok && src >= 0 && !one_sided &&
+		                   !pairs;
+		     k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= v->cs && m->start < vo->start && usable(m) && (int)k != src &&
 			    m->group == c->m[src].group && m->plural != 2 &&

@@ -4,7 +4,8 @@
  * named only by a hyphen modifier ("Chinese-made"), warnings of an act
  * (threats), a pronoun subject after a verb (no object of it),
  * reported speech ("X said Y had ..."), possible and
- * conditional acts, and acts named by a noun after "by <actor>". Small
+ * conditional acts, acts named by a noun after "by <actor>", and
+ * compounds ("and the United Nations", members acting on each other). Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -29,7 +30,10 @@ static const char actors[] =
 	"CHINA_ [CHN]\n"
 	"+CHINESE_\n"
 	"SERBIA_ [SRB]\n"
+	"SPAIN_ [ESP]\n"
 	"UKRAINE_ [UKR]\n"
+	"UNITED_NATIONS_ [IGOUNO]\n"
+	"+THE_UNITED_NATIONS_\n"
 	"+UKRAINIAN_\n";
 
 static const char agents[] =
@@ -50,6 +54,7 @@ static const char verbs[] =
 	"- $ * + [043:042]\n"
 	"TAKE_ [---]\n"
 	"{TOOK_ TAKEN_}\n"
+	"- * PART IN_ JOINT EXERCISE [062]\n"
 	"WARN_ [---]\n"
 	"PROMISE_ [---]\n"
 	"- * + [030]\n"
@@ -193,6 +198,18 @@ static void test_by_noun_actor(void **state)
 	                    "MAR DZAMIL 195");
 }
 
+static void test_compounds(void **state)
+{
+	F;
+	/* "and the United Nations": the actor's own "the" */
+	assert_string_equal(code(f, "Spain condemned Morocco and the United Nations."),
+	                    "ESP IGOUNO 111; ESP MAR 111");
+	/* the members of a compound source with no other target: each
+	 * with each, not the first with the second alone */
+	assert_string_equal(code(f, "Algeria and Russia took part in a joint exercise."),
+	                    "DZA RUS 062; RUS DZA 062");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +219,7 @@ int main(void)
 		cmocka_unit_test(test_reported_speech),
 		cmocka_unit_test(test_hypothetical),
 		cmocka_unit_test(test_by_noun_actor),
+		cmocka_unit_test(test_compounds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
