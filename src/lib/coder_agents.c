@@ -237,14 +237,15 @@ static bool counted(const dyad_coder *c, size_t i)
 }
 
 /* Unnamed groups that take the place's country: crowds (CVL, OPP),
- * armed groups with no nationality ("gunmen", "jihadists": REB), and
+ * police (COP: "police in Tbilisi"), armed groups with no nationality ("gunmen", "jihadists": REB), and
  * counted soldiers ("killed 20 soldiers in central Mali": MIL). */
 static bool takes_place_country(const dyad_coder *c, const mention *ag)
 {
 	/* "foreign workers", "foreign fighters" are not the place's */
 	if (ag->start > 0 && (word_is(c, ag->start - 1, "foreign") || word_is(c, ag->start - 1, "expatriate")))
 		return false;
-	if (!strcmp(ag->code, "CVL") || !strcmp(ag->code, "OPP") || !strcmp(ag->code, "REB"))
+	if (!strcmp(ag->code, "CVL") || !strcmp(ag->code, "OPP") || !strcmp(ag->code, "REB") ||
+	    !strcmp(ag->code, "COP"))
 		return true;
 	return !strcmp(ag->code, "MIL") && counted(c, ag->start);
 }
@@ -279,6 +280,34 @@ static void crowds_of_place(dyad_coder *c)
 			ag->kind = MK_ACTOR;
 			break;
 		}
+	}
+}
+
+/*
+ * dyad's dictionaries: police with no nationality facing a crowd whose
+ * country is known ("demonstrators in Algiers clashed with police",
+ * "Moroccan protesters were dispersed by police") are that country's
+ * police, as a human coder reads it: a protest meets its own state's
+ * police ("police arrested protesters in Algiers" too).
+ */
+static void police_of_crowd(dyad_coder *c)
+{
+	const mention *crowd = NULL;
+	for (size_t k = 0; k < c->nm && !crowd; k++) {
+		const mention *m = &c->m[k];
+		if (m->kind == MK_ACTOR && !m->null && !m->place && strlen(m->code) == 6 &&
+		    (!strcmp(m->code + 3, "CVL") || !strcmp(m->code + 3, "OPP")))
+			crowd = m;
+	}
+	for (size_t k = 0; k < c->nm && crowd; k++) {
+		mention *m = &c->m[k];
+		if (m->kind != MK_AGENT || (m->ph && m->ph->agent_prefix) || strcmp(m->code, "COP") != 0 ||
+		    (m->start > 0 && word_is(c, m->start - 1, "foreign")))
+			continue;
+		char code[DYAD_CODE_MAX];
+		snprintf(code, sizeof code, "%.3sCOP", crowd->code);
+		memcpy(m->code, code, sizeof code);
+		m->kind = MK_ACTOR;
 	}
 }
 
@@ -395,6 +424,7 @@ void cd_merge_agents(dyad_coder *c)
 	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
 	if (c->lex->own_format) {
 		crowds_of_place(c);
+		police_of_crowd(c);
 		share_phrase_sector(c);
 	}
 	size_t o = 0;

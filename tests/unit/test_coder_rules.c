@@ -5,7 +5,8 @@
  * (threats), a pronoun subject after a verb (no object of it),
  * reported speech ("X said Y had ..."), possible and
  * conditional acts, acts named by a noun after "by <actor>", and
- * compounds ("and the United Nations", members acting on each other). Small
+ * compounds ("and the United Nations", members acting on each other),
+ * police facing a crowd of a known country. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -31,6 +32,7 @@ static const char actors[] =
 	"+CHINESE_\n"
 	"SERBIA_ [SRB]\n"
 	"SPAIN_ [ESP]\n"
+	"ALGIERS_ [DZAGOV]\n"
 	"UKRAINE_ [UKR]\n"
 	"UNITED_NATIONS_ [IGOUNO]\n"
 	"+THE_UNITED_NATIONS_\n"
@@ -39,7 +41,9 @@ static const char actors[] =
 static const char agents[] =
 	"ARMY_ [~MIL]\n"
 	"TROOPS_ [~MIL]\n"
-	"SOLDIERS_ [~MIL]\n";
+	"SOLDIERS_ [~MIL]\n"
+	"PROTESTERS_ [~CVL]\n"
+	"POLICE_ [~COP]\n";
 
 static const char verbs[] =
 	";;dyad match=lemma\n"
@@ -58,7 +62,9 @@ static const char verbs[] =
 	"WARN_ [---]\n"
 	"PROMISE_ [---]\n"
 	"- * + [030]\n"
-	"DELIVER_ [072]\n";
+	"DELIVER_ [072]\n"
+	"CLASH_ [145]\n"
+	"ARREST_ [173]\n";
 
 typedef struct fixture {
 	dyad_lexicon  *lex;
@@ -210,6 +216,16 @@ static void test_compounds(void **state)
 	                    "DZA RUS 062; RUS DZA 062");
 }
 
+static void test_police_of_crowd(void **state)
+{
+	F;
+	/* the crowd takes the place's country, the police the crowd's */
+	assert_string_equal(code(f, "Protesters in Algiers clashed with police."), "DZACVL DZACOP 145");
+	assert_string_equal(code(f, "Police arrested protesters in Algiers."), "DZACOP DZACVL 173");
+	/* no crowd with a country: the police stay unnamed */
+	assert_string_equal(code(f, "Protesters clashed with police."), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -220,6 +236,7 @@ int main(void)
 		cmocka_unit_test(test_hypothetical),
 		cmocka_unit_test(test_by_noun_actor),
 		cmocka_unit_test(test_compounds),
+		cmocka_unit_test(test_police_of_crowd),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
