@@ -900,14 +900,27 @@ static int supplier_at(const dyad_coder *c, const verbocc *vo, size_t ce)
 	return -1;
 }
 
-/* Every source and target of the verb is one actor (one code). */
-static bool same_actors(const vwork *v)
+/* Every source and target of the verb is one actor (one code), the
+ * target a pronoun opening the next clause ("warned it would attack",
+ * "said they were ready to"). */
+static bool same_actors(const dyad_coder *c, const vwork *v)
 {
+	static const char *const aux[] = { "would", "will", "could", "can", "might", "may", "was",
+	                                   "were", "is", "are", NULL };
 	for (size_t i = 0; i < v->ns; i++)
 		for (size_t j = 0; j < v->nt; j++)
 			if (strcmp(v->S[i]->code, v->T[j]->code) != 0)
 				return false;
-	return v->ns && v->nt;
+	if (!v->ns || v->nt != 1 || v->T[0]->end != v->T[0]->start + 1)
+		return false;
+	size_t t = v->T[0]->start;
+	if (!(word_is(c, t, "it") || word_is(c, t, "they") || word_is(c, t, "he") ||
+	      word_is(c, t, "she")))
+		return false;
+	for (int k = 0; aux[k]; k++)
+		if (word_is(c, t + 1, aux[k]))
+			return true;
+	return false;
 }
 
 /* Code one verb occurrence in clause [cs, ce). Returns 1 if it coded
@@ -1059,7 +1072,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	 * Armenia": a target that is the source itself again (the pronoun
 	 * subject of the next clause) is no object of this verb; the next
 	 * verb is tried */
-	if (c->lex->own_format && vb->lemma && !v.comp && same_actors(&v))
+	if (c->lex->own_format && vb->lemma && !v.comp && same_actors(c, &v))
 		return 0;
 	lx_vcode weap;
 	const char *wc = c->lex->own_format && vb->lemma && !strcmp(v.code->a, "190") && v.src >= 0 &&

@@ -34,6 +34,8 @@ static const char actors[] =
 	"SPAIN_ [ESP]\n"
 	"ALGIERS_ [DZAGOV]\n"
 	"UKRAINE_ [UKR]\n"
+	"EUROPEAN_UNION_ [IGOEUREEC]\n"
+	"+EU_\n"
 	"UNITED_NATIONS_ [IGOUNO]\n"
 	"+THE_UNITED_NATIONS_\n"
 	"+UKRAINIAN_\n";
@@ -64,6 +66,8 @@ static const char verbs[] =
 	"- * + [030]\n"
 	"DELIVER_ [072]\n"
 	"CLASH_ [145]\n"
+	"AGREE_ [030]\n"
+	"- % * THAT [---]\n"
 	"ARREST_ [173]\n";
 
 typedef struct fixture {
@@ -214,6 +218,11 @@ static void test_compounds(void **state)
 	 * with each, not the first with the second alone */
 	assert_string_equal(code(f, "Algeria and Russia took part in a joint exercise."),
 	                    "DZA RUS 062; RUS DZA 062");
+	/* "the European Union (EU)": the bracketed abbreviation is the
+	 * actor's own, the compound is right before the verb */
+	assert_string_equal(code(f, "Spain and the European Union agree that talks must go on."), "");
+	assert_string_equal(code(f, "Spain and the European Union (EU) agree that talks must go on."),
+	                    "");
 }
 
 static void test_police_of_crowd(void **state)
