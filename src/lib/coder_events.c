@@ -510,6 +510,18 @@ static bool seat_visited(const dyad_coder *c, const vwork *v, const mention *t)
 	       t->ph && t->ph->n == 1 && t->ph->kind == PH_ACTOR && t->end == t->start + 1;
 }
 
+/* An attack (18x, 19x, 20x) on a seat of government written as one word
+ * ("missiles struck Kyiv", "shelled Tripoli") hits the city, the
+ * country's, not the government the capital stands for when it speaks. */
+static bool seat_attacked(const dyad_coder *c, const vwork *v, const mention *t)
+{
+	(void)c;
+	const char *a = v->code->a;
+	return (!strncmp(a, "18", 2) || !strncmp(a, "19", 2) || !strncmp(a, "20", 2)) &&
+	       strlen(t->code) == 6 && !strcmp(t->code + 3, "GOV") && t->ph && t->ph->n == 1 &&
+	       t->ph->kind == PH_ACTOR && t->end == t->start + 1;
+}
+
 static bool skipped(const vwork *v, size_t k)
 {
 	return k < 64 && (v->as.skipped >> k & 1);
@@ -601,8 +613,10 @@ static bool find_target(const dyad_coder *c, vwork *v)
 		v->dtgt.place = 0;
 		v->T[0] = &v->dtgt;
 		v->nt = 1;
-	} else if (v->tgt >= 0 && c->lex->own_format && seat_visited(c, v, &c->m[v->tgt])) {
-		/* "is to visit Washington": a visit is to the country */
+	} else if (v->tgt >= 0 && c->lex->own_format &&
+	           (seat_visited(c, v, &c->m[v->tgt]) || seat_attacked(c, v, &c->m[v->tgt]))) {
+		/* "is to visit Washington": a visit is to the country; so is
+		 * an attack on a capital ("missiles struck Kyiv") */
 		v->dtgt = c->m[v->tgt];
 		v->dtgt.code[3] = '\0';
 		v->T[0] = &v->dtgt;

@@ -6,7 +6,7 @@
  * reported speech ("X said Y had ..."), possible and
  * conditional acts, acts named by a noun after "by <actor>", and
  * compounds ("and the United Nations", members acting on each other),
- * police facing a crowd of a known country. Small
+ * police facing a crowd of a known country, attacks on a capital. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -235,6 +235,15 @@ static void test_police_of_crowd(void **state)
 	assert_string_equal(code(f, "Protesters clashed with police."), "");
 }
 
+static void test_capital_attacked(void **state)
+{
+	F;
+	/* an attack on a capital is on the country; words stay the
+	 * government's */
+	assert_string_equal(code(f, "Russian troops attacked Algiers."), "RUSMIL DZA 190");
+	assert_string_equal(code(f, "Russia condemned Algiers."), "RUS DZAGOV 111");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +255,7 @@ int main(void)
 		cmocka_unit_test(test_by_noun_actor),
 		cmocka_unit_test(test_compounds),
 		cmocka_unit_test(test_police_of_crowd),
+		cmocka_unit_test(test_capital_attacked),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
