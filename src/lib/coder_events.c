@@ -786,7 +786,8 @@ static int by_noun_actor(const dyad_coder *c, const verbocc *vo, size_t cs)
  * the coding conventions leave speculation and counterfactuals out:
  * "China could attempt to blockade Taiwan", "talks could resume", "if
  * Iran attacked Israel", and every act of a sentence that opens with
- * "If" or "Unless" (its main clause says what would follow).
+ * "If" or "Unless" (its main clause says what would follow); an act
+ * named by a noun that is the subject of such a modal.
  */
 static bool hypothetical_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 {
@@ -811,6 +812,17 @@ static bool hypothetical_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 			break;
 		if (word_is(c, i, "if") || word_is(c, i, "unless"))
 			return true;
+	}
+	/* an act named by a noun, the subject of "could" ("the talks
+	 * between X and Y could resume", "a deal may follow") */
+	if (vo->start > cs && (word_is(c, vo->start - 1, "the") || word_is(c, vo->start - 1, "a") ||
+	                       word_is(c, vo->start - 1, "an") || word_is(c, vo->start - 1, "of"))) {
+		for (size_t i = vo->end; i < c->nw && i < vo->end + 10; i++) {
+			if (c->w[i].type != CW_WORD || c->w[i].verb >= 0)
+				break;
+			if (word_is(c, i, "could") || word_is(c, i, "might") || word_is(c, i, "may"))
+				return true;
+		}
 	}
 	return false;
 }

@@ -50,6 +50,7 @@ static const char agents[] =
 static const char verbs[] =
 	";;dyad match=lemma\n"
 	"ATTACK_ [190]\n"
+	"- * BETWEEN_ % [190]\n"
 	"SHELL_ [194]\n"
 	"STRIKE_ [195]\n"
 	"HIT_ [---]\n"
@@ -197,6 +198,10 @@ static void test_hypothetical(void **state)
 	assert_string_equal(code(f, "If Russia attacked Ukraine, Algeria would condemn Russia."), "");
 	assert_string_equal(code(f, "Algeria condemned Morocco if Russia attacked Ukraine."),
 	                    "DZA MAR 111");
+	/* an act named by a noun, subject of "could" */
+	assert_string_equal(code(f, "The attack between Russia and Ukraine began at dawn."),
+	                    "RUS UKR 190; UKR RUS 190");
+	assert_string_equal(code(f, "The attack between Russia and Ukraine could begin at dawn."), "");
 }
 
 static void test_by_noun_actor(void **state)
