@@ -545,6 +545,21 @@ static bool one_sided_root(const char *cameo)
 	return false;
 }
 
+/* Codes the members of a compound can do to each other when the text
+ * names no other target: intents, talks, diplomatic and material
+ * cooperation, yielding (truces, swaps), cutting ties, fighting. "Both
+ * Algeria and Morocco condemned the attack" is not the one condemning
+ * the other (statements, appeals, demands, criticism, rejections,
+ * threats, aid, investigations). */
+static bool mutual_root(const char *cameo)
+{
+	static const char *const roots[] = { "03", "04", "05", "06", "08", "16", "19", NULL };
+	for (int i = 0; roots[i]; i++)
+		if (!strncmp(cameo, roots[i], 2))
+			return true;
+	return false;
+}
+
 static bool find_target(const dyad_coder *c, vwork *v)
 {
 	const lx_options *o = &c->lex->opt;
@@ -566,7 +581,8 @@ static bool find_target(const dyad_coder *c, vwork *v)
 			    !skipped(v, k) && !own_country(c, v->code->a, m->code, v->S, v->ns))
 				v->tgt = (int)k;
 		}
-		bool one_sided = c->lex->own_format && one_sided_root(v->code->a);
+		bool one_sided = c->lex->own_format &&
+		                 (one_sided_root(v->code->a) || !mutual_root(v->code->a));
 		/* dyad's dictionaries: "Indian and French troops took part
 		 * in a joint exercise": the members of the source's compound
 		 * act on each other, every pair (below), not the first on the
@@ -949,6 +965,23 @@ static bool same_actors(const dyad_coder *c, const vwork *v)
 	return false;
 }
 
+/*
+ * dyad's dictionaries: an act named by a noun that is the object of an
+ * earlier verb of its clause ("Algeria and Morocco condemned the
+ * attack", "denounced the invasion") is not the subject's act: without
+ * a source of its own pattern it is not coded.
+ */
+static bool object_noun(const dyad_coder *c, const verbocc *vo, size_t cs)
+{
+	if (vo->start <= cs || !(word_is(c, vo->start - 1, "the") || word_is(c, vo->start - 1, "a") ||
+	                         word_is(c, vo->start - 1, "an")))
+		return false;
+	for (size_t i = cs; i + 1 < vo->start; i++)
+		if (c->w[i].verb >= 0)
+			return true;
+	return false;
+}
+
 /* Code one verb occurrence in clause [cs, ce). Returns 1 if it coded
  * (events, or a discard/complex/negated decision), 0 to try the next
  * verb, or a negative error. `sub_only` set: a subordinate code ([023?])
@@ -1037,6 +1070,9 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	}
 	if (warned == SIZE_MAX && c->lex->own_format && vb->lemma && hypothetical_at(c, vo, cs))
 		return 1;
+	if (c->lex->own_format && vb->lemma && v.as.src < 0 && v.as.comp < 0 && maker < 0 &&
+	    object_noun(c, vo, cs))
+		return 0;
 	lx_vcode fut;
 	const char *fc = c->lex->own_format && vb->lemma ? future_code(v.code->a) : NULL;
 	if (fc && future_at(c, vo, cs)) {

@@ -223,6 +223,9 @@ static void test_compounds(void **state)
 	 * with each, not the first with the second alone */
 	assert_string_equal(code(f, "Algeria and Russia took part in a joint exercise."),
 	                    "DZA RUS 062; RUS DZA 062");
+	/* criticism is not between the members, nor is the attack
+	 * condemned (a noun, object of the verb) theirs */
+	assert_string_equal(code(f, "Algeria and Russia condemned the attack."), "");
 	/* "the European Union (EU)": the bracketed abbreviation is the
 	 * actor's own, the compound is right before the verb */
 	assert_string_equal(code(f, "Spain and the European Union agree that talks must go on."), "");
