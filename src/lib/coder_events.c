@@ -276,6 +276,7 @@ static dyad_span words_span(const dyad_coder *c, size_t s, size_t e)
 typedef struct evctx {
 	dyad_coder  *c;
 	dyad_events *out;
+	int          lead_src;  /* source of a leading "After meeting X," clause */
 	int          added;
 	bool         more;    /* a later verb of a clause that already coded:
 	                         only a pattern that places its target */
@@ -1103,6 +1104,10 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		v.tgt = subj;
 		v.flags |= DYAD_EVF_PASSIVE;
 	}
+	/* "After meeting Putin, Tebboune flew ...": the main subject's */
+	if (x->lead_src >= 0 && cs == 0 && v.src < 0 && !v.comp && ce < c->nw &&
+	    c->w[ce].type == CW_COMMA && ce < (size_t)c->m[x->lead_src].start)
+		v.src = x->lead_src;
 	/* "was hit by Israeli air strikes": the noun's actor does it */
 	if (c->lex->own_format && vb->lemma && v.src < 0 && !v.comp &&
 	    (by = by_noun_actor(c, vo, cs)) >= 0) {
@@ -1189,6 +1194,44 @@ static size_t attribution_start(const dyad_coder *c)
 	return SIZE_MAX;
 }
 
+/*
+ * dyad's dictionaries: a leading segment up to the first comma that is
+ * an attribution ("According to Ukraine's military, ...": its actor is
+ * the speaker, no participant) or a time clause with no subject of its
+ * own ("After meeting Putin in Moscow, Tebboune flew to Beijing",
+ * "During talks with X, Y ..."), whose acts are the main subject's.
+ * Returns the comma, or SIZE_MAX; *attrib tells which.
+ */
+static size_t lead_segment(const dyad_coder *c, bool *attrib)
+{
+	static const char *const time[] = { "after", "before", "while", "when", "upon", "following",
+	                                    "during", "After", "Before", "While", "When", "Upon",
+	                                    "Following", "During", NULL };
+	*attrib = false;
+	if (!c->lex->own_format || c->nw < 4)
+		return SIZE_MAX;
+	size_t comma = SIZE_MAX;
+	for (size_t i = 1; i < c->nw && i < 16; i++)
+		if (c->w[i].type == CW_COMMA) {
+			comma = c->w[i].s[0] == ',' ? i : SIZE_MAX;
+			break;
+		}
+	if (comma == SIZE_MAX)
+		return SIZE_MAX;
+	if ((word_is(c, 0, "according") || word_is(c, 0, "According")) && word_is(c, 1, "to")) {
+		*attrib = true;
+		return comma;
+	}
+	bool lead = false;
+	for (int k = 0; time[k] && !lead; k++)
+		lead = word_is(c, 0, time[k]);
+	/* the segment has no subject of its own: its first word after the
+	 * time word is the act ("After meeting", "During talks") */
+	if (!lead || c->w[1].verb < 0)
+		return SIZE_MAX;
+	return comma;
+}
+
 /* Words of the sentence for SET: MINIMUM WORDS (no punctuation, no 's). */
 static size_t count_words(const dyad_coder *c)
 {
@@ -1201,7 +1244,7 @@ static size_t count_words(const dyad_coder *c)
 int cd_code_events(dyad_coder *c, dyad_events *out)
 {
 	const lx_options *o = &c->lex->opt;
-	evctx x = { c, out, 0, false, -1 };
+	evctx x = { c, out, -1, 0, false, -1 };
 	for (size_t k = 0; k < c->nm; k++) {
 		if (c->m[k].discard)
 			c->discard = true;
@@ -1225,10 +1268,18 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 	size_t sub_cs = 0, sub_ce = 0;
 	size_t cs = 0;
 	size_t attrib = attribution_start(c);
+	bool lead_attrib;
+	size_t lead = lead_segment(c, &lead_attrib);
+	if (lead != SIZE_MAX && lead_attrib)
+		cs = lead + 1;       /* the speaker's segment is no clause */
+	else if (lead != SIZE_MAX)
+		x.lead_src = first_actor(c, lead + 1, clause_end(c, lead + 1, o->code_by), NULL);
 	while (cs < c->nw) {
 		size_t ce = clause_end(c, cs, o->code_by);
 		if (attrib != SIZE_MAX && cs < attrib && ce > attrib)
 			ce = attrib;
+		if (lead != SIZE_MAX && !lead_attrib && cs < lead && ce > lead)
+			ce = lead;       /* the time clause is a clause of its own */
 		for (size_t i = 0; i < c->nv; i++) {
 			const verbocc *vo = &c->v[i];
 			if (vo->start < cs || vo->start >= ce)

@@ -6,7 +6,8 @@
  * reported speech ("X said Y had ..."), possible and
  * conditional acts, acts named by a noun after "by <actor>", and
  * compounds ("and the United Nations", members acting on each other),
- * police facing a crowd of a known country, attacks on a capital. Small
+ * police facing a crowd of a known country, attacks on a capital,
+ * leading "According to X," and "After meeting X," segments. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -67,6 +68,9 @@ static const char verbs[] =
 	"- * + [030]\n"
 	"DELIVER_ [072]\n"
 	"CLASH_ [145]\n"
+	"MEET_ [040:040]\n"
+	"{MET_}\n"
+	"- $ * + [040:040]\n"
 	"AGREE_ [030]\n"
 	"- % * THAT [---]\n"
 	"ARREST_ [173]\n";
@@ -252,6 +256,17 @@ static void test_capital_attacked(void **state)
 	assert_string_equal(code(f, "Russia condemned Algiers."), "RUS DZAGOV 111");
 }
 
+static void test_leading_segments(void **state)
+{
+	F;
+	/* "According to X,": the speaker is no participant */
+	assert_string_equal(code(f, "According to Algeria's army, Moroccan troops attacked Ukraine."),
+	                    "MARMIL UKR 190");
+	/* "After meeting X, Y ...": the main subject met X */
+	assert_string_equal(code(f, "After meeting Russia, Algeria condemned Morocco."),
+	                    "DZA MAR 111; DZA RUS 040; RUS DZA 040");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -264,6 +279,7 @@ int main(void)
 		cmocka_unit_test(test_compounds),
 		cmocka_unit_test(test_police_of_crowd),
 		cmocka_unit_test(test_capital_attacked),
+		cmocka_unit_test(test_leading_segments),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
