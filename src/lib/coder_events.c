@@ -561,6 +561,18 @@ static bool mutual_root(const char *cameo)
 	return false;
 }
 
+/* dyad's dictionaries: the actor after "<participle> by" that modifies
+ * a noun after the verb ("agreed to a truce brokered by Qatar", "a plan
+ * backed by the EU") is the agent of that participle, no target of the
+ * verb. */
+static bool modifier_agent(const dyad_coder *c, const verbocc *vo, const mention *m)
+{
+	if (m->start < vo->end + 3 || !word_is(c, m->start - 1, "by"))
+		return false;
+	const cword *p = &c->w[m->start - 2];
+	return p->type == CW_WORD && participle(p) && m->start - 2 >= vo->end;
+}
+
 static bool find_target(const dyad_coder *c, vwork *v)
 {
 	const lx_options *o = &c->lex->opt;
@@ -572,7 +584,8 @@ static bool find_target(const dyad_coder *c, vwork *v)
 			const mention *m = &c->m[k];
 			if (m->start >= vo->end && m->start < v->ce && usable(m) && (int)k != src &&
 			    !code_in(m->code, v->S, v->ns) && !skipped(v, k) &&
-			    !own_country(c, v->code->a, m->code, v->S, v->ns))
+			    !own_country(c, v->code->a, m->code, v->S, v->ns) &&
+			    !(c->lex->own_format && modifier_agent(c, vo, m)))
 				v->tgt = (int)k;
 		}
 		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok; k++) {

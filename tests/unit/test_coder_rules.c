@@ -7,7 +7,8 @@
  * conditional acts, acts named by a noun after "by <actor>", and
  * compounds ("and the United Nations", members acting on each other),
  * police facing a crowd of a known country, attacks on a capital,
- * leading "According to X," and "After meeting X," segments. Small
+ * leading "According to X," and "After meeting X," segments, ", who"
+ * clauses after any word, agents of a participle modifier. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -46,7 +47,8 @@ static const char agents[] =
 	"TROOPS_ [~MIL]\n"
 	"SOLDIERS_ [~MIL]\n"
 	"PROTESTERS_ [~CVL]\n"
-	"POLICE_ [~COP]\n";
+	"POLICE_ [~COP]\n"
+	"MINISTER_ [~GOV]\n";
 
 static const char verbs[] =
 	";;dyad match=lemma\n"
@@ -73,7 +75,9 @@ static const char verbs[] =
 	"- $ * + [040:040]\n"
 	"AGREE_ [030]\n"
 	"- % * THAT [---]\n"
-	"ARREST_ [173]\n";
+	"ARREST_ [173]\n"
+	"ACCUSE_ [112]\n"
+	"BROKER_ [---]\n";
 
 typedef struct fixture {
 	dyad_lexicon  *lex;
@@ -267,6 +271,19 @@ static void test_leading_segments(void **state)
 	                    "DZA MAR 111; DZA RUS 040; RUS DZA 040");
 }
 
+static void test_clauses_and_modifiers(void **state)
+{
+	F;
+	/* ", who ...," after a person with no country is set aside */
+	assert_string_equal(code(f, "The minister, who returned from Algiers on Sunday, accused Morocco."),
+	                    "");
+	assert_string_equal(code(f, "The Algerian minister, who returned on Sunday, accused Morocco."),
+	                    "DZAGOV MAR 112");
+	/* "a truce brokered by Qatar": the modifier's agent is no target */
+	assert_string_equal(code(f, "Algeria and Morocco agreed to a truce brokered by Russia."),
+	                    "DZA MAR 030; MAR DZA 030");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -280,6 +297,7 @@ int main(void)
 		cmocka_unit_test(test_police_of_crowd),
 		cmocka_unit_test(test_capital_attacked),
 		cmocka_unit_test(test_leading_segments),
+		cmocka_unit_test(test_clauses_and_modifiers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
