@@ -250,6 +250,34 @@ static bool takes_place_country(const dyad_coder *c, const mention *ag)
 	return !strcmp(ag->code, "MIL") && counted(c, ag->start);
 }
 
+/* "the country", "the north of the country", "the country's north" at
+ * word p. */
+static bool the_country_at(const dyad_coder *c, size_t p)
+{
+	if (!word_is(c, p, "the"))
+		return false;
+	p++;
+	if (word_is(c, p, "country"))
+		return true;
+	if (!is_region_word(c, p) && !word_is(c, p, "centre") && !word_is(c, p, "center"))
+		return false;
+	return word_is(c, p + 1, "of") && word_is(c, p + 2, "the") && word_is(c, p + 3, "country");
+}
+
+/* The country a sentence is about: its first actor with a country code
+ * before the agent (a state, "Burkinabe authorities"), not a place. */
+static const mention *sentence_country(const dyad_coder *c, const mention *ag)
+{
+	for (size_t j = 0; j < c->nm && c->m[j].start < ag->start; j++) {
+		const mention *m = &c->m[j];
+		if (m->kind == MK_ACTOR && !m->null && strlen(m->code) >= 3 &&
+		    strncmp(m->code, "IGO", 3) != 0 && strncmp(m->code, "NGO", 3) != 0 &&
+		    strncmp(m->code, "IMG", 3) != 0)
+			return m;
+	}
+	return NULL;
+}
+
 static void crowds_of_place(dyad_coder *c)
 {
 	for (size_t k = 0; k < c->nm; k++) {
@@ -271,8 +299,13 @@ static void crowds_of_place(dyad_coder *c)
 			for (size_t j = 0; j < c->nm && !pl; j++)
 				if (c->m[j].kind == MK_ACTOR && c->m[j].start == p && !c->m[j].null)
 					pl = &c->m[j];
+			/* "in the north of the country", "across the country":
+			 * the sentence's country */
+			if (!pl && the_country_at(c, i + 1))
+				pl = sentence_country(c, ag);
 			size_t n = pl ? strlen(pl->code) : 0;
-			if (!pl || !(n == 3 || (n == 6 && !strcmp(pl->code + 3, "GOV") && pl->end == p + 1)))
+			if (!pl || !(n == 3 || (n == 6 && !strcmp(pl->code + 3, "GOV") && pl->end == p + 1) ||
+			             (n >= 3 && the_country_at(c, i + 1))))
 				continue;
 			char code[DYAD_CODE_MAX];
 			snprintf(code, sizeof code, "%.3s%.3s", pl->code, ag->code);

@@ -8,7 +8,8 @@
  * compounds ("and the United Nations", members acting on each other),
  * police facing a crowd of a known country, attacks on a capital,
  * leading "According to X," and "After meeting X," segments, ", who"
- * clauses after any word, agents of a participle modifier. Small
+ * clauses after any word, agents of a participle modifier, groups "in
+ * the north of the country". Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -48,7 +49,9 @@ static const char agents[] =
 	"SOLDIERS_ [~MIL]\n"
 	"PROTESTERS_ [~CVL]\n"
 	"POLICE_ [~COP]\n"
-	"MINISTER_ [~GOV]\n";
+	"MINISTER_ [~GOV]\n"
+	"GUNMEN_ [~REB]\n"
+	"VILLAGERS_ [~CVL]\n";
 
 static const char verbs[] =
 	";;dyad match=lemma\n"
@@ -77,7 +80,8 @@ static const char verbs[] =
 	"- % * THAT [---]\n"
 	"ARREST_ [173]\n"
 	"ACCUSE_ [112]\n"
-	"BROKER_ [---]\n";
+	"BROKER_ [---]\n"
+	"KILL_ [180]\n";
 
 typedef struct fixture {
 	dyad_lexicon  *lex;
@@ -284,6 +288,16 @@ static void test_clauses_and_modifiers(void **state)
 	                    "DZA MAR 030; MAR DZA 030");
 }
 
+static void test_the_country(void **state)
+{
+	F;
+	/* "in the north of the country": the country the sentence is about */
+	assert_string_equal(
+	    code(f, "Algerian officials said gunmen killed 12 villagers in the north of the country."),
+	    "DZAREB DZACVL 180");
+	assert_string_equal(code(f, "Gunmen killed 12 villagers in the north of the country."), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +312,7 @@ int main(void)
 		cmocka_unit_test(test_capital_attacked),
 		cmocka_unit_test(test_leading_segments),
 		cmocka_unit_test(test_clauses_and_modifiers),
+		cmocka_unit_test(test_the_country),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
