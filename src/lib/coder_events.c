@@ -1245,6 +1245,53 @@ static size_t lead_segment(const dyad_coder *c, bool *attrib)
 	return comma;
 }
 
+/*
+ * dyad's dictionaries: a match result ("Brazil beat Argentina 1-0",
+ * "defeated Morocco 2-1") is sport, not an assault: a score (one or two
+ * digits, a hyphen, one or two digits) with a verb of winning codes
+ * nothing. ("voted 13-0" has no such verb.)
+ */
+static bool digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+static bool letter(char ch)
+{
+	return (ch | 32) >= 'a' && (ch | 32) <= 'z';
+}
+
+static bool match_result(const dyad_coder *c)
+{
+	static const char *const win[] = { "beat", "beats", "defeated", "defeats", "thrashed",
+	                                   "edged", "drew", "draw", "won", "wins", "routed",
+	                                   "lost", "loses", NULL };
+	bool verb = false;
+	for (size_t i = 0; i < c->nw && !verb; i++)
+		for (int k = 0; win[k] && !verb; k++)
+			verb = word_is(c, i, win[k]);
+	if (!verb || !c->text || !c->nw)
+		return false;
+	/* the score is in the sentence's text (numbers are not words) */
+	const char *t = c->text;
+	size_t s = c->w[0].span.start, e = c->w[c->nw - 1].span.end;
+	for (size_t i = s; i + 2 < e; i++) {
+		if (t[i] != '-' || i == s || !digit(t[i - 1]) || !digit(t[i + 1]))
+			continue;
+		size_t a = i, b = i + 1;
+		while (a > s && digit(t[a - 1]))
+			a--;
+		while (b < e && digit(t[b]))
+			b++;
+		bool left = a == s || !(digit(t[a - 1]) || t[a - 1] == '-' || t[a - 1] == '/' ||
+		                        letter(t[a - 1]));
+		bool right = b == e || !(t[b] == '-' || t[b] == '/' || letter(t[b]));
+		if (i - a <= 2 && b - i - 1 <= 2 && left && right)
+			return true;
+	}
+	return false;
+}
+
 /* Words of the sentence for SET: MINIMUM WORDS (no punctuation, no 's). */
 static size_t count_words(const dyad_coder *c)
 {
@@ -1276,6 +1323,8 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 	    (o->minimum_words && count_words(c) < (size_t)o->minimum_words))
 		c->complex = true;
 	if (c->discard || c->complex)
+		return 0;
+	if (c->lex->own_format && match_result(c))
 		return 0;
 	const verbocc *sub = NULL;
 	size_t sub_cs = 0, sub_ce = 0;

@@ -9,7 +9,7 @@
  * police facing a crowd of a known country, attacks on a capital,
  * leading "According to X," and "After meeting X," segments, ", who"
  * clauses after any word, agents of a participle modifier, groups "in
- * the north of the country". Small
+ * the north of the country", match results. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -81,7 +81,8 @@ static const char verbs[] =
 	"ARREST_ [173]\n"
 	"ACCUSE_ [112]\n"
 	"BROKER_ [---]\n"
-	"KILL_ [180]\n";
+	"KILL_ [180]\n"
+	"BEAT_ [182]\n";
 
 typedef struct fixture {
 	dyad_lexicon  *lex;
@@ -298,6 +299,15 @@ static void test_the_country(void **state)
 	assert_string_equal(code(f, "Gunmen killed 12 villagers in the north of the country."), "");
 }
 
+static void test_match_result(void **state)
+{
+	F;
+	assert_string_equal(code(f, "Algeria beat Morocco 2-1 on Tuesday."), "");
+	assert_string_equal(code(f, "Algerian soldiers beat Moroccan soldiers."), "DZAMIL MARMIL 182");
+	/* a score with no verb of winning is no match */
+	assert_string_equal(code(f, "Algeria condemned Morocco after a 2-1 vote."), "DZA MAR 111");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -313,6 +323,7 @@ int main(void)
 		cmocka_unit_test(test_leading_segments),
 		cmocka_unit_test(test_clauses_and_modifiers),
 		cmocka_unit_test(test_the_country),
+		cmocka_unit_test(test_match_result),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
