@@ -923,6 +923,28 @@ static const char *threat_code(const char *a)
 	return NULL;
 }
 
+/* Weapons named within 6 words from word i, no comma or actor between:
+ * "(American) Abrams tanks", "(Russian) S-400 air defence systems". */
+static bool weapons_after(const dyad_coder *c, size_t i, size_t ce)
+{
+	static const char *const arms[] = { "tanks", "tank", "jets", "jet", "fighters", "fighter",
+	                                    "systems", "system", "missiles", "missile", "drones",
+	                                    "drone", "submarines", "submarine", "frigates", "frigate",
+	                                    "corvettes", "corvette", "helicopters", "helicopter",
+	                                    "aircraft", "howitzers", "howitzer", "weapons", "arms",
+	                                    "ammunition", "shells", "warships", "warship", "rifles",
+	                                    "launchers", "rockets", "bombers", "warplanes", NULL };
+	for (size_t k = i; k < ce && k < i + 6; k++) {
+		if (c->w[k].type != CW_WORD ||
+		    (c->w[k].mention >= 0 && c->m[c->w[k].mention].kind == MK_ACTOR))
+			return false;
+		for (int a = 0; arms[a]; a++)
+			if (word_is(c, k, arms[a]))
+				return true;
+	}
+	return false;
+}
+
 /*
  * dyad's dictionaries: goods received whose maker is named only by a
  * hyphen modifier ("took delivery of Chinese-made air defence systems",
@@ -946,12 +968,20 @@ static int supplier_at(const dyad_coder *c, const verbocc *vo, size_t ce)
 		     (word_is(c, vo->start + 1, "delivery") || word_is(c, vo->start + 2, "delivery"));
 	if (!ok)
 		return -1;
+	/* "a deal to buy ...": not (yet) received */
+	if (vo->start > 0 && word_is(c, vo->start - 1, "to"))
+		return -1;
 	size_t lim = vo->end + 10 < ce ? vo->end + 10 : ce;
 	for (size_t k = 0; k < c->nm; k++) {
 		const mention *m = &c->m[k];
-		if (m->supplier && m->kind == MK_ACTOR && m->start >= vo->end && m->start < lim &&
-		    m->code[0])
+		if (m->start < vo->end || m->start >= lim)
+			continue;
+		if (m->supplier && m->kind == MK_ACTOR && m->code[0])
 			return (int)k;
+		/* "received American Abrams tanks": a nationality before
+		 * weapons is their maker (the first actor after the verb) */
+		if (usable(m))
+			return weapons_after(c, m->end, ce) ? (int)k : -1;
 	}
 	return -1;
 }
@@ -1144,6 +1174,12 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	int f = find_source(c, &v);
 	if (f != FIND_OK)
 		return f == FIND_DONE ? 1 : 0;
+	if (maker >= 0) {
+		/* the maker is the country ("a German air defence system") */
+		v.dsrc = c->m[maker];
+		v.dsrc.code[3] = '\0';
+		v.S[0] = &v.dsrc;
+	}
 	if (v.warner >= 0 && strcmp(v.S[0]->code, c->m[v.warner].code) != 0)
 		return 1;     /* "warned that Y would attack": a prediction */
 	if (!find_target(c, &v))

@@ -166,6 +166,12 @@ static void test_supplier_modifier(void **state)
 	assert_string_equal(code(f, "Chinese-made cars are popular in Serbia."), "");
 	assert_string_equal(code(f, "Morocco attacked Algeria with Chinese-made drones."),
 	                    "MAR DZA 190");
+	/* a nationality before weapons received is their maker */
+	assert_string_equal(code(f, "Algeria received Russian T-90 tanks."), "RUS DZA 072");
+	assert_string_equal(code(f, "Algeria received the Russian minister."),
+	                    "DZA RUSGOV 043; RUSGOV DZA 042");
+	/* to buy: not received */
+	assert_string_equal(code(f, "Algeria wanted a deal to buy Russian tanks."), "");
 }
 
 static void test_warning_is_threat(void **state)
