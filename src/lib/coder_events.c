@@ -923,24 +923,42 @@ static const char *threat_code(const char *a)
 	return NULL;
 }
 
+static bool weapon_word(const dyad_coder *c, size_t k);
+
+/* A hardware agent merged into the actor: "a Russian submarine". */
+static bool weapons_in(const dyad_coder *c, const mention *m)
+{
+	for (size_t k = m->start + 1; k < m->end; k++)
+		if (weapon_word(c, k))
+			return true;
+	return false;
+}
+
 /* Weapons named within 6 words from word i, no comma or actor between:
  * "(American) Abrams tanks", "(Russian) S-400 air defence systems". */
-static bool weapons_after(const dyad_coder *c, size_t i, size_t ce)
+static bool weapon_word(const dyad_coder *c, size_t k)
 {
-	static const char *const arms[] = { "tanks", "tank", "jets", "jet", "fighters", "fighter",
+	static const char *const arms[] = { "tanks", "tank", "jets", "jet", "warplane", "bomber",
 	                                    "systems", "system", "missiles", "missile", "drones",
 	                                    "drone", "submarines", "submarine", "frigates", "frigate",
 	                                    "corvettes", "corvette", "helicopters", "helicopter",
 	                                    "aircraft", "howitzers", "howitzer", "weapons", "arms",
 	                                    "ammunition", "shells", "warships", "warship", "rifles",
 	                                    "launchers", "rockets", "bombers", "warplanes", NULL };
+	for (int a = 0; arms[a]; a++)
+		if (word_is(c, k, arms[a]))
+			return true;
+	return false;
+}
+
+static bool weapons_after(const dyad_coder *c, size_t i, size_t ce)
+{
 	for (size_t k = i; k < ce && k < i + 6; k++) {
 		if (c->w[k].type != CW_WORD ||
 		    (c->w[k].mention >= 0 && c->m[c->w[k].mention].kind == MK_ACTOR))
 			return false;
-		for (int a = 0; arms[a]; a++)
-			if (word_is(c, k, arms[a]))
-				return true;
+		if (weapon_word(c, k))
+			return true;
 	}
 	return false;
 }
@@ -981,7 +999,7 @@ static int supplier_at(const dyad_coder *c, const verbocc *vo, size_t ce)
 		/* "received American Abrams tanks": a nationality before
 		 * weapons is their maker (the first actor after the verb) */
 		if (usable(m))
-			return weapons_after(c, m->end, ce) ? (int)k : -1;
+			return weapons_in(c, m) || weapons_after(c, m->end, ce) ? (int)k : -1;
 	}
 	return -1;
 }
