@@ -403,7 +403,7 @@ typedef struct vwork {
 /* The first pattern of the verb that matches (longest first), else the
  * verb's own code. For verbs with many patterns only those whose key
  * word's bucket is present in the sentence are tried, in order. */
-static void choose_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v)
+static void choose_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v, bool skip_null)
 {
 	uint64_t cand[(65536 + 63) / 64];
 	const lx_buckets *bk = vb->bucket >= 0 ? &c->lex->buckets[vb->bucket] : NULL;
@@ -439,6 +439,8 @@ static void choose_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v)
 		    (pm[2] & ~c->mask[2]) | (pm[3] & ~c->mask[3]))
 			continue;   /* a word it needs is not in the sentence */
 		const lx_pattern *p = &c->lex->patterns[vb->pat_first + i];
+		if (skip_null && (p->code.flags & LVC_NULL))
+			continue;
 		assign a;
 		if (match_pattern(c, p, v->vo, v->cs, v->ce, &a)) {
 			v->code = &p->code;
@@ -1044,6 +1046,31 @@ static bool object_noun(const dyad_coder *c, const verbocc *vo, size_t cs)
 	return false;
 }
 
+/* An actor right after the verb (a determiner and role words between):
+ * "hosted the presidents of Russia", "received Tebboune". */
+static bool object_actor(const dyad_coder *c, const verbocc *vo, size_t ce)
+{
+	size_t k = vo->end;
+	if (k < ce && (word_is(c, k, "the") || word_is(c, k, "his") || word_is(c, k, "her") ||
+	               word_is(c, k, "its") || word_is(c, k, "their")))
+		k++;
+	if (!participle(&c->w[vo->start]) || k >= ce || c->w[k].mention < 0)
+		return false;
+	const mention *m = &c->m[c->w[k].mention];
+	if (!usable(m) || m->start > k)
+		return false;
+	/* not a modifier: "hosted the Arab League summit" */
+	size_t e = group_end(c, c->w[k].mention);
+	static const char *const after[] = { "in", "on", "at", "for", "to", "with", "during", "last",
+	                                     "this", "after", "before", "and", NULL };
+	if (e >= c->nw || c->w[e].type != CW_WORD)
+		return true;
+	for (int i = 0; after[i]; i++)
+		if (word_is(c, e, after[i]))
+			return true;
+	return false;
+}
+
 /* Code one verb occurrence in clause [cs, ce). Returns 1 if it coded
  * (events, or a discard/complex/negated decision), 0 to try the next
  * verb, or a negative error. `sub_only` set: a subordinate code ([023?])
@@ -1061,7 +1088,17 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	v.pattern = vo->ph->text;
 	v.as = (assign){ -1, -1, -1, 0 };
 	v.warner = -1;
-	choose_pattern(c, vb, &v);
+	choose_pattern(c, vb, &v, false);
+	/* dyad's dictionaries: "hosted the presidents of Russia and Turkey
+	 * for a summit": a pattern that sets the verb aside ("hosted a
+	 * summit") does not hold when an actor is its direct object */
+	if ((v.code->flags & LVC_NULL) && v.code != &vb->code && c->lex->own_format && vb->lemma &&
+	    object_actor(c, vo, ce)) {
+		v.code = &vb->code;
+		v.pattern = vo->ph->text;
+		v.as = (assign){ -1, -1, -1, 0 };
+		choose_pattern(c, vb, &v, true);
+	}
 	if (v.code->flags & LVC_DISCARD) {
 		c->discard = true;
 		return 1;

@@ -9,7 +9,8 @@
  * police facing a crowd of a known country, attacks on a capital,
  * leading "According to X," and "After meeting X," segments, ", who"
  * clauses after any word, agents of a participle modifier, groups "in
- * the north of the country", match results. Small
+ * the north of the country", match results, a set-aside pattern with
+ * an actor as direct object. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -72,6 +73,9 @@ static const char verbs[] =
 	"PROMISE_ [---]\n"
 	"- * + [030]\n"
 	"DELIVER_ [072]\n"
+	"HOST_ [043:042]\n"
+	"- $ * + [043:042]\n"
+	"- * { SUMMIT | CONFERENCE } [---]\n"
 	"CLASH_ [145]\n"
 	"MEET_ [040:040]\n"
 	"{MET_}\n"
@@ -314,6 +318,18 @@ static void test_match_result(void **state)
 	assert_string_equal(code(f, "Algeria condemned Morocco after a 2-1 vote."), "DZA MAR 111");
 }
 
+static void test_null_pattern_object(void **state)
+{
+	F;
+	/* "hosted a summit" is no visit ... */
+	assert_string_equal(code(f, "Algeria hosted a summit in November."), "");
+	/* ... but an actor as direct object is the visitor */
+	assert_string_equal(code(f, "Algeria hosted the Moroccan minister in Algiers for a summit."),
+	                    "DZA MARGOV 043; MARGOV DZA 042");
+	/* the actor modifies the summit */
+	assert_string_equal(code(f, "Algeria hosted the Moroccan summit."), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_clauses_and_modifiers),
 		cmocka_unit_test(test_the_country),
 		cmocka_unit_test(test_match_result),
+		cmocka_unit_test(test_null_pattern_object),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
