@@ -575,6 +575,64 @@ static bool modifier_agent(const dyad_coder *c, const verbocc *vo, const mention
 	return p->type == CW_WORD && participle(p) && m->start - 2 >= vo->end;
 }
 
+/* A capitalised name of one to three words at word k, no actor. */
+static size_t name_at(const dyad_coder *c, size_t k, size_t ce)
+{
+	size_t e = k;
+	while (e < ce && e < k + 3 && c->w[e].type == CW_WORD && (c->w[e].tflags & DYAD_TOKF_CAP) &&
+	       c->w[e].mention < 0 && c->w[e].verb < 0)
+		e++;
+	return e;
+}
+
+/*
+ * dyad's dictionaries, with the gazetteer of the when stage: the target
+ * of an attack (18x-20x) with no actor is the country of a city named
+ * after the verb, as the object ("shelled Kharkiv"), after "the city /
+ * town / port of", or after a place preposition ("in Khan Younis",
+ * "near Bakhmut"), resolved to a city (or sub-city) of one country
+ * other than the sources'. Fills *out with the bare country.
+ */
+static bool city_attacked(const dyad_coder *c, const vwork *v, mention *out)
+{
+	static const char *const prep[] = { "in", "near", "of", "on", "outside", "around", NULL };
+	const char *a = v->code->a;
+	if (strncmp(a, "18", 2) && strncmp(a, "19", 2) && strncmp(a, "20", 2))
+		return false;
+	for (size_t k = v->vo->end; k < v->ce && k < v->vo->end + 12; k++) {
+		if (c->w[k].type == CW_COMMA)
+			break;
+		bool at = k == v->vo->end;
+		for (int i = 0; prep[i] && !at; i++)
+			at = k > 0 && word_is(c, k - 1, prep[i]);
+		if (!at || !(c->w[k].tflags & DYAD_TOKF_CAP))
+			continue;
+		size_t e = name_at(c, k, v->ce);
+		for (; e > k; e--) {
+			dyad_place pl;
+			size_t s0 = c->w[k].span.start, len = c->w[e - 1].span.end - s0;
+			if (!c->text ||
+			    dyad_gazetteer_lookup(c->gaz, c->text + s0, len, NULL, 0, 0, &pl) != 1 ||
+			    pl.resolution < DYAD_RES_CITY || !pl.country[0])
+				continue;
+			mention m;
+			memset(&m, 0, sizeof m);
+			memcpy(m.code, pl.country, 4);
+			m.start = (uint32_t)k;
+			m.end = (uint32_t)e;
+			m.group = UINT16_MAX;
+			if (code_in(m.code, v->S, v->ns))
+				return false;
+			for (size_t i = 0; i < v->ns; i++)
+				if (!strncmp(v->S[i]->code, m.code, 3))
+					return false;   /* an army in its own country */
+			*out = m;
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool find_target(const dyad_coder *c, vwork *v)
 {
 	const lx_options *o = &c->lex->opt;
@@ -632,6 +690,14 @@ static bool find_target(const dyad_coder *c, vwork *v)
 				v->nt = 1;
 				return true;
 			}
+		}
+		/* an attack on a city of the gazetteer ("shelled the city of
+		 * Kherson", "raided a hospital in Khan Younis") is on its country */
+		if (v->tgt < 0 && !v->comp && c->lex->own_format && c->gaz &&
+		    city_attacked(c, v, &v->dtgt)) {
+			v->T[0] = &v->dtgt;
+			v->nt = 1;
+			return true;
 		}
 	}
 	if (v->comp) {

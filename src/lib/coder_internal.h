@@ -8,6 +8,7 @@
 #define DYAD_CODER_INTERNAL_H
 
 #include "dyad/coder.h"
+#include "dyad/places.h"
 #include "lexicon_internal.h"
 
 #define CD_MAX_WORDS    1024   /* words coded per sentence; the rest is cut */
@@ -69,6 +70,9 @@ typedef struct memory {
 
 struct dyad_coder {
 	const dyad_lexicon *lex;
+	const dyad_gazetteer *gaz;      /* borrowed from the pipeline's when
+	                                   stage, NULL without it: cities as
+	                                   the last-resort target of attacks */
 	dyad_date  date;
 	int32_t    ymd;                 /* date as YYYYMMDD, 0 if none */
 	memory     mem;

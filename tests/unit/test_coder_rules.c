@@ -10,7 +10,7 @@
  * leading "According to X," and "After meeting X," segments, ", who"
  * clauses after any word, agents of a participle modifier, groups "in
  * the north of the country", match results, a set-aside pattern with
- * an actor as direct object. Small
+ * an actor as direct object, cities of the gazetteer attacked. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -24,6 +24,7 @@
 #include "dyad/dyad.h"
 #include "dyad/pipeline.h"
 #include "dyad/records.h"
+#include "dyad/when.h"
 
 static const char actors[] =
 	"ALGERIA_ [DZA]\n"
@@ -330,6 +331,24 @@ static void test_null_pattern_object(void **state)
 	assert_string_equal(code(f, "Algeria hosted the Moroccan summit."), "");
 }
 
+static void test_city_attacked(void **state)
+{
+	F;
+	/* without the gazetteer (no when stage) a city is no target */
+	assert_string_equal(code(f, "Russian troops shelled the city of Kharkiv."), "");
+	dyad_when_ctx *w = NULL;
+	assert_int_equal(dyad_when_new(&w, DYAD_SOURCE_DIR "/data/gazetteer", NULL), 0);
+	dyad_pipeline_set_when(f->pipe, w);
+	assert_string_equal(code(f, "Russian troops shelled the city of Kharkiv."), "RUSMIL UKR 194");
+	assert_string_equal(code(f, "Moroccan troops attacked a convoy near Tindouf."), "MARMIL DZA 190");
+	/* an army in its own country: no target */
+	assert_string_equal(code(f, "Algerian troops attacked a convoy near Tindouf."), "");
+	/* not an attack: the city is where it happened */
+	assert_string_equal(code(f, "Algeria condemned the attack in Kharkiv."), "");
+	dyad_pipeline_set_when(f->pipe, NULL);
+	dyad_when_free(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -347,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_the_country),
 		cmocka_unit_test(test_match_result),
 		cmocka_unit_test(test_null_pattern_object),
+		cmocka_unit_test(test_city_attacked),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
