@@ -891,8 +891,8 @@ static bool hypothetical_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 {
 	static const char *const pass[] = { "attempt", "try", "seek", "to", "be", "have", "also",
 	                                    "still", "soon", "eventually", "even", "then", NULL };
-	if (word_is(c, 0, "if") || word_is(c, 0, "unless") || word_is(c, 0, "If") ||
-	    word_is(c, 0, "Unless"))
+	if (c->has_if && (word_is(c, 0, "if") || word_is(c, 0, "unless") || word_is(c, 0, "If") ||
+	                  word_is(c, 0, "Unless")))
 		return true;
 	size_t p = vo->start, low = vo->start > cs + 4 ? vo->start - 4 : cs;
 	while (p > low) {
@@ -905,7 +905,7 @@ static bool hypothetical_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 			break;
 		p--;
 	}
-	for (size_t i = vo->start; i-- > cs;) {
+	for (size_t i = vo->start; c->has_if && i-- > cs;) {
 		if (c->w[i].type == CW_COMMA)
 			break;
 		if (word_is(c, i, "if") || word_is(c, i, "unless"))
@@ -937,6 +937,11 @@ static size_t speech_after(const dyad_coder *c, size_t cs, size_t verb)
 	static const char *const say[] = { "said", "says", "say", "told", "claimed", "claims",
 	                                   "reported", "stated", "confirmed", "alleged",
 	                                   "insisted", "added", NULL };
+	int n = 0;     /* a speaker and a reported subject before the verb */
+	for (size_t k = 0; k < c->nm && n < 2; k++)
+		n += c->m[k].start >= cs && c->m[k].start < verb && usable(&c->m[k]);
+	if (n < 2)
+		return SIZE_MAX;
 	for (size_t i = verb; i-- > cs;) {
 		bool sp = false;
 		for (int k = 0; say[k] && !sp; k++)
@@ -1423,17 +1428,16 @@ static bool match_result(const dyad_coder *c)
 	static const char *const win[] = { "beat", "beats", "defeated", "defeats", "thrashed",
 	                                   "edged", "drew", "draw", "won", "wins", "routed",
 	                                   "lost", "loses", NULL };
-	bool verb = false;
-	for (size_t i = 0; i < c->nw && !verb; i++)
-		for (int k = 0; win[k] && !verb; k++)
-			verb = word_is(c, i, win[k]);
-	if (!verb || !c->text || !c->nw)
+	if (!c->text || !c->nw)
 		return false;
 	/* the score is in the sentence's text (numbers are not words) */
 	const char *t = c->text;
 	size_t s = c->w[0].span.start, e = c->w[c->nw - 1].span.end;
-	for (size_t i = s; i + 2 < e; i++) {
-		if (t[i] != '-' || i == s || !digit(t[i - 1]) || !digit(t[i + 1]))
+	bool score = false;
+	for (const char *h = memchr(t + s, '-', e - s); h && !score;
+	     h = memchr(h + 1, '-', (size_t)(t + e - (h + 1)))) {
+		size_t i = (size_t)(h - t);
+		if (i == s || i + 1 >= e || !digit(t[i - 1]) || !digit(t[i + 1]))
 			continue;
 		size_t a = i, b = i + 1;
 		while (a > s && digit(t[a - 1]))
@@ -1443,9 +1447,12 @@ static bool match_result(const dyad_coder *c)
 		bool left = a == s || !(digit(t[a - 1]) || t[a - 1] == '-' || t[a - 1] == '/' ||
 		                        letter(t[a - 1]));
 		bool right = b == e || !(t[b] == '-' || t[b] == '/' || letter(t[b]));
-		if (i - a <= 2 && b - i - 1 <= 2 && left && right)
-			return true;
+		score = i - a <= 2 && b - i - 1 <= 2 && left && right;
 	}
+	for (size_t i = 0; i < c->nw && score; i++)
+		for (int k = 0; win[k]; k++)
+			if (word_is(c, i, win[k]))
+				return true;
 	return false;
 }
 
@@ -1483,6 +1490,10 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 		return 0;
 	if (c->lex->own_format && match_result(c))
 		return 0;
+	c->has_if = false;
+	for (size_t i = 0; i < c->nw && c->lex->own_format && !c->has_if; i++)
+		c->has_if = word_is(c, i, "if") || word_is(c, i, "unless") || word_is(c, i, "If") ||
+		            word_is(c, i, "Unless");
 	const verbocc *sub = NULL;
 	size_t sub_cs = 0, sub_ce = 0;
 	size_t cs = 0;

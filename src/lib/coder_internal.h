@@ -85,6 +85,7 @@ struct dyad_coder {
 	size_t     n_conj;
 	size_t     n_verbs_seen;        /* for COMPLEX: VERBS[n] */
 	bool       discard, complex, truncated;
+	bool       has_if;              /* "if" or "unless" in the sentence */
 	uint32_t   sentence;
 	const char *text;
 	char       split[CD_MAX_WORDS * 2][64]; /* hyphen parts storage */
