@@ -35,15 +35,6 @@ static int mention_at(const dyad_coder *c, size_t i)
 	return m;
 }
 
-static size_t group_end(const dyad_coder *c, int m)
-{
-	size_t e = c->m[m].end;
-	for (size_t k = (size_t)m + 1; k < c->nm; k++)
-		if (c->m[k].group == c->m[m].group && c->m[k].end > e)
-			e = c->m[k].end;
-	return e;
-}
-
 /* Match elements [ei, ne) from word pos; `tight`: must start at pos. */
 static bool match_from(mctx *x, uint32_t ei, size_t pos, bool tight)
 {
@@ -70,7 +61,7 @@ static bool match_from(mctx *x, uint32_t ei, size_t pos, bool tight)
 			if (m >= 0 && c->m[m].kind == MK_ACTOR && !c->m[m].null) {
 				if (e->kind == LW_COMP && c->m[c->m[m].group].n_group < 2)
 					goto next;
-				size_t end = (e->kind == LW_COMP || e->kind == LW_SKIP) ? group_end(c, m) : c->m[m].end;
+				size_t end = (e->kind == LW_COMP || e->kind == LW_SKIP) ? cd_group_end(c, m) : c->m[m].end;
 				assign save = *x->as;
 				if (e->kind == LW_SRC) x->as->src = m;
 				else if (e->kind == LW_TGT) x->as->tgt = m;
@@ -168,24 +159,6 @@ static bool match_pattern(const dyad_coder *c, const lx_pattern *p, const verboc
 /* ------------------------------------------------------------------ */
 /* Source and target                                                   */
 
-static bool usable(const mention *m)
-{
-	return m->kind == MK_ACTOR && !m->null && m->code[0] && !m->place;
-}
-
-static int first_actor(const dyad_coder *c, size_t from, size_t to, const char *not_code)
-{
-	for (size_t k = 0; k < c->nm; k++) {
-		const mention *m = &c->m[k];
-		if (m->start < from || m->start >= to || !usable(m))
-			continue;
-		if (not_code && strcmp(m->code, not_code) == 0)
-			continue;
-		return (int)k;
-	}
-	return -1;
-}
-
 static bool passive_at(const dyad_coder *c, const verbocc *vo, size_t ce, int *by_actor)
 {
 	static const char *const be[] = { "was", "were", "been", "being", "is", "are", "be", NULL };
@@ -204,7 +177,7 @@ static bool passive_at(const dyad_coder *c, const verbocc *vo, size_t ce, int *b
 			break;
 		if (w->len == 2 && memcmp(w->s, "by", 2) == 0) {
 			int m = q + 1 < c->nw ? mention_at(c, q + 1) : -1;
-			if (m >= 0 && usable(&c->m[m])) {
+			if (m >= 0 && cd_usable(&c->m[m])) {
 				*by_actor = m;
 				return true;
 			}
@@ -225,24 +198,10 @@ static bool passive_pattern(const char *text)
 	                strstr(text, "| WERE |"));
 }
 
-static bool participle(const cword *w)
-{
-	static const char *const irr[] = { "hit", "shot", "struck", "held", "sold", "built", "bought",
-	                                   "caught", "brought", "sent", "met", "led", "put", "cut",
-	                                   "fought", "kept", "left", "lost", "made", "paid", "told",
-	                                   "found", "hurt", "seen", "won", NULL };
-	if (w->len > 3 && (memcmp(w->s + w->len - 2, "ed", 2) == 0 || memcmp(w->s + w->len - 2, "en", 2) == 0))
-		return true;
-	for (int i = 0; irr[i]; i++)
-		if (w->len == strlen(irr[i]) && memcmp(w->s, irr[i], w->len) == 0)
-			return true;
-	return false;
-}
-
 static bool passive_verb(const dyad_coder *c, const verbocc *vo, size_t cs)
 {
 	static const char *const be[] = { "was", "were", "been", "being", "is", "are", "be", NULL };
-	if (vo->start <= cs || c->w[vo->start].type != CW_WORD || !participle(&c->w[vo->start]))
+	if (vo->start <= cs || c->w[vo->start].type != CW_WORD || !cd_participle(&c->w[vo->start]))
 		return false;
 	if (vo->end < c->nw && word_is(c, vo->end, "to"))
 		return false;     /* "was set to", "is expected to" */
@@ -337,9 +296,9 @@ static size_t members(const dyad_coder *c, int m, const mention **out, size_t ma
 		return 0;
 	uint16_t g = c->m[m].group;
 	for (size_t k = g; k < c->nm && n < max; k++)
-		if (c->m[k].group == g && usable(&c->m[k]))
+		if (c->m[k].group == g && cd_usable(&c->m[k]))
 			out[n++] = &c->m[k];
-	if (!n && usable(&c->m[m]))
+	if (!n && cd_usable(&c->m[m]))
 		out[n++] = &c->m[m];
 	return n;
 }
@@ -474,18 +433,18 @@ static int find_source(const dyad_coder *c, vwork *v)
 					from = q;
 					break;
 				}
-		v->src = first_actor(c, from, vo->start, avoid);
+		v->src = cd_first_actor(c, from, vo->start, avoid);
 		if (v->src < 0 && v->cs > 0 && !(v->code->flags & LVC_SUBORD))
-			v->src = first_actor(c, 0, vo->start, avoid);
+			v->src = cd_first_actor(c, 0, vo->start, avoid);
 		/* NOACTPRIOR: no actor at all before the verb */
-		if (v->src < 0 && o->noactprior && first_actor(c, 0, vo->start, NULL) < 0)
+		if (v->src < 0 && o->noactprior && cd_first_actor(c, 0, vo->start, NULL) < 0)
 			return FIND_DONE;
 		/* TABARI looks for a source after the verb when there is none
 		 * before it; dyad's own (lemma) verbs do not: "A gunman killed
 		 * a Japanese official" has no known source */
 		if (v->src < 0 && !(o->default_source[0] && o->default_source_prior) &&
 		    !c->lex->verbs[vo->verb].lemma) {
-			v->src = first_actor(c, vo->end, v->ce, avoid);
+			v->src = cd_first_actor(c, vo->end, v->ce, avoid);
 			v->after = v->src >= 0;
 		}
 	}
@@ -563,18 +522,6 @@ static bool mutual_root(const char *cameo)
 	return false;
 }
 
-/* dyad's dictionaries: the actor after "<participle> by" that modifies
- * a noun after the verb ("agreed to a truce brokered by Qatar", "a plan
- * backed by the EU") is the agent of that participle, no target of the
- * verb. */
-static bool modifier_agent(const dyad_coder *c, const verbocc *vo, const mention *m)
-{
-	if (m->start < vo->end + 3 || !word_is(c, m->start - 1, "by"))
-		return false;
-	const cword *p = &c->w[m->start - 2];
-	return p->type == CW_WORD && participle(p) && m->start - 2 >= vo->end;
-}
-
 /* A capitalised name of one to three words at word k, no actor. */
 static size_t name_at(const dyad_coder *c, size_t k, size_t ce)
 {
@@ -642,15 +589,15 @@ static bool find_target(const dyad_coder *c, vwork *v)
 	if (!v->comp && v->tgt < 0) {
 		for (size_t k = 0; k < c->nm && v->tgt < 0; k++) {
 			const mention *m = &c->m[k];
-			if (m->start >= vo->end && m->start < v->ce && usable(m) && (int)k != src &&
+			if (m->start >= vo->end && m->start < v->ce && cd_usable(m) && (int)k != src &&
 			    !code_in(m->code, v->S, v->ns) && !skipped(v, k) &&
 			    !own_country(c, v->code->a, m->code, v->S, v->ns) &&
-			    !(c->lex->own_format && modifier_agent(c, vo, m)))
+			    !(c->lex->own_format && cd_modifier_agent(c, vo, m)))
 				v->tgt = (int)k;
 		}
 		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok; k++) {
 			const mention *m = &c->m[k];
-			if (m->start >= v->cs && m->start < vo->start && usable(m) && (int)k != src &&
+			if (m->start >= v->cs && m->start < vo->start && cd_usable(m) && (int)k != src &&
 			    (src < 0 || m->group != c->m[src].group) && !code_in(m->code, v->S, v->ns) &&
 			    !skipped(v, k) && !own_country(c, v->code->a, m->code, v->S, v->ns))
 				v->tgt = (int)k;
@@ -666,7 +613,7 @@ static bool find_target(const dyad_coder *c, vwork *v)
 		                   !pairs;
 		     k++) {
 			const mention *m = &c->m[k];
-			if (m->start >= v->cs && m->start < vo->start && usable(m) && (int)k != src &&
+			if (m->start >= v->cs && m->start < vo->start && cd_usable(m) && (int)k != src &&
 			    m->group == c->m[src].group && m->plural != 2 &&
 			    strcmp(m->code, v->S[0]->code) != 0)
 				v->tgt = (int)k;
@@ -757,326 +704,6 @@ static int emit_pairs(evctx *x, vwork *v, uint8_t modality)
 	return rc;
 }
 
-/*
- * dyad's dictionaries: an action announced for later ("will travel to
- * Beijing", "plans to deliver", "is set to sign") is coded as the intent
- * (03x), as the coding conventions do for planned exercises: the visit
- * 042 becomes 036, joint exercises 062 0312, an agreement 057 030, a
- * delivery 072 0332, a ceasefire or withdrawal 087x 0356 ... Patterns that code the intent already are left.
- */
-static const char *future_code(const char *a)
-{
-	static const char *const map[][2] = {
-		{ "040", "036" }, { "042", "036" }, { "043", "036" }, { "044", "036" },
-		{ "046", "036" }, { "057", "030" }, { "060", "031" }, { "061", "0311" },
-		{ "062", "0312" }, { "063", "0313" }, { "064", "0314" }, { "070", "033" },
-		{ "071", "0331" }, { "072", "0332" }, { "073", "0333" }, { "074", "0334" },
-		/* yielding announced: "would release", "will scale back" */
-		{ "081", "0351" }, { "084", "0353" }, { "0841", "0353" }, { "085", "0354" },
-		{ "087", "0356" }, { "0871", "0356" }, { "0872", "0356" }, { "0873", "0356" },
-		{ "0874", "0356" },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (!strcmp(a, map[i][0]))
-			return map[i][1];
-	return NULL;
-}
-
-static bool future_at(const dyad_coder *c, const verbocc *vo, size_t cs)
-{
-	static const char *const before_to[] = { "plan", "plans", "planned", "planning", "set",
-	                                         "due", "expected", "intends", "intend",
-	                                         "scheduled", "going", NULL };
-	size_t p = vo->start;
-	while (p > cs && (word_is(c, p - 1, "also") || word_is(c, p - 1, "soon") ||
-	                  word_is(c, p - 1, "later") || word_is(c, p - 1, "then")))
-		p--;
-	if (p == cs)
-		return false;
-	if (word_is(c, p - 1, "will") || word_is(c, p - 1, "would") || word_is(c, p - 1, "shall"))
-		return true;
-	if (!word_is(c, p - 1, "to") || p - 1 == cs)
-		return false;
-	for (int i = 0; before_to[i]; i++)
-		if (word_is(c, p - 2, before_to[i]))
-			return true;
-	return false;
-}
-
-/* "for talks with", "for a meeting with": the purpose of a visit. */
-static bool purpose_at(const dyad_coder *c, const verbocc *vo)
-{
-	size_t p = vo->start;
-	if (p && (word_is(c, p - 1, "a") || word_is(c, p - 1, "the")))
-		p--;
-	if (!p || !word_is(c, p - 1, "for"))
-		return false;
-	return true;
-}
-
-/*
- * dyad's dictionaries: the weapon named with the attacker refines a
- * generic attack (190): "Ukrainian drones struck", "Israeli warplanes
- * hit" are aerial (195), "Russian artillery pounded" artillery (194).
- * Looks at the words from the source's start to the verb.
- */
-static const char *weapon_code(const dyad_coder *c, size_t from, size_t to)
-{
-	static const char *const air[] = { "drone", "drones", "missile", "missiles", "warplane",
-	                                   "warplanes", "jet", "jets", "bomber", "bombers",
-	                                   "aircraft", "helicopter", "helicopters", NULL };
-	static const char *const art[] = { "artillery", "tank", "tanks", "rocket", "rockets",
-	                                   "mortar", "mortars", "howitzer", "howitzers", NULL };
-	for (size_t i = from; i < to; i++) {
-		for (int k = 0; air[k]; k++)
-			if (word_is(c, i, air[k]))
-				return "195";
-		for (int k = 0; art[k]; k++)
-			if (word_is(c, i, art[k]))
-				return "194";
-	}
-	return NULL;
-}
-
-/*
- * dyad's dictionaries: an action someone only wants or hopes for is no
- * event ("Obama wants to attack", "Kigali hoped French officials would
- * be indicted"): a desire word shortly before the verb, with "to",
- * "would" or "will" between them.
- */
-static bool desired_at(const dyad_coder *c, const verbocc *vo, size_t cs)
-{
-	static const char *const want[] = { "want", "wants", "wanted", "wanting", "hope", "hopes",
-	                                    "hoped", "hoping", "wish", "wishes", "wished",
-	                                    "wishing", NULL };
-	size_t low = vo->start > cs + 6 ? vo->start - 6 : cs;
-	bool link = false;
-	for (size_t i = vo->start; i-- > low;) {
-		if (word_is(c, i, "to") || word_is(c, i, "would") || word_is(c, i, "will"))
-			link = true;
-		for (int k = 0; want[k]; k++)
-			if (word_is(c, i, want[k]))
-				return link;
-	}
-	return false;
-}
-
-/*
- * dyad's dictionaries: an act named by a noun after "by" and its actor
- * ("a base was hit by Israeli air strikes", "destroyed by Russian
- * shelling"): that actor is its source, the clause's subject before
- * "by" its target. Returns the actor, or -1.
- */
-static int by_noun_actor(const dyad_coder *c, const verbocc *vo, size_t cs)
-{
-	for (size_t k = 0; k < c->nm; k++) {
-		const mention *m = &c->m[k];
-		if (!usable(m) || m->end > vo->start || m->end + 1 < vo->start || m->start <= cs)
-			continue;
-		if (word_is(c, m->start - 1, "by"))
-			return (int)k;
-	}
-	return -1;
-}
-
-/*
- * dyad's dictionaries: a possible or conditional act is no event, as
- * the coding conventions leave speculation and counterfactuals out:
- * "China could attempt to blockade Taiwan", "talks could resume", "if
- * Iran attacked Israel", and every act of a sentence that opens with
- * "If" or "Unless" (its main clause says what would follow); an act
- * named by a noun that is the subject of such a modal.
- */
-static bool hypothetical_at(const dyad_coder *c, const verbocc *vo, size_t cs)
-{
-	static const char *const pass[] = { "attempt", "try", "seek", "to", "be", "have", "also",
-	                                    "still", "soon", "eventually", "even", "then", NULL };
-	if (c->has_if && (word_is(c, 0, "if") || word_is(c, 0, "unless") || word_is(c, 0, "If") ||
-	                  word_is(c, 0, "Unless")))
-		return true;
-	size_t p = vo->start, low = vo->start > cs + 4 ? vo->start - 4 : cs;
-	while (p > low) {
-		if (word_is(c, p - 1, "could") || word_is(c, p - 1, "might") || word_is(c, p - 1, "may"))
-			return true;
-		bool skip = false;
-		for (int k = 0; pass[k] && !skip; k++)
-			skip = word_is(c, p - 1, pass[k]);
-		if (!skip)
-			break;
-		p--;
-	}
-	for (size_t i = vo->start; c->has_if && i-- > cs;) {
-		if (c->w[i].type == CW_COMMA)
-			break;
-		if (word_is(c, i, "if") || word_is(c, i, "unless"))
-			return true;
-	}
-	/* an act named by a noun, the subject of "could" ("the talks
-	 * between X and Y could resume", "a deal may follow") */
-	if (vo->start > cs && (word_is(c, vo->start - 1, "the") || word_is(c, vo->start - 1, "a") ||
-	                       word_is(c, vo->start - 1, "an") || word_is(c, vo->start - 1, "of"))) {
-		for (size_t i = vo->end; i < c->nw && i < vo->end + 10; i++) {
-			if (c->w[i].type != CW_WORD || c->w[i].verb >= 0)
-				break;
-			if (word_is(c, i, "could") || word_is(c, i, "might") || word_is(c, i, "may"))
-				return true;
-		}
-	}
-	return false;
-}
-
-/*
- * dyad's dictionaries: reported speech, "Ukraine's military said Russian
- * forces had shelled Kherson": the act is the reported subject's, and
- * the speaker is neither its source nor its target. Returns the word
- * after the last speech verb before the event verb that has an actor
- * between itself and the verb, or SIZE_MAX.
- */
-static size_t speech_after(const dyad_coder *c, size_t cs, size_t verb)
-{
-	static const char *const say[] = { "said", "says", "say", "told", "claimed", "claims",
-	                                   "reported", "stated", "confirmed", "alleged",
-	                                   "insisted", "added", NULL };
-	int n = 0;     /* a speaker and a reported subject before the verb */
-	for (size_t k = 0; k < c->nm && n < 2; k++)
-		n += c->m[k].start >= cs && c->m[k].start < verb && usable(&c->m[k]);
-	if (n < 2)
-		return SIZE_MAX;
-	for (size_t i = verb; i-- > cs;) {
-		bool sp = false;
-		for (int k = 0; say[k] && !sp; k++)
-			sp = word_is(c, i, say[k]);
-		if (!sp)
-			continue;
-		if (first_actor(c, i + 1, verb, NULL) < 0 || first_actor(c, cs, i, NULL) < 0)
-			return SIZE_MAX;
-		return i + 1;
-	}
-	return SIZE_MAX;
-}
-
-/*
- * dyad's dictionaries: an act announced in a warning ("North Korea
- * warned that it would respond with force to the drills", "Iran warned
- * Israel that any attack would trigger a devastating response") is a
- * threat of that act, not the act: a warning word before the verb with
- * "would", "will" or "could" between them. Returns the index of the
- * warning word, or SIZE_MAX.
- */
-static size_t warning_at(const dyad_coder *c, const verbocc *vo, size_t cs)
-{
-	static const char *const warn[] = { "warned", "warns", "warn", "warning", "threatened",
-	                                    "threatens", "threaten", NULL };
-	size_t low = vo->start > cs + 16 ? vo->start - 16 : cs;
-	bool modal = false;
-	for (size_t i = vo->start; i-- > low;) {
-		if (c->w[i].type == CW_COMMA || c->w[i].type == CW_STOP)
-			return SIZE_MAX;
-		if (word_is(c, i, "would") || word_is(c, i, "will") || word_is(c, i, "could"))
-			modal = true;
-		for (int k = 0; warn[k]; k++)
-			if (word_is(c, i, warn[k]))
-				return modal ? i : SIZE_MAX;
-	}
-	return SIZE_MAX;
-}
-
-/* The threat (13x) of an act: force 138, sanctions 1312, relations
- * 1313, aid 1311, repression 137; NULL: no threat code for it. */
-static const char *threat_code(const char *a)
-{
-	static const char *const map[][2] = {
-		{ "18", "138" }, { "19", "138" }, { "20", "138" }, { "163", "1312" },
-		{ "161", "1313" }, { "162", "1311" }, { "164", "134" }, { "165", "135" },
-		{ "166", "136" }, { "17", "137" },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (!strncmp(a, map[i][0], strlen(map[i][0])))
-			return map[i][1];
-	return NULL;
-}
-
-static bool weapon_word(const dyad_coder *c, size_t k);
-
-/* A hardware agent merged into the actor: "a Russian submarine". */
-static bool weapons_in(const dyad_coder *c, const mention *m)
-{
-	for (size_t k = m->start + 1; k < m->end; k++)
-		if (weapon_word(c, k))
-			return true;
-	return false;
-}
-
-/* Weapons named within 6 words from word i, no comma or actor between:
- * "(American) Abrams tanks", "(Russian) S-400 air defence systems". */
-static bool weapon_word(const dyad_coder *c, size_t k)
-{
-	static const char *const arms[] = { "tanks", "tank", "jets", "jet", "warplane", "bomber",
-	                                    "systems", "system", "missiles", "missile", "drones",
-	                                    "drone", "submarines", "submarine", "frigates", "frigate",
-	                                    "corvettes", "corvette", "helicopters", "helicopter",
-	                                    "aircraft", "howitzers", "howitzer", "weapons", "arms",
-	                                    "ammunition", "shells", "warships", "warship", "rifles",
-	                                    "launchers", "rockets", "bombers", "warplanes", NULL };
-	for (int a = 0; arms[a]; a++)
-		if (word_is(c, k, arms[a]))
-			return true;
-	return false;
-}
-
-static bool weapons_after(const dyad_coder *c, size_t i, size_t ce)
-{
-	for (size_t k = i; k < ce && k < i + 6; k++) {
-		if (c->w[k].type != CW_WORD ||
-		    (c->w[k].mention >= 0 && c->m[c->w[k].mention].kind == MK_ACTOR))
-			return false;
-		if (weapon_word(c, k))
-			return true;
-	}
-	return false;
-}
-
-/*
- * dyad's dictionaries: goods received whose maker is named only by a
- * hyphen modifier ("took delivery of Chinese-made air defence systems",
- * "received its first French-built Rafale jets") come from that
- * country: the maker supplies (072) the receiver, as "received jets
- * from France" does. Returns the supplier mention, or -1. The modifier
- * must be in the verb's clause, within a few words of the verb.
- */
-static int supplier_at(const dyad_coder *c, const verbocc *vo, size_t ce)
-{
-	static const char *const recv[] = { "received", "receives", "receive", "receiving",
-	                                    "acquired", "acquires", "acquire", "bought", "buys",
-	                                    "buy", "purchased", "purchases", "purchase",
-	                                    "obtained", "imported", "imports", NULL };
-	static const char *const take[] = { "took", "taken", "take", "takes", "taking", NULL };
-	bool ok = false;
-	for (int i = 0; recv[i] && !ok; i++)
-		ok = word_is(c, vo->start, recv[i]);
-	for (int i = 0; take[i] && !ok; i++)
-		ok = word_is(c, vo->start, take[i]) &&
-		     (word_is(c, vo->start + 1, "delivery") || word_is(c, vo->start + 2, "delivery"));
-	if (!ok)
-		return -1;
-	/* "a deal to buy ...": not (yet) received */
-	if (vo->start > 0 && word_is(c, vo->start - 1, "to"))
-		return -1;
-	size_t lim = vo->end + 10 < ce ? vo->end + 10 : ce;
-	for (size_t k = 0; k < c->nm; k++) {
-		const mention *m = &c->m[k];
-		if (m->start < vo->end || m->start >= lim)
-			continue;
-		if (m->supplier && m->kind == MK_ACTOR && m->code[0])
-			return (int)k;
-		/* "received American Abrams tanks": a nationality before
-		 * weapons is their maker (the first actor after the verb) */
-		if (usable(m))
-			return weapons_in(c, m) || weapons_after(c, m->end, ce) ? (int)k : -1;
-	}
-	return -1;
-}
-
 /* Every source and target of the verb is one actor (one code), the
  * target a pronoun opening the next clause ("warned it would attack",
  * "said they were ready to"). */
@@ -1096,48 +723,6 @@ static bool same_actors(const dyad_coder *c, const vwork *v)
 		return false;
 	for (int k = 0; aux[k]; k++)
 		if (word_is(c, t + 1, aux[k]))
-			return true;
-	return false;
-}
-
-/*
- * dyad's dictionaries: an act named by a noun that is the object of an
- * earlier verb of its clause ("Algeria and Morocco condemned the
- * attack", "denounced the invasion") is not the subject's act: without
- * a source of its own pattern it is not coded.
- */
-static bool object_noun(const dyad_coder *c, const verbocc *vo, size_t cs)
-{
-	if (vo->start <= cs || !(word_is(c, vo->start - 1, "the") || word_is(c, vo->start - 1, "a") ||
-	                         word_is(c, vo->start - 1, "an")))
-		return false;
-	for (size_t i = cs; i + 1 < vo->start; i++)
-		if (c->w[i].verb >= 0)
-			return true;
-	return false;
-}
-
-/* An actor right after the verb (a determiner and role words between):
- * "hosted the presidents of Russia", "received Tebboune". */
-static bool object_actor(const dyad_coder *c, const verbocc *vo, size_t ce)
-{
-	size_t k = vo->end;
-	if (k < ce && (word_is(c, k, "the") || word_is(c, k, "his") || word_is(c, k, "her") ||
-	               word_is(c, k, "its") || word_is(c, k, "their")))
-		k++;
-	if (!participle(&c->w[vo->start]) || k >= ce || c->w[k].mention < 0)
-		return false;
-	const mention *m = &c->m[c->w[k].mention];
-	if (!usable(m) || m->start > k)
-		return false;
-	/* not a modifier: "hosted the Arab League summit" */
-	size_t e = group_end(c, c->w[k].mention);
-	static const char *const after[] = { "in", "on", "at", "for", "to", "with", "during", "last",
-	                                     "this", "after", "before", "and", NULL };
-	if (e >= c->nw || c->w[e].type != CW_WORD)
-		return true;
-	for (int i = 0; after[i]; i++)
-		if (word_is(c, e, after[i]))
 			return true;
 	return false;
 }
@@ -1164,7 +749,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	 * for a summit": a pattern that sets the verb aside ("hosted a
 	 * summit") does not hold when an actor is its direct object */
 	if ((v.code->flags & LVC_NULL) && v.code != &vb->code && c->lex->own_format && vb->lemma &&
-	    object_actor(c, vo, ce)) {
+	    cd_object_actor(c, vo, ce)) {
 		v.code = &vb->code;
 		v.pattern = vo->ph->text;
 		v.as = (assign){ -1, -1, -1, 0 };
@@ -1180,9 +765,9 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	}
 	/* "took delivery of Chinese-made systems": the maker supplies */
 	lx_vcode supply;
-	int maker = c->lex->own_format && vb->lemma ? supplier_at(c, vo, ce) : -1;
+	int maker = c->lex->own_format && vb->lemma ? cd_supplier_at(c, vo, ce) : -1;
 	if (maker >= 0) {
-		int recv = first_actor(c, cs, vo->start, c->m[maker].code);
+		int recv = cd_first_actor(c, cs, vo->start, c->m[maker].code);
 		if (recv < 0)
 			return 0;
 		memset(&supply, 0, sizeof supply);
@@ -1192,7 +777,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	}
 	if (v.code->flags & LVC_NULL)
 		return 0;     /* not used as a verb here: the next verb is tried */
-	if (x->more && ((v.as.tgt < 0 && v.as.comp < 0) || !purpose_at(c, vo) ||
+	if (x->more && ((v.as.tgt < 0 && v.as.comp < 0) || !cd_purpose_at(c, vo) ||
 	                strncmp(v.code->a, "04", 2) != 0))
 		return 0;
 	if ((v.code->flags & LVC_SUBORD) && sub_only) {
@@ -1207,30 +792,30 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	 * and marked negated. */
 	if (negated && vb->lemma)
 		return 1;
-	if (c->lex->own_format && vb->lemma && desired_at(c, vo, cs))
+	if (c->lex->own_format && vb->lemma && cd_desired_at(c, vo, cs))
 		return 1;
 	/* "warned that it would respond with force": a threat, the
 	 * warner's; another actor's act in a warning is a prediction */
 	lx_vcode threat;
 	size_t warned = c->lex->own_format && vb->lemma &&
-	                        (threat_code(v.code->a) || !strncmp(v.code->a, "13", 2))
-	                    ? warning_at(c, vo, cs)
+	                        (cd_threat_code(v.code->a) || !strncmp(v.code->a, "13", 2))
+	                    ? cd_warning_at(c, vo, cs)
 	                    : SIZE_MAX;
 	if (warned != SIZE_MAX) {
-		int who = first_actor(c, cs, warned, NULL);
+		int who = cd_first_actor(c, cs, warned, NULL);
 		if (who < 0)
 			return 1;
 		/* "warned that Ukraine would attack": another subject of the
 		 * modal, a prediction */
 		for (size_t k = 0; k < c->nm; k++) {
 			const mention *m = &c->m[k];
-			if (m->start > warned && m->end < vo->start && usable(m) &&
+			if (m->start > warned && m->end < vo->start && cd_usable(m) &&
 			    (word_is(c, m->end, "would") || word_is(c, m->end, "will") ||
 			     word_is(c, m->end, "could")) &&
 			    strcmp(m->code, c->m[who].code) != 0)
 				return 1;
 		}
-		const char *tc = threat_code(v.code->a);
+		const char *tc = cd_threat_code(v.code->a);
 		if (tc) {     /* a 13x code of the pattern stays */
 			memset(&threat, 0, sizeof threat);
 			memcpy(threat.a, tc, strlen(tc) + 1);
@@ -1238,14 +823,14 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		}
 		v.warner = who;
 	}
-	if (warned == SIZE_MAX && c->lex->own_format && vb->lemma && hypothetical_at(c, vo, cs))
+	if (warned == SIZE_MAX && c->lex->own_format && vb->lemma && cd_hypothetical_at(c, vo, cs))
 		return 1;
 	if (c->lex->own_format && vb->lemma && v.as.src < 0 && v.as.comp < 0 && maker < 0 &&
-	    object_noun(c, vo, cs))
+	    cd_object_noun(c, vo, cs))
 		return 0;
 	lx_vcode fut;
-	const char *fc = c->lex->own_format && vb->lemma ? future_code(v.code->a) : NULL;
-	if (fc && future_at(c, vo, cs)) {
+	const char *fc = c->lex->own_format && vb->lemma ? cd_future_code(v.code->a) : NULL;
+	if (fc && cd_future_at(c, vo, cs)) {
 		memset(&fut, 0, sizeof fut);
 		memcpy(fut.a, fc, strlen(fc) + 1);
 		v.code = &fut;
@@ -1268,7 +853,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	    passive_verb(c, vo, cs)) {
 		if (!passive_at(c, vo, ce, &by))
 			return 1;
-		int subj = v.as.src >= 0 ? v.as.src : first_actor(c, cs, vo->start, c->m[by].code);
+		int subj = v.as.src >= 0 ? v.as.src : cd_first_actor(c, cs, vo->start, c->m[by].code);
 		v.src = by;
 		v.tgt = subj;
 		v.flags |= DYAD_EVF_PASSIVE;
@@ -1279,21 +864,21 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		v.src = x->lead_src;
 	/* "was hit by Israeli air strikes": the noun's actor does it */
 	if (c->lex->own_format && vb->lemma && v.src < 0 && !v.comp &&
-	    (by = by_noun_actor(c, vo, cs)) >= 0) {
+	    (by = cd_by_noun_actor(c, vo, cs)) >= 0) {
 		v.src = by;
 		if (v.tgt < 0)
-			v.tgt = first_actor(c, cs, c->m[by].start, c->m[by].code);
+			v.tgt = cd_first_actor(c, cs, c->m[by].start, c->m[by].code);
 		v.flags |= DYAD_EVF_PASSIVE;
 	}
 	if (v.src < 0 && v.tgt < 0 && !v.comp && passive_at(c, vo, ce, &by)) {
 		v.src = by;
-		v.tgt = first_actor(c, cs, vo->start, c->m[by].code);
+		v.tgt = cd_first_actor(c, cs, vo->start, c->m[by].code);
 		v.flags |= DYAD_EVF_PASSIVE;
 	}
 	/* "X said Y had shelled Z": the clause of the act starts after
 	 * "said" */
 	if (c->lex->own_format && vb->lemma && !v.comp) {
-		size_t sp = speech_after(c, cs, vo->start);
+		size_t sp = cd_speech_after(c, cs, vo->start);
 		if (sp != SIZE_MAX && (v.src < 0 || c->m[v.src].start >= sp))
 			v.cs = sp;
 	}
@@ -1319,7 +904,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	lx_vcode weap;
 	const char *wc = c->lex->own_format && vb->lemma && !strcmp(v.code->a, "190") && v.src >= 0 &&
 	                         c->m[v.src].start < vo->start
-	                     ? weapon_code(c, c->m[v.src].start, vo->start)
+	                     ? cd_weapon_code(c, c->m[v.src].start, vo->start)
 	                     : NULL;
 	if (wc) {
 		weap = *v.code;
@@ -1369,93 +954,6 @@ static size_t attribution_start(const dyad_coder *c)
 	return SIZE_MAX;
 }
 
-/*
- * dyad's dictionaries: a leading segment up to the first comma that is
- * an attribution ("According to Ukraine's military, ...": its actor is
- * the speaker, no participant) or a time clause with no subject of its
- * own ("After meeting Putin in Moscow, Tebboune flew to Beijing",
- * "During talks with X, Y ..."), whose acts are the main subject's.
- * Returns the comma, or SIZE_MAX; *attrib tells which.
- */
-static size_t lead_segment(const dyad_coder *c, bool *attrib)
-{
-	static const char *const time[] = { "after", "before", "while", "when", "upon", "following",
-	                                    "during", "After", "Before", "While", "When", "Upon",
-	                                    "Following", "During", NULL };
-	*attrib = false;
-	if (!c->lex->own_format || c->nw < 4)
-		return SIZE_MAX;
-	size_t comma = SIZE_MAX;
-	for (size_t i = 1; i < c->nw && i < 16; i++)
-		if (c->w[i].type == CW_COMMA) {
-			comma = c->w[i].s[0] == ',' ? i : SIZE_MAX;
-			break;
-		}
-	if (comma == SIZE_MAX)
-		return SIZE_MAX;
-	if ((word_is(c, 0, "according") || word_is(c, 0, "According")) && word_is(c, 1, "to")) {
-		*attrib = true;
-		return comma;
-	}
-	bool lead = false;
-	for (int k = 0; time[k] && !lead; k++)
-		lead = word_is(c, 0, time[k]);
-	/* the segment has no subject of its own: its first word after the
-	 * time word is the act ("After meeting", "During talks") */
-	if (!lead || c->w[1].verb < 0)
-		return SIZE_MAX;
-	return comma;
-}
-
-/*
- * dyad's dictionaries: a match result ("Brazil beat Argentina 1-0",
- * "defeated Morocco 2-1") is sport, not an assault: a score (one or two
- * digits, a hyphen, one or two digits) with a verb of winning codes
- * nothing. ("voted 13-0" has no such verb.)
- */
-static bool digit(char ch)
-{
-	return ch >= '0' && ch <= '9';
-}
-
-static bool letter(char ch)
-{
-	return (ch | 32) >= 'a' && (ch | 32) <= 'z';
-}
-
-static bool match_result(const dyad_coder *c)
-{
-	static const char *const win[] = { "beat", "beats", "defeated", "defeats", "thrashed",
-	                                   "edged", "drew", "draw", "won", "wins", "routed",
-	                                   "lost", "loses", NULL };
-	if (!c->text || !c->nw)
-		return false;
-	/* the score is in the sentence's text (numbers are not words) */
-	const char *t = c->text;
-	size_t s = c->w[0].span.start, e = c->w[c->nw - 1].span.end;
-	bool score = false;
-	for (const char *h = memchr(t + s, '-', e - s); h && !score;
-	     h = memchr(h + 1, '-', (size_t)(t + e - (h + 1)))) {
-		size_t i = (size_t)(h - t);
-		if (i == s || i + 1 >= e || !digit(t[i - 1]) || !digit(t[i + 1]))
-			continue;
-		size_t a = i, b = i + 1;
-		while (a > s && digit(t[a - 1]))
-			a--;
-		while (b < e && digit(t[b]))
-			b++;
-		bool left = a == s || !(digit(t[a - 1]) || t[a - 1] == '-' || t[a - 1] == '/' ||
-		                        letter(t[a - 1]));
-		bool right = b == e || !(t[b] == '-' || t[b] == '/' || letter(t[b]));
-		score = i - a <= 2 && b - i - 1 <= 2 && left && right;
-	}
-	for (size_t i = 0; i < c->nw && score; i++)
-		for (int k = 0; win[k]; k++)
-			if (word_is(c, i, win[k]))
-				return true;
-	return false;
-}
-
 /* Words of the sentence for SET: MINIMUM WORDS (no punctuation, no 's). */
 static size_t count_words(const dyad_coder *c)
 {
@@ -1488,7 +986,7 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 		c->complex = true;
 	if (c->discard || c->complex)
 		return 0;
-	if (c->lex->own_format && match_result(c))
+	if (c->lex->own_format && cd_match_result(c))
 		return 0;
 	c->has_if = false;
 	for (size_t i = 0; i < c->nw && c->lex->own_format && !c->has_if; i++)
@@ -1499,11 +997,11 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 	size_t cs = 0;
 	size_t attrib = attribution_start(c);
 	bool lead_attrib;
-	size_t lead = lead_segment(c, &lead_attrib);
+	size_t lead = cd_lead_segment(c, &lead_attrib);
 	if (lead != SIZE_MAX && lead_attrib)
 		cs = lead + 1;       /* the speaker's segment is no clause */
 	else if (lead != SIZE_MAX)
-		x.lead_src = first_actor(c, lead + 1, clause_end(c, lead + 1, o->code_by), NULL);
+		x.lead_src = cd_first_actor(c, lead + 1, clause_end(c, lead + 1, o->code_by), NULL);
 	while (cs < c->nw) {
 		size_t ce = clause_end(c, cs, o->code_by);
 		if (attrib != SIZE_MAX && cs < attrib && ce > attrib)
