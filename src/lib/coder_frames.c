@@ -28,7 +28,6 @@ static bool weapon_word(const dyad_coder *c, size_t k)
 	return false;
 }
 
-
 /* A hardware agent merged into the actor: "a Russian submarine". */
 static bool weapons_in(const dyad_coder *c, const mention *m)
 {
@@ -37,7 +36,6 @@ static bool weapons_in(const dyad_coder *c, const mention *m)
 			return true;
 	return false;
 }
-
 
 /* Weapons named within 6 words from word i, no comma or actor between:
  * "(American) Abrams tanks", "(Russian) S-400 air defence systems". */
@@ -53,14 +51,14 @@ static bool weapons_after(const dyad_coder *c, size_t i, size_t ce)
 	return false;
 }
 
-
 /*
  * dyad's dictionaries: goods received whose maker is named only by a
  * hyphen modifier ("took delivery of Chinese-made air defence systems",
  * "received its first French-built Rafale jets") come from that
  * country: the maker supplies (072) the receiver, as "received jets
- * from France" does. Returns the supplier mention, or -1. The modifier
- * must be in the verb's clause, within a few words of the verb.
+ * from France" does; so does a nationality right before weapons
+ * ("received American Abrams tanks"). Returns the supplier mention, or
+ * -1. The modifier must be in the verb's clause, within a few words.
  */
 int cd_supplier_at(const dyad_coder *c, const verbocc *vo, size_t ce)
 {
@@ -95,7 +93,6 @@ int cd_supplier_at(const dyad_coder *c, const verbocc *vo, size_t ce)
 	return -1;
 }
 
-
 /*
  * dyad's dictionaries: an act announced in a warning ("North Korea
  * warned that it would respond with force to the drills", "Iran warned
@@ -122,7 +119,6 @@ size_t cd_warning_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 	return SIZE_MAX;
 }
 
-
 /* The threat (13x) of an act: force 138, sanctions 1312, relations
  * 1313, aid 1311, repression 137; NULL: no threat code for it. */
 const char *cd_threat_code(const char *a)
@@ -137,7 +133,6 @@ const char *cd_threat_code(const char *a)
 			return map[i][1];
 	return NULL;
 }
-
 
 /*
  * dyad's dictionaries: reported speech, "Ukraine's military said Russian
@@ -169,7 +164,6 @@ size_t cd_speech_after(const dyad_coder *c, size_t cs, size_t verb)
 	return SIZE_MAX;
 }
 
-
 /*
  * dyad's dictionaries: an act named by a noun after "by" and its actor
  * ("a base was hit by Israeli air strikes", "destroyed by Russian
@@ -187,7 +181,6 @@ int cd_by_noun_actor(const dyad_coder *c, const verbocc *vo, size_t cs)
 	}
 	return -1;
 }
-
 
 /*
  * dyad's dictionaries: a possible or conditional act is no event, as
@@ -235,18 +228,15 @@ bool cd_hypothetical_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 	return false;
 }
 
-
 static bool digit(char ch)
 {
 	return ch >= '0' && ch <= '9';
 }
 
-
 static bool letter(char ch)
 {
 	return (ch | 32) >= 'a' && (ch | 32) <= 'z';
 }
-
 
 /*
  * dyad's dictionaries: a match result ("Brazil beat Argentina 1-0",
@@ -287,7 +277,6 @@ bool cd_match_result(const dyad_coder *c)
 	return false;
 }
 
-
 /*
  * dyad's dictionaries: a leading segment up to the first comma that is
  * an attribution ("According to Ukraine's military, ...": its actor is
@@ -326,7 +315,6 @@ size_t cd_lead_segment(const dyad_coder *c, bool *attrib)
 	return comma;
 }
 
-
 /*
  * dyad's dictionaries: an act named by a noun that is the object of an
  * earlier verb of its clause ("Algeria and Morocco condemned the
@@ -343,7 +331,6 @@ bool cd_object_noun(const dyad_coder *c, const verbocc *vo, size_t cs)
 			return true;
 	return false;
 }
-
 
 /* An actor right after the verb (a determiner and role words between):
  * "hosted the presidents of Russia", "received Tebboune". */
@@ -369,7 +356,6 @@ bool cd_object_actor(const dyad_coder *c, const verbocc *vo, size_t ce)
 			return true;
 	return false;
 }
-
 
 /* dyad's dictionaries: the actor after "<participle> by" that modifies
  * a noun after the verb ("agreed to a truce brokered by Qatar", "a plan
@@ -408,7 +394,6 @@ const char *cd_future_code(const char *a)
 	return NULL;
 }
 
-
 bool cd_future_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 {
 	static const char *const before_to[] = { "plan", "plans", "planned", "planning", "set",
@@ -430,7 +415,6 @@ bool cd_future_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 	return false;
 }
 
-
 /* "for talks with", "for a meeting with": the purpose of a visit. */
 bool cd_purpose_at(const dyad_coder *c, const verbocc *vo)
 {
@@ -441,7 +425,6 @@ bool cd_purpose_at(const dyad_coder *c, const verbocc *vo)
 		return false;
 	return true;
 }
-
 
 /*
  * dyad's dictionaries: the weapon named with the attacker refines a
@@ -466,7 +449,6 @@ const char *cd_weapon_code(const dyad_coder *c, size_t from, size_t to)
 	}
 	return NULL;
 }
-
 
 /*
  * dyad's dictionaries: an action someone only wants or hopes for is no

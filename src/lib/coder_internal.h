@@ -117,7 +117,6 @@ static inline bool cd_usable(const mention *m)
 	return m->kind == MK_ACTOR && !m->null && m->code[0] && !m->place;
 }
 
-
 /* The first such actor starting in words [from, to), not of code
  * not_code. */
 static inline int cd_first_actor(const dyad_coder *c, size_t from, size_t to, const char *not_code)
@@ -132,7 +131,6 @@ static inline int cd_first_actor(const dyad_coder *c, size_t from, size_t to, co
 	}
 	return -1;
 }
-
 
 /* A past participle: -ed, -en, or an irregular one. */
 static inline bool cd_participle(const cword *w)
@@ -149,7 +147,6 @@ static inline bool cd_participle(const cword *w)
 	return false;
 }
 
-
 /* The end of mention m's compound group. */
 static inline size_t cd_group_end(const dyad_coder *c, int m)
 {
@@ -159,7 +156,6 @@ static inline size_t cd_group_end(const dyad_coder *c, int m)
 			e = c->m[k].end;
 	return e;
 }
-
 
 /* coder.c */
 const char *cd_resolve_code(const dyad_coder *c, const lx_phrase *ph);
