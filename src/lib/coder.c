@@ -545,6 +545,28 @@ static void resolve_refs(dyad_coder *c)
 	}
 }
 
+/* dyad's dictionaries: "the European Union (EU)": an actor's own
+ * abbreviation in brackets right after it is part of that mention, so
+ * that "A and the European Union (EU) agree" reads as A and B agree. */
+static void bracketed_abbreviations(dyad_coder *c)
+{
+	for (size_t k = 0; k + 1 < c->nm; k++) {
+		mention *a = &c->m[k], *b = &c->m[k + 1];
+		size_t o = a->end;
+		if (a->kind != MK_ACTOR || b->kind != MK_ACTOR || a->null || b->null ||
+		    o + 2 >= c->nw || b->start != o + 1 || b->end != o + 2 ||
+		    !eq(c->w[o].s, c->w[o].len, "(") || !eq(c->w[b->end].s, c->w[b->end].len, ")") ||
+		    strcmp(a->code, b->code) != 0)
+			continue;
+		b->null = 1;
+		a->end = b->end + 1;
+		for (size_t i = o; i < a->end; i++) {
+			c->w[i].mention = (int16_t)k;
+			c->w[i].type = CW_WORD;
+		}
+	}
+}
+
 /* Group compounds: A and B; A, B and C; with "the" allowed between. */
 static void group_compounds(dyad_coder *c)
 {
@@ -567,7 +589,8 @@ static void group_compounds(dyad_coder *c)
 				conj = true;
 				j++;
 			}
-			if (word_is(c, j, "the"))
+			/* "and the United Nations": "the" may be the actor's own */
+			if (word_is(c, j, "the") && j < b->start)
 				j++;
 			while (j < b->start && c->w[j].noun == 2)
 				j++;
@@ -824,6 +847,8 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 	cd_merge_same_country(c);
 	resolve_refs(c);
 	expand_compound_refs(c);
+	if (c->lex->own_format)
+		bracketed_abbreviations(c);
 	group_compounds(c);
 	expand_plural_pronouns(c);
 	if (c->lex->own_format) {

@@ -237,16 +237,45 @@ static bool counted(const dyad_coder *c, size_t i)
 }
 
 /* Unnamed groups that take the place's country: crowds (CVL, OPP),
- * armed groups with no nationality ("gunmen", "jihadists": REB), and
+ * police (COP: "police in Tbilisi"), armed groups with no nationality ("gunmen", "jihadists": REB), and
  * counted soldiers ("killed 20 soldiers in central Mali": MIL). */
 static bool takes_place_country(const dyad_coder *c, const mention *ag)
 {
 	/* "foreign workers", "foreign fighters" are not the place's */
 	if (ag->start > 0 && (word_is(c, ag->start - 1, "foreign") || word_is(c, ag->start - 1, "expatriate")))
 		return false;
-	if (!strcmp(ag->code, "CVL") || !strcmp(ag->code, "OPP") || !strcmp(ag->code, "REB"))
+	if (!strcmp(ag->code, "CVL") || !strcmp(ag->code, "OPP") || !strcmp(ag->code, "REB") ||
+	    !strcmp(ag->code, "COP"))
 		return true;
 	return !strcmp(ag->code, "MIL") && counted(c, ag->start);
+}
+
+/* "the country", "the north of the country", "the country's north" at
+ * word p. */
+static bool the_country_at(const dyad_coder *c, size_t p)
+{
+	if (!word_is(c, p, "the"))
+		return false;
+	p++;
+	if (word_is(c, p, "country"))
+		return true;
+	if (!is_region_word(c, p) && !word_is(c, p, "centre") && !word_is(c, p, "center"))
+		return false;
+	return word_is(c, p + 1, "of") && word_is(c, p + 2, "the") && word_is(c, p + 3, "country");
+}
+
+/* The country a sentence is about: its first actor with a country code
+ * before the agent (a state, "Burkinabe authorities"), not a place. */
+static const mention *sentence_country(const dyad_coder *c, const mention *ag)
+{
+	for (size_t j = 0; j < c->nm && c->m[j].start < ag->start; j++) {
+		const mention *m = &c->m[j];
+		if (m->kind == MK_ACTOR && !m->null && strlen(m->code) >= 3 &&
+		    strncmp(m->code, "IGO", 3) != 0 && strncmp(m->code, "NGO", 3) != 0 &&
+		    strncmp(m->code, "IMG", 3) != 0)
+			return m;
+	}
+	return NULL;
 }
 
 static void crowds_of_place(dyad_coder *c)
@@ -270,8 +299,13 @@ static void crowds_of_place(dyad_coder *c)
 			for (size_t j = 0; j < c->nm && !pl; j++)
 				if (c->m[j].kind == MK_ACTOR && c->m[j].start == p && !c->m[j].null)
 					pl = &c->m[j];
+			/* "in the north of the country", "across the country":
+			 * the sentence's country */
+			if (!pl && the_country_at(c, i + 1))
+				pl = sentence_country(c, ag);
 			size_t n = pl ? strlen(pl->code) : 0;
-			if (!pl || !(n == 3 || (n == 6 && !strcmp(pl->code + 3, "GOV") && pl->end == p + 1)))
+			if (!pl || !(n == 3 || (n == 6 && !strcmp(pl->code + 3, "GOV") && pl->end == p + 1) ||
+			             (n >= 3 && the_country_at(c, i + 1))))
 				continue;
 			char code[DYAD_CODE_MAX];
 			snprintf(code, sizeof code, "%.3s%.3s", pl->code, ag->code);
@@ -279,6 +313,34 @@ static void crowds_of_place(dyad_coder *c)
 			ag->kind = MK_ACTOR;
 			break;
 		}
+	}
+}
+
+/*
+ * dyad's dictionaries: police with no nationality facing a crowd whose
+ * country is known ("demonstrators in Algiers clashed with police",
+ * "Moroccan protesters were dispersed by police") are that country's
+ * police, as a human coder reads it: a protest meets its own state's
+ * police ("police arrested protesters in Algiers" too).
+ */
+static void police_of_crowd(dyad_coder *c)
+{
+	const mention *crowd = NULL;
+	for (size_t k = 0; k < c->nm && !crowd; k++) {
+		const mention *m = &c->m[k];
+		if (m->kind == MK_ACTOR && !m->null && !m->place && strlen(m->code) == 6 &&
+		    (!strcmp(m->code + 3, "CVL") || !strcmp(m->code + 3, "OPP")))
+			crowd = m;
+	}
+	for (size_t k = 0; k < c->nm && crowd; k++) {
+		mention *m = &c->m[k];
+		if (m->kind != MK_AGENT || (m->ph && m->ph->agent_prefix) || strcmp(m->code, "COP") != 0 ||
+		    (m->start > 0 && word_is(c, m->start - 1, "foreign")))
+			continue;
+		char code[DYAD_CODE_MAX];
+		snprintf(code, sizeof code, "%.3sCOP", crowd->code);
+		memcpy(m->code, code, sizeof code);
+		m->kind = MK_ACTOR;
 	}
 }
 
@@ -395,6 +457,7 @@ void cd_merge_agents(dyad_coder *c)
 	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
 	if (c->lex->own_format) {
 		crowds_of_place(c);
+		police_of_crowd(c);
 		share_phrase_sector(c);
 	}
 	size_t o = 0;

@@ -103,8 +103,9 @@ void cd_role_appositions(dyad_coder *c)
  * close ties to Moscow,", ", who took office in 2019,") is background
  * about the actor before it; it is set aside so that the actor reaches
  * its verb ("The Algerian army, which ..., bought jets from Russia").
- * A clause left open to the end of the sentence is kept. So is set
- * aside a participle clause naming no actor (participle_clause).
+ * A clause left open to the end of the sentence is kept. ", who" is set
+ * aside after any word (a person, named or not). So is set aside a
+ * participle clause naming no actor (participle_clause).
  */
 /* ", travelling by armoured train,", ", speaking in Paris,": a clause
  * opened by an -ing participle (or "accompanied/flanked by") that names
@@ -136,7 +137,11 @@ static bool mark_relative_clauses(const dyad_coder *c, uint8_t *del)
 		bool after_actor = c->w[i - 1].mention >= 0;
 		bool after_name = (c->w[i - 1].tflags & DYAD_TOKF_CAP) != 0;
 		bool rel = word_is(c, i + 1, "which") || word_is(c, i + 1, "who") || word_is(c, i + 1, "whose");
-		if (!(rel ? after_actor : (after_actor || after_name) && participle_clause(c, i + 1)))
+		/* ", who ...," is about a person, named by an actor or not ("The
+		 * president, who returned from Moscow on Sunday, accused ...") */
+		bool person = word_is(c, i + 1, "who") || word_is(c, i + 1, "whose");
+		if (!(rel ? after_actor || person
+		          : (after_actor || after_name) && participle_clause(c, i + 1)))
 			continue;
 		size_t j = i + 2;
 		while (j < c->nw && j < i + 24 && c->w[j].type != CW_COMMA)

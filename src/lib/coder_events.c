@@ -35,15 +35,6 @@ static int mention_at(const dyad_coder *c, size_t i)
 	return m;
 }
 
-static size_t group_end(const dyad_coder *c, int m)
-{
-	size_t e = c->m[m].end;
-	for (size_t k = (size_t)m + 1; k < c->nm; k++)
-		if (c->m[k].group == c->m[m].group && c->m[k].end > e)
-			e = c->m[k].end;
-	return e;
-}
-
 /* Match elements [ei, ne) from word pos; `tight`: must start at pos. */
 static bool match_from(mctx *x, uint32_t ei, size_t pos, bool tight)
 {
@@ -70,7 +61,7 @@ static bool match_from(mctx *x, uint32_t ei, size_t pos, bool tight)
 			if (m >= 0 && c->m[m].kind == MK_ACTOR && !c->m[m].null) {
 				if (e->kind == LW_COMP && c->m[c->m[m].group].n_group < 2)
 					goto next;
-				size_t end = (e->kind == LW_COMP || e->kind == LW_SKIP) ? group_end(c, m) : c->m[m].end;
+				size_t end = (e->kind == LW_COMP || e->kind == LW_SKIP) ? cd_group_end(c, m) : c->m[m].end;
 				assign save = *x->as;
 				if (e->kind == LW_SRC) x->as->src = m;
 				else if (e->kind == LW_TGT) x->as->tgt = m;
@@ -168,24 +159,6 @@ static bool match_pattern(const dyad_coder *c, const lx_pattern *p, const verboc
 /* ------------------------------------------------------------------ */
 /* Source and target                                                   */
 
-static bool usable(const mention *m)
-{
-	return m->kind == MK_ACTOR && !m->null && m->code[0] && !m->place;
-}
-
-static int first_actor(const dyad_coder *c, size_t from, size_t to, const char *not_code)
-{
-	for (size_t k = 0; k < c->nm; k++) {
-		const mention *m = &c->m[k];
-		if (m->start < from || m->start >= to || !usable(m))
-			continue;
-		if (not_code && strcmp(m->code, not_code) == 0)
-			continue;
-		return (int)k;
-	}
-	return -1;
-}
-
 static bool passive_at(const dyad_coder *c, const verbocc *vo, size_t ce, int *by_actor)
 {
 	static const char *const be[] = { "was", "were", "been", "being", "is", "are", "be", NULL };
@@ -204,7 +177,7 @@ static bool passive_at(const dyad_coder *c, const verbocc *vo, size_t ce, int *b
 			break;
 		if (w->len == 2 && memcmp(w->s, "by", 2) == 0) {
 			int m = q + 1 < c->nw ? mention_at(c, q + 1) : -1;
-			if (m >= 0 && usable(&c->m[m])) {
+			if (m >= 0 && cd_usable(&c->m[m])) {
 				*by_actor = m;
 				return true;
 			}
@@ -225,24 +198,10 @@ static bool passive_pattern(const char *text)
 	                strstr(text, "| WERE |"));
 }
 
-static bool participle(const cword *w)
-{
-	static const char *const irr[] = { "hit", "shot", "struck", "held", "sold", "built", "bought",
-	                                   "caught", "brought", "sent", "met", "led", "put", "cut",
-	                                   "fought", "kept", "left", "lost", "made", "paid", "told",
-	                                   "found", "hurt", "seen", "won", NULL };
-	if (w->len > 3 && (memcmp(w->s + w->len - 2, "ed", 2) == 0 || memcmp(w->s + w->len - 2, "en", 2) == 0))
-		return true;
-	for (int i = 0; irr[i]; i++)
-		if (w->len == strlen(irr[i]) && memcmp(w->s, irr[i], w->len) == 0)
-			return true;
-	return false;
-}
-
 static bool passive_verb(const dyad_coder *c, const verbocc *vo, size_t cs)
 {
 	static const char *const be[] = { "was", "were", "been", "being", "is", "are", "be", NULL };
-	if (vo->start <= cs || c->w[vo->start].type != CW_WORD || !participle(&c->w[vo->start]))
+	if (vo->start <= cs || c->w[vo->start].type != CW_WORD || !cd_participle(&c->w[vo->start]))
 		return false;
 	if (vo->end < c->nw && word_is(c, vo->end, "to"))
 		return false;     /* "was set to", "is expected to" */
@@ -276,6 +235,7 @@ static dyad_span words_span(const dyad_coder *c, size_t s, size_t e)
 typedef struct evctx {
 	dyad_coder  *c;
 	dyad_events *out;
+	int          lead_src;  /* source of a leading "After meeting X," clause */
 	int          added;
 	bool         more;    /* a later verb of a clause that already coded:
 	                         only a pattern that places its target */
@@ -336,9 +296,9 @@ static size_t members(const dyad_coder *c, int m, const mention **out, size_t ma
 		return 0;
 	uint16_t g = c->m[m].group;
 	for (size_t k = g; k < c->nm && n < max; k++)
-		if (c->m[k].group == g && usable(&c->m[k]))
+		if (c->m[k].group == g && cd_usable(&c->m[k]))
 			out[n++] = &c->m[k];
-	if (!n && usable(&c->m[m]))
+	if (!n && cd_usable(&c->m[m]))
 		out[n++] = &c->m[m];
 	return n;
 }
@@ -396,12 +356,13 @@ typedef struct vwork {
 	size_t          ns, nt;
 	mention         dsrc, dtgt;    /* DEFAULT codes */
 	uint32_t        flags;
+	int             warner;        /* who warned of the act, -1 none */
 } vwork;
 
 /* The first pattern of the verb that matches (longest first), else the
  * verb's own code. For verbs with many patterns only those whose key
  * word's bucket is present in the sentence are tried, in order. */
-static void choose_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v)
+static void choose_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v, bool skip_null)
 {
 	uint64_t cand[(65536 + 63) / 64];
 	const lx_buckets *bk = vb->bucket >= 0 ? &c->lex->buckets[vb->bucket] : NULL;
@@ -437,6 +398,8 @@ static void choose_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v)
 		    (pm[2] & ~c->mask[2]) | (pm[3] & ~c->mask[3]))
 			continue;   /* a word it needs is not in the sentence */
 		const lx_pattern *p = &c->lex->patterns[vb->pat_first + i];
+		if (skip_null && (p->code.flags & LVC_NULL))
+			continue;
 		assign a;
 		if (match_pattern(c, p, v->vo, v->cs, v->ce, &a)) {
 			v->code = &p->code;
@@ -470,18 +433,18 @@ static int find_source(const dyad_coder *c, vwork *v)
 					from = q;
 					break;
 				}
-		v->src = first_actor(c, from, vo->start, avoid);
+		v->src = cd_first_actor(c, from, vo->start, avoid);
 		if (v->src < 0 && v->cs > 0 && !(v->code->flags & LVC_SUBORD))
-			v->src = first_actor(c, 0, vo->start, avoid);
+			v->src = cd_first_actor(c, 0, vo->start, avoid);
 		/* NOACTPRIOR: no actor at all before the verb */
-		if (v->src < 0 && o->noactprior && first_actor(c, 0, vo->start, NULL) < 0)
+		if (v->src < 0 && o->noactprior && cd_first_actor(c, 0, vo->start, NULL) < 0)
 			return FIND_DONE;
 		/* TABARI looks for a source after the verb when there is none
 		 * before it; dyad's own (lemma) verbs do not: "A gunman killed
 		 * a Japanese official" has no known source */
 		if (v->src < 0 && !(o->default_source[0] && o->default_source_prior) &&
 		    !c->lex->verbs[vo->verb].lemma) {
-			v->src = first_actor(c, vo->end, v->ce, avoid);
+			v->src = cd_first_actor(c, vo->end, v->ce, avoid);
 			v->after = v->src >= 0;
 		}
 	}
@@ -507,6 +470,18 @@ static bool seat_visited(const dyad_coder *c, const vwork *v, const mention *t)
 	(void)c;
 	return !strcmp(v->code->a, "042") && strlen(t->code) == 6 && !strcmp(t->code + 3, "GOV") &&
 	       t->ph && t->ph->n == 1 && t->ph->kind == PH_ACTOR && t->end == t->start + 1;
+}
+
+/* An attack (18x, 19x, 20x) on a seat of government written as one word
+ * ("missiles struck Kyiv", "shelled Tripoli") hits the city, the
+ * country's, not the government the capital stands for when it speaks. */
+static bool seat_attacked(const dyad_coder *c, const vwork *v, const mention *t)
+{
+	(void)c;
+	const char *a = v->code->a;
+	return (!strncmp(a, "18", 2) || !strncmp(a, "19", 2) || !strncmp(a, "20", 2)) &&
+	       strlen(t->code) == 6 && !strcmp(t->code + 3, "GOV") && t->ph && t->ph->n == 1 &&
+	       t->ph->kind == PH_ACTOR && t->end == t->start + 1;
 }
 
 static bool skipped(const vwork *v, size_t k)
@@ -556,6 +531,79 @@ static bool object_follows(const dyad_coder *c, const verbocc *vo)
 	return true;
 }
 
+/* Codes the members of a compound can do to each other when the text
+ * names no other target: intents, talks, diplomatic and material
+ * cooperation, yielding (truces, swaps), cutting ties, fighting. "Both
+ * Algeria and Morocco condemned the attack" is not the one condemning
+ * the other (statements, appeals, demands, criticism, rejections,
+ * threats, aid, investigations). */
+static bool mutual_root(const char *cameo)
+{
+	static const char *const roots[] = { "03", "04", "05", "06", "08", "16", "19", NULL };
+	for (int i = 0; roots[i]; i++)
+		if (!strncmp(cameo, roots[i], 2))
+			return true;
+	return false;
+}
+
+/* A capitalised name of one to three words at word k, no actor. */
+static size_t name_at(const dyad_coder *c, size_t k, size_t ce)
+{
+	size_t e = k;
+	while (e < ce && e < k + 3 && c->w[e].type == CW_WORD && (c->w[e].tflags & DYAD_TOKF_CAP) &&
+	       c->w[e].mention < 0 && c->w[e].verb < 0)
+		e++;
+	return e;
+}
+
+/*
+ * dyad's dictionaries, with the gazetteer of the when stage: the target
+ * of an attack (18x-20x) with no actor is the country of a city named
+ * after the verb, as the object ("shelled Kharkiv"), after "the city /
+ * town / port of", or after a place preposition ("in Khan Younis",
+ * "near Bakhmut"), resolved to a city (or sub-city) of one country
+ * other than the sources'. Fills *out with the bare country.
+ */
+static bool city_attacked(const dyad_coder *c, const vwork *v, mention *out)
+{
+	static const char *const prep[] = { "in", "near", "of", "on", "outside", "around", NULL };
+	const char *a = v->code->a;
+	if (strncmp(a, "18", 2) && strncmp(a, "19", 2) && strncmp(a, "20", 2))
+		return false;
+	for (size_t k = v->vo->end; k < v->ce && k < v->vo->end + 12; k++) {
+		if (c->w[k].type == CW_COMMA)
+			break;
+		bool at = k == v->vo->end;
+		for (int i = 0; prep[i] && !at; i++)
+			at = k > 0 && word_is(c, k - 1, prep[i]);
+		if (!at || !(c->w[k].tflags & DYAD_TOKF_CAP))
+			continue;
+		size_t e = name_at(c, k, v->ce);
+		for (; e > k; e--) {
+			dyad_place pl;
+			size_t s0 = c->w[k].span.start, len = c->w[e - 1].span.end - s0;
+			if (!c->text ||
+			    dyad_gazetteer_lookup(c->gaz, c->text + s0, len, NULL, 0, 0, &pl) != 1 ||
+			    pl.resolution < DYAD_RES_CITY || !pl.country[0])
+				continue;
+			mention m;
+			memset(&m, 0, sizeof m);
+			memcpy(m.code, pl.country, 4);
+			m.start = (uint32_t)k;
+			m.end = (uint32_t)e;
+			m.group = UINT16_MAX;
+			if (code_in(m.code, v->S, v->ns))
+				return false;
+			for (size_t i = 0; i < v->ns; i++)
+				if (!strncmp(v->S[i]->code, m.code, 3))
+					return false;   /* an army in its own country */
+			*out = m;
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool find_target(const dyad_coder *c, vwork *v)
 {
 	const lx_options *o = &c->lex->opt;
@@ -565,24 +613,32 @@ static bool find_target(const dyad_coder *c, vwork *v)
 	if (!v->comp && v->tgt < 0) {
 		for (size_t k = 0; k < c->nm && v->tgt < 0; k++) {
 			const mention *m = &c->m[k];
-			if (m->start >= vo->end && m->start < v->ce && usable(m) && (int)k != src &&
+			if (m->start >= vo->end && m->start < v->ce && cd_usable(m) && (int)k != src &&
 			    !code_in(m->code, v->S, v->ns) && !skipped(v, k) &&
-			    !own_country(c, v->code->a, m->code, v->S, v->ns))
+			    !own_country(c, v->code->a, m->code, v->S, v->ns) &&
+			    !(c->lex->own_format && cd_modifier_agent(c, vo, m)))
 				v->tgt = (int)k;
 		}
 		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok; k++) {
 			const mention *m = &c->m[k];
-			if (m->start >= v->cs && m->start < vo->start && usable(m) && (int)k != src &&
+			if (m->start >= v->cs && m->start < vo->start && cd_usable(m) && (int)k != src &&
 			    (src < 0 || m->group != c->m[src].group) && !code_in(m->code, v->S, v->ns) &&
 			    !skipped(v, k) && !own_country(c, v->code->a, m->code, v->S, v->ns))
 				v->tgt = (int)k;
 		}
 		bool one_sided = c->lex->own_format &&
-		                 (one_sided_root(v->code->a) ||
+		                 (one_sided_root(v->code->a) || !mutual_root(v->code->a) ||
 		                  (!strncmp(v->code->a, "19", 2) && object_follows(c, vo)));
-		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok && src >= 0 && !one_sided; k++) {
+		/* dyad's dictionaries: "Indian and French troops took part
+		 * in a joint exercise": the members of the source's compound
+		 * act on each other, every pair (below), not the first on the
+		 * second alone */
+		bool pairs = c->lex->own_format && src >= 0 && c->m[c->m[src].group].n_group > 1;
+		for (size_t k = 0; k < c->nm && v->tgt < 0 && before_ok && src >= 0 && !one_sided &&
+		                   !pairs;
+		     k++) {
 			const mention *m = &c->m[k];
-			if (m->start >= v->cs && m->start < vo->start && usable(m) && (int)k != src &&
+			if (m->start >= v->cs && m->start < vo->start && cd_usable(m) && (int)k != src &&
 			    m->group == c->m[src].group && m->plural != 2 &&
 			    strcmp(m->code, v->S[0]->code) != 0)
 				v->tgt = (int)k;
@@ -607,6 +663,14 @@ static bool find_target(const dyad_coder *c, vwork *v)
 				return true;
 			}
 		}
+		/* an attack on a city of the gazetteer ("shelled the city of
+		 * Kherson", "raided a hospital in Khan Younis") is on its country */
+		if (v->tgt < 0 && !v->comp && c->lex->own_format && c->gaz &&
+		    city_attacked(c, v, &v->dtgt)) {
+			v->T[0] = &v->dtgt;
+			v->nt = 1;
+			return true;
+		}
 	}
 	if (v->comp) {
 		memcpy(v->T, v->S, v->ns * sizeof *v->S);
@@ -619,8 +683,10 @@ static bool find_target(const dyad_coder *c, vwork *v)
 		v->dtgt.place = 0;
 		v->T[0] = &v->dtgt;
 		v->nt = 1;
-	} else if (v->tgt >= 0 && c->lex->own_format && seat_visited(c, v, &c->m[v->tgt])) {
-		/* "is to visit Washington": a visit is to the country */
+	} else if (v->tgt >= 0 && c->lex->own_format &&
+	           (seat_visited(c, v, &c->m[v->tgt]) || seat_attacked(c, v, &c->m[v->tgt]))) {
+		/* "is to visit Washington": a visit is to the country; so is
+		 * an attack on a capital ("missiles struck Kyiv") */
 		v->dtgt = c->m[v->tgt];
 		v->dtgt.code[3] = '\0';
 		v->T[0] = &v->dtgt;
@@ -663,107 +729,26 @@ static int emit_pairs(evctx *x, vwork *v, uint8_t modality)
 	return rc;
 }
 
-/*
- * dyad's dictionaries: an action announced for later ("will travel to
- * Beijing", "plans to deliver", "is set to sign") is coded as the intent
- * (03x), as the coding conventions do for planned exercises: the visit
- * 042 becomes 036, joint exercises 062 0312, an agreement 057 030, a
- * delivery 072 0332, a ceasefire or withdrawal 087x 0356 ... Patterns that code the intent already are left.
- */
-static const char *future_code(const char *a)
+/* Every source and target of the verb is one actor (one code), the
+ * target a pronoun opening the next clause ("warned it would attack",
+ * "said they were ready to"). */
+static bool same_actors(const dyad_coder *c, const vwork *v)
 {
-	static const char *const map[][2] = {
-		{ "040", "036" }, { "042", "036" }, { "043", "036" }, { "044", "036" },
-		{ "046", "036" }, { "057", "030" }, { "060", "031" }, { "061", "0311" },
-		{ "062", "0312" }, { "063", "0313" }, { "064", "0314" }, { "070", "033" },
-		{ "071", "0331" }, { "072", "0332" }, { "073", "0333" }, { "074", "0334" },
-		/* yielding announced: "would release", "will scale back" */
-		{ "081", "0351" }, { "084", "0353" }, { "0841", "0353" }, { "085", "0354" },
-		{ "087", "0356" }, { "0871", "0356" }, { "0872", "0356" }, { "0873", "0356" },
-		{ "0874", "0356" },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (!strcmp(a, map[i][0]))
-			return map[i][1];
-	return NULL;
-}
-
-static bool future_at(const dyad_coder *c, const verbocc *vo, size_t cs)
-{
-	static const char *const before_to[] = { "plan", "plans", "planned", "planning", "set",
-	                                         "due", "expected", "intends", "intend",
-	                                         "scheduled", "going", NULL };
-	size_t p = vo->start;
-	while (p > cs && (word_is(c, p - 1, "also") || word_is(c, p - 1, "soon") ||
-	                  word_is(c, p - 1, "later") || word_is(c, p - 1, "then")))
-		p--;
-	if (p == cs)
+	static const char *const aux[] = { "would", "will", "could", "can", "might", "may", "was",
+	                                   "were", "is", "are", NULL };
+	for (size_t i = 0; i < v->ns; i++)
+		for (size_t j = 0; j < v->nt; j++)
+			if (strcmp(v->S[i]->code, v->T[j]->code) != 0)
+				return false;
+	if (!v->ns || v->nt != 1 || v->T[0]->end != v->T[0]->start + 1)
 		return false;
-	if (word_is(c, p - 1, "will") || word_is(c, p - 1, "would") || word_is(c, p - 1, "shall"))
-		return true;
-	if (!word_is(c, p - 1, "to") || p - 1 == cs)
+	size_t t = v->T[0]->start;
+	if (!(word_is(c, t, "it") || word_is(c, t, "they") || word_is(c, t, "he") ||
+	      word_is(c, t, "she")))
 		return false;
-	for (int i = 0; before_to[i]; i++)
-		if (word_is(c, p - 2, before_to[i]))
+	for (int k = 0; aux[k]; k++)
+		if (word_is(c, t + 1, aux[k]))
 			return true;
-	return false;
-}
-
-/* "for talks with", "for a meeting with": the purpose of a visit. */
-static bool purpose_at(const dyad_coder *c, const verbocc *vo)
-{
-	size_t p = vo->start;
-	if (p && (word_is(c, p - 1, "a") || word_is(c, p - 1, "the")))
-		p--;
-	if (!p || !word_is(c, p - 1, "for"))
-		return false;
-	return true;
-}
-
-/*
- * dyad's dictionaries: the weapon named with the attacker refines a
- * generic attack (190): "Ukrainian drones struck", "Israeli warplanes
- * hit" are aerial (195), "Russian artillery pounded" artillery (194).
- * Looks at the words from the source's start to the verb.
- */
-static const char *weapon_code(const dyad_coder *c, size_t from, size_t to)
-{
-	static const char *const air[] = { "drone", "drones", "missile", "missiles", "warplane",
-	                                   "warplanes", "jet", "jets", "bomber", "bombers",
-	                                   "aircraft", "helicopter", "helicopters", NULL };
-	static const char *const art[] = { "artillery", "tank", "tanks", "rocket", "rockets",
-	                                   "mortar", "mortars", "howitzer", "howitzers", NULL };
-	for (size_t i = from; i < to; i++) {
-		for (int k = 0; air[k]; k++)
-			if (word_is(c, i, air[k]))
-				return "195";
-		for (int k = 0; art[k]; k++)
-			if (word_is(c, i, art[k]))
-				return "194";
-	}
-	return NULL;
-}
-
-/*
- * dyad's dictionaries: an action someone only wants or hopes for is no
- * event ("Obama wants to attack", "Kigali hoped French officials would
- * be indicted"): a desire word shortly before the verb, with "to",
- * "would" or "will" between them.
- */
-static bool desired_at(const dyad_coder *c, const verbocc *vo, size_t cs)
-{
-	static const char *const want[] = { "want", "wants", "wanted", "wanting", "hope", "hopes",
-	                                    "hoped", "hoping", "wish", "wishes", "wished",
-	                                    "wishing", NULL };
-	size_t low = vo->start > cs + 6 ? vo->start - 6 : cs;
-	bool link = false;
-	for (size_t i = vo->start; i-- > low;) {
-		if (word_is(c, i, "to") || word_is(c, i, "would") || word_is(c, i, "will"))
-			link = true;
-		for (int k = 0; want[k]; k++)
-			if (word_is(c, i, want[k]))
-				return link;
-	}
 	return false;
 }
 
@@ -783,7 +768,18 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	v.code = &vb->code;
 	v.pattern = vo->ph->text;
 	v.as = (assign){ -1, -1, -1, 0 };
-	choose_pattern(c, vb, &v);
+	v.warner = -1;
+	choose_pattern(c, vb, &v, false);
+	/* dyad's dictionaries: "hosted the presidents of Russia and Turkey
+	 * for a summit": a pattern that sets the verb aside ("hosted a
+	 * summit") does not hold when an actor is its direct object */
+	if ((v.code->flags & LVC_NULL) && v.code != &vb->code && c->lex->own_format && vb->lemma &&
+	    cd_object_actor(c, vo, ce)) {
+		v.code = &vb->code;
+		v.pattern = vo->ph->text;
+		v.as = (assign){ -1, -1, -1, 0 };
+		choose_pattern(c, vb, &v, true);
+	}
 	if (v.code->flags & LVC_DISCARD) {
 		c->discard = true;
 		return 1;
@@ -792,9 +788,21 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		c->complex = true;
 		return 1;
 	}
+	/* "took delivery of Chinese-made systems": the maker supplies */
+	lx_vcode supply;
+	int maker = c->lex->own_format && vb->lemma ? cd_supplier_at(c, vo, ce) : -1;
+	if (maker >= 0) {
+		int recv = cd_first_actor(c, cs, vo->start, c->m[maker].code);
+		if (recv < 0)
+			return 0;
+		memset(&supply, 0, sizeof supply);
+		memcpy(supply.a, "072", 4);
+		v.code = &supply;
+		v.as = (assign){ maker, recv, -1, 0 };
+	}
 	if (v.code->flags & LVC_NULL)
 		return 0;     /* not used as a verb here: the next verb is tried */
-	if (x->more && ((v.as.tgt < 0 && v.as.comp < 0) || !purpose_at(c, vo) ||
+	if (x->more && ((v.as.tgt < 0 && v.as.comp < 0) || !cd_purpose_at(c, vo) ||
 	                strncmp(v.code->a, "04", 2) != 0))
 		return 0;
 	if ((v.code->flags & LVC_SUBORD) && sub_only) {
@@ -809,11 +817,45 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	 * and marked negated. */
 	if (negated && vb->lemma)
 		return 1;
-	if (c->lex->own_format && vb->lemma && desired_at(c, vo, cs))
+	if (c->lex->own_format && vb->lemma && cd_desired_at(c, vo, cs))
 		return 1;
+	/* "warned that it would respond with force": a threat, the
+	 * warner's; another actor's act in a warning is a prediction */
+	lx_vcode threat;
+	size_t warned = c->lex->own_format && vb->lemma &&
+	                        (cd_threat_code(v.code->a) || !strncmp(v.code->a, "13", 2))
+	                    ? cd_warning_at(c, vo, cs)
+	                    : SIZE_MAX;
+	if (warned != SIZE_MAX) {
+		int who = cd_first_actor(c, cs, warned, NULL);
+		if (who < 0)
+			return 1;
+		/* "warned that Ukraine would attack": another subject of the
+		 * modal, a prediction */
+		for (size_t k = 0; k < c->nm; k++) {
+			const mention *m = &c->m[k];
+			if (m->start > warned && m->end < vo->start && cd_usable(m) &&
+			    (word_is(c, m->end, "would") || word_is(c, m->end, "will") ||
+			     word_is(c, m->end, "could")) &&
+			    strcmp(m->code, c->m[who].code) != 0)
+				return 1;
+		}
+		const char *tc = cd_threat_code(v.code->a);
+		if (tc) {     /* a 13x code of the pattern stays */
+			memset(&threat, 0, sizeof threat);
+			memcpy(threat.a, tc, strlen(tc) + 1);
+			v.code = &threat;
+		}
+		v.warner = who;
+	}
+	if (warned == SIZE_MAX && c->lex->own_format && vb->lemma && cd_hypothetical_at(c, vo, cs))
+		return 1;
+	if (c->lex->own_format && vb->lemma && v.as.src < 0 && v.as.comp < 0 && maker < 0 &&
+	    cd_object_noun(c, vo, cs))
+		return 0;
 	lx_vcode fut;
-	const char *fc = c->lex->own_format && vb->lemma ? future_code(v.code->a) : NULL;
-	if (fc && future_at(c, vo, cs)) {
+	const char *fc = c->lex->own_format && vb->lemma ? cd_future_code(v.code->a) : NULL;
+	if (fc && cd_future_at(c, vo, cs)) {
 		memset(&fut, 0, sizeof fut);
 		memcpy(fut.a, fc, strlen(fc) + 1);
 		v.code = &fut;
@@ -824,6 +866,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	 * visitor holds the talks, not the city visited */
 	if (x->more && x->first_src >= 0 && v.as.comp < 0)
 		v.src = x->first_src;
+	v.after = maker >= 0;     /* the maker alone (a null mention, no group) */
 	if (v.as.comp >= 0) {
 		v.src = v.as.comp;
 		v.comp = true;
@@ -835,25 +878,58 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	    passive_verb(c, vo, cs)) {
 		if (!passive_at(c, vo, ce, &by))
 			return 1;
-		int subj = v.as.src >= 0 ? v.as.src : first_actor(c, cs, vo->start, c->m[by].code);
+		int subj = v.as.src >= 0 ? v.as.src : cd_first_actor(c, cs, vo->start, c->m[by].code);
 		v.src = by;
 		v.tgt = subj;
 		v.flags |= DYAD_EVF_PASSIVE;
 	}
+	/* "After meeting Putin, Tebboune flew ...": the main subject's */
+	if (x->lead_src >= 0 && cs == 0 && v.src < 0 && !v.comp && ce < c->nw &&
+	    c->w[ce].type == CW_COMMA && ce < (size_t)c->m[x->lead_src].start)
+		v.src = x->lead_src;
+	/* "was hit by Israeli air strikes": the noun's actor does it */
+	if (c->lex->own_format && vb->lemma && v.src < 0 && !v.comp &&
+	    (by = cd_by_noun_actor(c, vo, cs)) >= 0) {
+		v.src = by;
+		if (v.tgt < 0)
+			v.tgt = cd_first_actor(c, cs, c->m[by].start, c->m[by].code);
+		v.flags |= DYAD_EVF_PASSIVE;
+	}
 	if (v.src < 0 && v.tgt < 0 && !v.comp && passive_at(c, vo, ce, &by)) {
 		v.src = by;
-		v.tgt = first_actor(c, cs, vo->start, c->m[by].code);
+		v.tgt = cd_first_actor(c, cs, vo->start, c->m[by].code);
 		v.flags |= DYAD_EVF_PASSIVE;
+	}
+	/* "X said Y had shelled Z": the clause of the act starts after
+	 * "said" */
+	if (c->lex->own_format && vb->lemma && !v.comp) {
+		size_t sp = cd_speech_after(c, cs, vo->start);
+		if (sp != SIZE_MAX && (v.src < 0 || c->m[v.src].start >= sp))
+			v.cs = sp;
 	}
 	int f = find_source(c, &v);
 	if (f != FIND_OK)
 		return f == FIND_DONE ? 1 : 0;
+	if (maker >= 0) {
+		/* the maker is the country ("a German air defence system") */
+		v.dsrc = c->m[maker];
+		v.dsrc.code[3] = '\0';
+		v.S[0] = &v.dsrc;
+	}
+	if (v.warner >= 0 && strcmp(v.S[0]->code, c->m[v.warner].code) != 0)
+		return 1;     /* "warned that Y would attack": a prediction */
 	if (!find_target(c, &v))
 		return 0;     /* no target: no event */
+	/* dyad's dictionaries: "Azerbaijan warned it would attack
+	 * Armenia": a target that is the source itself again (the pronoun
+	 * subject of the next clause) is no object of this verb; the next
+	 * verb is tried */
+	if (c->lex->own_format && vb->lemma && !v.comp && same_actors(c, &v))
+		return 0;
 	lx_vcode weap;
 	const char *wc = c->lex->own_format && vb->lemma && !strcmp(v.code->a, "190") && v.src >= 0 &&
 	                         c->m[v.src].start < vo->start
-	                     ? weapon_code(c, c->m[v.src].start, vo->start)
+	                     ? cd_weapon_code(c, c->m[v.src].start, vo->start)
 	                     : NULL;
 	if (wc) {
 		weap = *v.code;
@@ -915,7 +991,7 @@ static size_t count_words(const dyad_coder *c)
 int cd_code_events(dyad_coder *c, dyad_events *out)
 {
 	const lx_options *o = &c->lex->opt;
-	evctx x = { c, out, 0, false, -1 };
+	evctx x = { c, out, -1, 0, false, -1 };
 	for (size_t k = 0; k < c->nm; k++) {
 		if (c->m[k].discard)
 			c->discard = true;
@@ -935,14 +1011,28 @@ int cd_code_events(dyad_coder *c, dyad_events *out)
 		c->complex = true;
 	if (c->discard || c->complex)
 		return 0;
+	if (c->lex->own_format && cd_match_result(c))
+		return 0;
+	c->has_if = false;
+	for (size_t i = 0; i < c->nw && c->lex->own_format && !c->has_if; i++)
+		c->has_if = word_is(c, i, "if") || word_is(c, i, "unless") || word_is(c, i, "If") ||
+		            word_is(c, i, "Unless");
 	const verbocc *sub = NULL;
 	size_t sub_cs = 0, sub_ce = 0;
 	size_t cs = 0;
 	size_t attrib = attribution_start(c);
+	bool lead_attrib;
+	size_t lead = cd_lead_segment(c, &lead_attrib);
+	if (lead != SIZE_MAX && lead_attrib)
+		cs = lead + 1;       /* the speaker's segment is no clause */
+	else if (lead != SIZE_MAX)
+		x.lead_src = cd_first_actor(c, lead + 1, clause_end(c, lead + 1, o->code_by), NULL);
 	while (cs < c->nw) {
 		size_t ce = clause_end(c, cs, o->code_by);
 		if (attrib != SIZE_MAX && cs < attrib && ce > attrib)
 			ce = attrib;
+		if (lead != SIZE_MAX && !lead_attrib && cs < lead && ce > lead)
+			ce = lead;       /* the time clause is a clause of its own */
 		for (size_t i = 0; i < c->nv; i++) {
 			const verbocc *vo = &c->v[i];
 			if (vo->start < cs || vo->start >= ce)

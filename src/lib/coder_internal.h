@@ -8,6 +8,7 @@
 #define DYAD_CODER_INTERNAL_H
 
 #include "dyad/coder.h"
+#include "dyad/places.h"
 #include "lexicon_internal.h"
 
 #define CD_MAX_WORDS    1024   /* words coded per sentence; the rest is cut */
@@ -42,6 +43,10 @@ typedef struct mention {
 	                                preposition ("arrived in Moscow"):
 	                                not an actor unless a pattern asks
 	                                for it there (coder_places.c) */
+	uint8_t  supplier;           /* "Russian-built", "Chinese-made": a
+	                                hyphen modifier naming who made the
+	                                goods (null, but a supplier for a
+	                                receiving verb, coder_events.c) */
 	uint16_t group;              /* compound group (index of first member) */
 	uint16_t n_group;            /* members in the group (on the first) */
 	const lx_phrase *ph;
@@ -65,6 +70,9 @@ typedef struct memory {
 
 struct dyad_coder {
 	const dyad_lexicon *lex;
+	const dyad_gazetteer *gaz;      /* borrowed from the pipeline's when
+	                                   stage, NULL without it: cities as
+	                                   the last-resort target of attacks */
 	dyad_date  date;
 	int32_t    ymd;                 /* date as YYYYMMDD, 0 if none */
 	memory     mem;
@@ -77,6 +85,7 @@ struct dyad_coder {
 	size_t     n_conj;
 	size_t     n_verbs_seen;        /* for COMPLEX: VERBS[n] */
 	bool       discard, complex, truncated;
+	bool       has_if;              /* "if" or "unless" in the sentence */
 	uint32_t   sentence;
 	const char *text;
 	char       split[CD_MAX_WORDS * 2][64]; /* hyphen parts storage */
@@ -100,6 +109,54 @@ static inline bool word_is(const dyad_coder *c, size_t i, const char *w)
 	return i < c->nw && eq(c->w[i].s, c->w[i].len, w);
 }
 
+/* Search helpers shared by coder_events.c and coder_frames.c. */
+
+/* An actor that can be a source or target (not a place, not set aside). */
+static inline bool cd_usable(const mention *m)
+{
+	return m->kind == MK_ACTOR && !m->null && m->code[0] && !m->place;
+}
+
+/* The first such actor starting in words [from, to), not of code
+ * not_code. */
+static inline int cd_first_actor(const dyad_coder *c, size_t from, size_t to, const char *not_code)
+{
+	for (size_t k = 0; k < c->nm; k++) {
+		const mention *m = &c->m[k];
+		if (m->start < from || m->start >= to || !cd_usable(m))
+			continue;
+		if (not_code && strcmp(m->code, not_code) == 0)
+			continue;
+		return (int)k;
+	}
+	return -1;
+}
+
+/* A past participle: -ed, -en, or an irregular one. */
+static inline bool cd_participle(const cword *w)
+{
+	static const char *const irr[] = { "hit", "shot", "struck", "held", "sold", "built", "bought",
+	                                   "caught", "brought", "sent", "met", "led", "put", "cut",
+	                                   "fought", "kept", "left", "lost", "made", "paid", "told",
+	                                   "found", "hurt", "seen", "won", NULL };
+	if (w->len > 3 && (memcmp(w->s + w->len - 2, "ed", 2) == 0 || memcmp(w->s + w->len - 2, "en", 2) == 0))
+		return true;
+	for (int i = 0; irr[i]; i++)
+		if (w->len == strlen(irr[i]) && memcmp(w->s, irr[i], w->len) == 0)
+			return true;
+	return false;
+}
+
+/* The end of mention m's compound group. */
+static inline size_t cd_group_end(const dyad_coder *c, int m)
+{
+	size_t e = c->m[m].end;
+	for (size_t k = (size_t)m + 1; k < c->nm; k++)
+		if (c->m[k].group == c->m[m].group && c->m[k].end > e)
+			e = c->m[k].end;
+	return e;
+}
+
 /* coder.c */
 const char *cd_resolve_code(const dyad_coder *c, const lx_phrase *ph);
 
@@ -121,5 +178,23 @@ bool cd_place_prep(const lx_word *w);
 
 /* coder_events.c */
 int cd_code_events(dyad_coder *c, dyad_events *out);
+
+/* coder_frames.c: the frame around a verb, dyad's own dictionaries */
+int cd_supplier_at(const dyad_coder *c, const verbocc *vo, size_t ce);
+size_t cd_warning_at(const dyad_coder *c, const verbocc *vo, size_t cs);
+const char *cd_threat_code(const char *a);
+size_t cd_speech_after(const dyad_coder *c, size_t cs, size_t verb);
+int cd_by_noun_actor(const dyad_coder *c, const verbocc *vo, size_t cs);
+bool cd_hypothetical_at(const dyad_coder *c, const verbocc *vo, size_t cs);
+bool cd_match_result(const dyad_coder *c);
+size_t cd_lead_segment(const dyad_coder *c, bool *attrib);
+bool cd_object_noun(const dyad_coder *c, const verbocc *vo, size_t cs);
+bool cd_object_actor(const dyad_coder *c, const verbocc *vo, size_t ce);
+bool cd_modifier_agent(const dyad_coder *c, const verbocc *vo, const mention *m);
+const char *cd_future_code(const char *a);
+bool cd_future_at(const dyad_coder *c, const verbocc *vo, size_t cs);
+bool cd_purpose_at(const dyad_coder *c, const verbocc *vo);
+const char *cd_weapon_code(const dyad_coder *c, size_t from, size_t to);
+bool cd_desired_at(const dyad_coder *c, const verbocc *vo, size_t cs);
 
 #endif

@@ -203,6 +203,13 @@ void cd_hyphen_modifiers(dyad_coder *c)
 		for (int i = 0; parts[i]; i++)
 			if (eq(next->s, next->len, parts[i])) {
 				m->null = 1;
+				/* made, built, supplied, produced, manufactured:
+				 * the maker, a supplier if the goods are received */
+				m->supplier = eq(next->s, next->len, "made") ||
+				              eq(next->s, next->len, "built") ||
+				              eq(next->s, next->len, "supplied") ||
+				              eq(next->s, next->len, "produced") ||
+				              eq(next->s, next->len, "manufactured");
 				break;
 			}
 	}

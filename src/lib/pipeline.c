@@ -5,6 +5,7 @@
  */
 #include "dyad/pipeline.h"
 #include "text_internal.h"
+#include "coder_internal.h"
 #include "dyad/coder.h"
 #include "dyad/text.h"
 #include "dyad/when.h"
@@ -58,6 +59,8 @@ void dyad_pipeline_free(dyad_pipeline *p)
 void dyad_pipeline_set_when(dyad_pipeline *p, dyad_when_ctx *when)
 {
 	p->when = when;
+	/* the coder reads cities of the gazetteer as places attacked */
+	p->coder->gaz = when ? dyad_when_gazetteer(when) : NULL;
 }
 
 void dyad_pipeline_set_flags(dyad_pipeline *p, uint32_t flags)

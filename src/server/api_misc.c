@@ -209,7 +209,7 @@ static void dyads_events_sql(srv_sql *q, int level, const char *actor, bool has_
 {
 	/* country level: the first three letters of each code, the pair in order */
 	dyad_buf_printf(&q->sql, "SELECT %s AS x, %s AS y, count(*) AS n, sum(e.n_mentions), avg(e.goldstein),"
-	                         " sum(e.quad IN (1, 2)), sum(e.quad IN (3, 4))"
+	                         " sum(coalesce(e.quad, 0) IN (1, 2)), sum(coalesce(e.quad, 0) IN (3, 4))"
 	                         " FROM events e WHERE e.actor_b <> ''",
 	                level ? "min(substr(e.actor_a, 1, 3), substr(e.actor_b, 1, 3))" : "e.actor_a",
 	                level ? "max(substr(e.actor_a, 1, 3), substr(e.actor_b, 1, 3))" : "e.actor_b");
