@@ -34,7 +34,8 @@ enum lx_word_flag {
 	LWF_NEXT  = 1u << 1,  /* next element must follow immediately */
 	LWF_NOEND = 1u << 2,  /* '=': no regular endings */
 	LWF_LEMMA = 1u << 3,  /* ;;dyad match=lemma: base form + inflections */
-	LWF_POSS  = 1u << 4   /* matches a possessive token ('s) */
+	LWF_POSS  = 1u << 4,  /* matches a possessive token ('s) */
+	LWF_NOUN  = 1u << 5   /* actor/agent word: plural endings only (-s, -es) */
 };
 
 typedef struct lx_word {
@@ -355,6 +356,11 @@ static inline bool lx_word_matches(const lx_word *w, const char *t, size_t n, bo
 	/* regular endings, not on 1-2 letter words ("TO_" is not "tos") */
 	if (!endings || (w->flags & LWF_NOEND) || w->len < 3)
 		return false;
+	/* a name or role word takes the plural, not a verb ending: "MAK"
+	 * is not "making", the agent "BASE" not "Moscow-based" */
+	if (w->flags & LWF_NOUN)
+		return n - w->len == 1 ? t[w->len] == 's' :
+		       n - w->len == 2 && t[w->len] == 'e' && t[w->len + 1] == 's';
 	return lx_ending_ok(t + w->len, n - w->len, true);
 }
 

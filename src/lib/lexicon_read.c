@@ -399,6 +399,9 @@ static int add_phrase(lx_reader *r, const char *s, size_t n, int kind,
 	ph.first = first;
 	ph.n = cnt;
 	ph.kind = (uint8_t)kind;
+	if (kind == PH_ACTOR || kind == PH_AGENT)
+		for (uint32_t i = 0; i < cnt; i++)
+			r->lex->words[first + i].flags |= LWF_NOUN;
 	for (uint32_t i = 0; i < cnt; i++)
 		ph.chars += r->lex->words[first + i].len;
 	ph.text = lx_strdup(r->lex, line, line_len);

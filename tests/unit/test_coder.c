@@ -338,6 +338,31 @@ static void test_overlong_sentence(void **state)
 	assert_int_equal(dyad_pipeline_stats_get(f->pipe)->overlong, 1);
 }
 
+/* An actor or agent word written whole ("MAK_", "BASE_") takes the
+ * plural, not a verb ending: "making" is not the movement MAK, a
+ * "Moscow-based" bank is not a military base. */
+static void test_actor_word_endings(void **state)
+{
+	(void)state;
+	static const char a[] = "MAK_ [DZAOPP]\nSPAIN_ [ESP]\nALGERIA_ [DZA]\n";
+	static const char g[] = "BASE_ [~MIL]\n";
+	static const char v[] = "CONDEMN_ [111]\n";
+	dyad_dict_buffer b[] = {
+		{ "e.actors", a, sizeof a - 1 },
+		{ "e.agents", g, sizeof g - 1 },
+		{ "e.verbs", v, sizeof v - 1 },
+	};
+	fixture *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	assert_int_equal(dyad_lexicon_load_buffers(&f->lex, b, 3, NULL), 0);
+	assert_int_equal(dyad_pipeline_new(&f->pipe, f->lex, NULL), 0);
+	assert_string_equal(code(f, "2023-08-02", "Spain condemned the MAK."), "ESP DZAOPP 111");
+	assert_string_equal(code(f, "2023-08-02", "Spain condemned the making of bombs."), "");
+	assert_string_equal(code(f, "2023-08-02", "Spain condemned the Algeria bases."), "ESP DZAMIL 111");
+	assert_string_equal(code(f, "2023-08-02", "Spain condemned the Algeria-based group."), "ESP DZA 111");
+	teardown((void **)&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -359,6 +384,7 @@ int main(void)
 		cmocka_unit_test(test_role_apposition),
 		cmocka_unit_test(test_spans_and_pattern),
 		cmocka_unit_test(test_overlong_sentence),
+		cmocka_unit_test(test_actor_word_endings),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
