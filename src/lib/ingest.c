@@ -153,7 +153,7 @@ static int start_workers(dyad_ingest *ing)
 	/* without threads the pool runs jobs on the caller's worker */
 	for (size_t i = 0; i < n; i++)
 		ing->worker_ctx[i] = &ing->workers[ing->opts.threads ? i + 1 : 0];
-	return ingest_pool_new(&ing->pool, ing->opts.threads, 2 * ing->opts.threads + 2,
+	return ingest_pool_new(&ing->pool, ing->opts.threads, 16 * ing->opts.threads + 16,
 	                       prepare_chunk, ing->worker_ctx);
 }
 
