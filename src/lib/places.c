@@ -68,6 +68,12 @@ static const char *const not_places[] = {
 	"wednesday", "thursday", "friday", "saturday", "sunday", "i", NULL
 };
 static const char *const joiners[] = { "el", "al", "de", "du", "la", "le", "di", "da", NULL };
+/* Particles joined to the next word by a hyphen: "Deir ez-Zor", "Deir
+ * al-Balah", "Bab el-Mandeb", "Mazar-i-Sharif". */
+static const char *const hyphen_particles[] = {
+	"el", "al", "ez", "es", "ed", "ad", "az", "ar", "as", "ash", "an", "at", "ul", "ur",
+	"i", "e", "um", NULL
+};
 
 static bool capw(const wh_sent *s, size_t i)
 {
@@ -92,6 +98,16 @@ static size_t name_end(const wh_sent *s, size_t j)
 			k++;                               /* "Côte d'Ivoire" */
 		} else if (k > j && (wh_is(s, k, "-") || wh_in(s, k, joiners)) && capw(s, k + 1)) {
 			k++;
+		} else if (k > j && wh_in(s, k, hyphen_particles) && wh_is(s, k + 1, "-") &&
+		           k + 2 < s->n && s->a[k + 2].kind == DYAD_TOK_WORD &&
+		           (capw(s, k + 2) || s->a[k + 2].tok == s->a[k].tok)) {
+			/* "ez-Zor" of "Deir ez-Zor": one token, whose atoms share
+			 * its flags, so "Zor" does not look capitalized and is
+			 * taken here with the particle */
+			k += capw(s, k + 2) ? 2 : 3;
+		} else if (k > j && wh_is(s, k, "-") && wh_in(s, k + 1, hyphen_particles) &&
+		           wh_is(s, k + 2, "-") && capw(s, k + 3)) {
+			k += 3;                            /* "-i-" of "Mazar-i-Sharif" */
 		} else if (k > j && wh_is(s, k, "of") && capw(s, k + 1)) {
 			k++;
 		} else if (k > j && wh_is(s, k, "of") && wh_is(s, k + 1, "the") && capw(s, k + 2)) {

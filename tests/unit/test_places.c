@@ -106,6 +106,17 @@ static void test_golden_places(void **state)
 	assert_true(pass * 100 >= total * 90);
 }
 
+/* Names with a particle joined by hyphens, one token for the tokenizer
+ * ("ez-Zor"): all must resolve, none is left to the 90% above. */
+static void test_hyphenated_names(void **state)
+{
+	(void)state;
+	int pass = 0, total = 0;
+	g_run("places", "tests/golden/places/hyphenated.txt", 4, case_ok, &pass, &total);
+	assert_true(total >= 3);
+	assert_int_equal(pass, total);
+}
+
 static void test_lookup(void **state)
 {
 	(void)state;
@@ -139,6 +150,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_places),
+		cmocka_unit_test(test_hyphenated_names),
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_missing_dir),
 	};
