@@ -264,6 +264,8 @@ static int write_copy(dyad_ingest *ing, int64_t id, ingest_item *it)
 static int write_item(dyad_ingest *ing, ingest_item *it)
 {
 	int rc = it->rc;
+	if (rc)   /* the message was set on the worker's thread */
+		return dyad_error_set(rc, "%s", it->error ? it->error : "out of memory");
 	for (size_t i = 0; !rc && i < it->n_notes; i++)
 		rc = handle_diag(ing, it->input, it->notes[i].sev, it->notes[i].line);
 	if (rc || it->no_record)

@@ -70,7 +70,7 @@ typedef struct ingest_item {
 	bool         no_record;     /**< `line` was not a record (notes say why) */
 	ingest_note *notes;         /**< problems met by the worker (owned) */
 	size_t       n_notes;
-	char        *error;         /**< set by prepare: rejected with this message */
+	char        *error;         /**< set by prepare: rejected with this message (with rc: why the run stops) */
 	int          rc;            /**< set by prepare: the run must stop (no memory, coder failure) */
 	dyad_doc    *doc;           /**< decoded text and its sentences */
 	const char  *lang;          /**< static string */
