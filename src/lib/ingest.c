@@ -81,14 +81,17 @@ static int handle_diag(dyad_ingest *ing, const char *input, dyad_severity sev, c
 {
 	bool skipped = sev == DYAD_DIAG_ERROR ||
 	               (sev == DYAD_DIAG_WARNING && strstr(line, "skipped") != NULL);
-	const char *sep = strstr(line, ": ");
+	static const char *const sevs[] = { "error: ", "warning: ", "note: " };
+	bool no_where = false;   /* "error: message": not "where: message" */
+	for (int i = 0; i < 3; i++)
+		no_where |= strncmp(line, sevs[i], strlen(sevs[i])) == 0;
+	const char *sep = no_where ? NULL : strstr(line, ": ");
 	char where[512] = "";
 	if (sep && (size_t)(sep - line) < sizeof(where)) {
 		memcpy(where, line, (size_t)(sep - line));
 		where[sep - line] = '\0';
 		line = sep + 2;
 	}
-	static const char *const sevs[] = { "error: ", "warning: ", "note: " };
 	for (int i = 0; i < 3; i++)
 		if (strncmp(line, sevs[i], strlen(sevs[i])) == 0)
 			line += strlen(sevs[i]);
@@ -99,10 +102,24 @@ static int handle_diag(dyad_ingest *ing, const char *input, dyad_severity sev, c
 	return 0;
 }
 
+static int queue_note(dyad_ingest *ing, dyad_severity sev, const char *line);
+
+/* The readers' diagnostics wait behind the records read before them. */
 static void on_diag(void *ctx, dyad_severity sev, const char *line)
 {
 	dyad_ingest *ing = ctx;
-	handle_diag(ing, ing->input, sev, line);
+	queue_note(ing, sev, line);
+}
+
+/* A file, URL or feed item that could not be read, rejected in reading
+ * order (after the records read before it, still with the workers). */
+static int read_reject(dyad_ingest *ing, const char *record, const char *error)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+	int rc = dyad_buf_printf(&b, "%s%serror: %s", record ? record : "", record ? ": " : "", error)
+	         ? DYAD_ENOMEM : queue_note(ing, DYAD_DIAG_ERROR, b.data);
+	dyad_buf_release(&b);
+	return rc;
 }
 
 static double thread_cpu_s(void)
@@ -362,6 +379,24 @@ static int item_added(dyad_ingest *ing)
 	return ++ing->filling->n < CHUNK_DOCS ? 0 : hand_over(ing);
 }
 
+/* A diagnostic of the reading side as an item of its own (no record), so
+ * that the writer passes it on after those of the records read before. */
+static int queue_note(dyad_ingest *ing, dyad_severity sev, const char *line)
+{
+	ingest_item *it = next_item(ing);
+	if (!it)
+		return DYAD_ENOMEM;
+	it->no_record = true;
+	if (!(it->notes = dyad_malloc(sizeof(*it->notes))) ||
+	    !(it->notes[0].line = dyad_strdup(line))) {
+		ingest_item_release(it);
+		return DYAD_ENOMEM;
+	}
+	it->notes[0].sev = sev;
+	it->n_notes = 1;
+	return item_added(ing);
+}
+
 int dyad_ingest_record(dyad_ingest *ing, dyad_record *rec)
 {
 	ingest_item *it = next_item(ing);
@@ -419,14 +454,14 @@ static int on_feed_item(void *ctx, dyad_record *rec)
 	int rc = dyad_fetch(rec->url, &ing->opts.fetch, &body, &len);
 	if (rc) {
 		ing->stats.read++;
-		return reject(ing, ing->input, rec->url, dyad_error_last());
+		return read_reject(ing, rec->url, dyad_error_last());
 	}
 	dyad_record page;
 	rc = dyad_html_extract(&page, rec->url, body, len);
 	dyad_free(body);
 	if (rc) {
 		ing->stats.read++;
-		return reject(ing, ing->input, rec->url, dyad_error_last());
+		return read_reject(ing, rec->url, dyad_error_last());
 	}
 	/* The feed's metadata fills what the page lacks. */
 	if (!page.title) { page.title = rec->title; rec->title = NULL; }
@@ -453,7 +488,7 @@ static int ingest_records(dyad_ingest *ing, const char *name, const char *bytes,
 	int rc = dyad_reader_open_mem(&r, name, bytes, len, fmt, ing->diag);
 	if (rc) {
 		dyad_reader_free(r);
-		return reject(ing, name, NULL, dyad_error_last());
+		return read_reject(ing, NULL, dyad_error_last());
 	}
 	if (dyad_reader_format(r) == DYAD_INPUT_JSONL) {
 		const char *line;
@@ -486,7 +521,7 @@ static int ingest_bytes(dyad_ingest *ing, const char *name, const char *bytes, s
 		dyad_record rec;
 		if (dyad_html_extract(&rec, name, bytes, len)) {
 			ing->stats.read++;
-			return reject(ing, name, NULL, dyad_error_last());
+			return read_reject(ing, NULL, dyad_error_last());
 		}
 		if (is_url && !rec.url)
 			rec.url = dyad_strdup(name);
@@ -504,7 +539,7 @@ static int ingest_bytes(dyad_ingest *ing, const char *name, const char *bytes, s
 		return ingest_records(ing, name, bytes, len, fmt);
 	}
 	if (rc == DYAD_EPARSE)
-		return reject(ing, name, NULL, dyad_error_last());
+		return read_reject(ing, NULL, dyad_error_last());
 	return rc < 0 ? rc : 0;
 }
 
@@ -543,10 +578,10 @@ static int cmp_names(const void *a, const void *b)
 static int ingest_dir(dyad_ingest *ing, const char *path)
 {
 	if (ing->depth >= 32)
-		return reject(ing, path, NULL, "directory nesting deeper than 32: not followed");
+		return read_reject(ing, NULL, "directory nesting deeper than 32: not followed");
 	DIR *d = opendir(path);
 	if (!d)
-		return reject(ing, path, NULL, strerror(errno));
+		return read_reject(ing, NULL, strerror(errno));
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	int rc = 0;
@@ -586,7 +621,7 @@ int dyad_ingest_path(dyad_ingest *ing, const char *path)
 	if (strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0) {
 		if (dyad_fetch(path, &ing->opts.fetch, &bytes, &len)) {
 			ing->stats.read++;
-			rc = reject(ing, path, NULL, dyad_error_last());
+			rc = read_reject(ing, NULL, dyad_error_last());
 			goto done;
 		}
 		rc = ingest_bytes(ing, path, bytes, len, true);
@@ -599,7 +634,7 @@ int dyad_ingest_path(dyad_ingest *ing, const char *path)
 	}
 	if (strcmp(path, "-") == 0 ? read_file("/dev/stdin", &bytes, &len) : read_file(path, &bytes, &len)) {
 		ing->stats.read++;
-		rc = reject(ing, path, NULL, dyad_error_last());
+		rc = read_reject(ing, NULL, dyad_error_last());
 		goto done;
 	}
 	rc = ingest_bytes(ing, path, bytes, len, false);

@@ -268,6 +268,8 @@ static bool parse(ingest_worker *w, ingest_item *it)
 
 static void prepare(ingest_worker *w, ingest_item *it)
 {
+	if (it->no_record)   /* a diagnostic of the reading side, passed on as it is */
+		return;
 	if (it->line && !parse(w, it))
 		return;
 	if (!decode(it))

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# tests/cli/ingest_order.sh DYAD - problems are reported and recorded in
+# `rejected` in reading order, whatever the thread count: a bad JSON line
+# (parsed on a worker) comes before the files read after it (a binary
+# file, an HTML page without text), though the reading side meets those
+# while the line is still queued.
+set -euo pipefail
+dyad=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+command -v sqlite3 >/dev/null || fail "sqlite3 CLI missing (scripts/setup installs it)"
+
+mkdir "$tmp/in"
+{
+  for i in $(seq 1 40); do
+    printf '{"id":"a%d","text":"Russia and Algeria signed deal number %d in Algiers on Monday."}\n' "$i" "$i"
+    [ "$i" = 35 ] && printf '{"id":"bad","text":"Trunc\n'
+  done
+  printf '{"id":"end","text":"Trunc\n'
+} > "$tmp/in/a.jsonl"
+printf 'abc\0\0\0def\0\0ghi\0' > "$tmp/in/b.txt"
+printf '<html><body></body></html>' > "$tmp/in/c.html"
+
+want="a.jsonl:36
+a.jsonl:42
+b.txt
+c.html"
+for n in 0 1 3; do
+  "$dyad" ingest --no-code --threads "$n" --db "$tmp/t$n.db" "$tmp/in" >/dev/null 2>"$tmp/err$n" \
+    || fail "ingest --threads $n: $(cat "$tmp/err$n")"
+  got=$(sqlite3 "$tmp/t$n.db" "SELECT coalesce(record, input) FROM rejected ORDER BY id" | sed 's|.*/||')
+  [ "$got" = "$want" ] || fail "--threads $n: rejected rows out of reading order: $(echo $got)"
+  said=$(grep ': error: ' "$tmp/err$n" | sed 's|^dyad: ||; s|: error: .*||; s|.*/||')
+  [ "$said" = "$want" ] || fail "--threads $n: errors reported out of reading order: $(echo $said)"
+  # a rejection without a record keeps no record (not the word "error")
+  [ "$(sqlite3 "$tmp/t$n.db" "SELECT count(*) FROM rejected WHERE record = 'error'")" = 0 ] \
+    || fail "--threads $n: a rejection recorded under the record 'error'"
+done
+echo "ingest_order: ok"
