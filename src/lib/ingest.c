@@ -45,6 +45,8 @@ struct dyad_ingest {
 	ingest_chunk     *filling;   /* records read, not yet handed over */
 	ingest_chunk     *spare;     /* a written chunk kept for reuse */
 	double            cpu_start; /* this thread's CPU clock when the run started */
+	int               failed;    /* a failure met where it could not be returned (on_diag) */
+	char              failed_msg[512];
 };
 
 static int ensure_batch(dyad_ingest *ing)
@@ -108,7 +110,17 @@ static int queue_note(dyad_ingest *ing, dyad_severity sev, const char *line);
 static void on_diag(void *ctx, dyad_severity sev, const char *line)
 {
 	dyad_ingest *ing = ctx;
-	queue_note(ing, sev, line);
+	int rc = ing->failed ? 0 : queue_note(ing, sev, line);
+	if (rc) {   /* queueing may write the store: the run fails at the next call */
+		ing->failed = rc;
+		snprintf(ing->failed_msg, sizeof(ing->failed_msg), "%s", dyad_error_last());
+	}
+}
+
+/* A failure on_diag met, returned now (its message set again). */
+static int failure(const dyad_ingest *ing)
+{
+	return ing->failed ? dyad_error_set(ing->failed, "%s", ing->failed_msg) : 0;
 }
 
 /* A file, URL or feed item that could not be read, rejected in reading
@@ -399,6 +411,8 @@ static int queue_note(dyad_ingest *ing, dyad_severity sev, const char *line)
 
 int dyad_ingest_record(dyad_ingest *ing, dyad_record *rec)
 {
+	if (ing->failed)
+		return failure(ing);
 	ingest_item *it = next_item(ing);
 	if (!it)
 		return DYAD_ENOMEM;
@@ -411,6 +425,8 @@ int dyad_ingest_record(dyad_ingest *ing, dyad_record *rec)
  * the reading cost, and the reading thread is also the writing thread). */
 static int ingest_line(dyad_ingest *ing, const char *line, size_t len, size_t lineno)
 {
+	if (ing->failed)
+		return failure(ing);
 	ingest_item *it = next_item(ing);
 	if (!it || !(it->line = dyad_strndup(line, len))) {
 		if (it)
@@ -424,7 +440,7 @@ static int ingest_line(dyad_ingest *ing, const char *line, size_t len, size_t li
 
 int dyad_ingest_finish(dyad_ingest *ing)
 {
-	int rc = hand_over(ing);
+	int rc = ing->failed ? failure(ing) : hand_over(ing);
 	ingest_chunk *c;
 	while (!rc && (c = ingest_pool_pop(ing->pool, true)))
 		rc = write_chunk(ing, c);
@@ -641,5 +657,5 @@ int dyad_ingest_path(dyad_ingest *ing, const char *path)
 done:
 	dyad_free(bytes);
 	ing->input = prev;
-	return rc;
+	return rc ? rc : failure(ing);
 }

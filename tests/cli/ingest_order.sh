@@ -37,4 +37,28 @@ for n in 0 1 3; do
   [ "$(sqlite3 "$tmp/t$n.db" "SELECT count(*) FROM rejected WHERE record = 'error'")" = 0 ] \
     || fail "--threads $n: a rejection recorded under the record 'error'"
 done
+
+# A store failure met while a reader's diagnostic is queued (queueing can
+# write the chunks before it) stops the run with its message: documents
+# are not dropped silently. 31 records, the 6th refused by a trigger, then
+# a binary file whose diagnostics fill the chunk.
+mkdir "$tmp/fail"
+for i in $(seq 0 30); do
+  title=t$i; [ "$i" = 5 ] && title=boom
+  printf '{"id":"r%d","title":"%s","text":"Document %d says Russia and Algeria signed a deal."}\n' "$i" "$title" "$i"
+done > "$tmp/fail/a.jsonl"
+cp "$tmp/in/b.txt" "$tmp/fail/b.txt"
+for n in 0 1 3; do
+  printf 'x\n' > "$tmp/seed.txt"
+  rm -f "$tmp/f$n.db"
+  "$dyad" ingest --no-code --db "$tmp/f$n.db" "$tmp/seed.txt" >/dev/null 2>&1 || fail "seed store"
+  sqlite3 "$tmp/f$n.db" "CREATE TRIGGER boom BEFORE INSERT ON documents WHEN new.title = 'boom'
+    BEGIN SELECT RAISE(ABORT, 'boom trigger'); END;"
+  set +e
+  "$dyad" ingest --no-code --threads "$n" --db "$tmp/f$n.db" "$tmp/fail" >/dev/null 2>"$tmp/ferr$n"
+  code=$?
+  set -e
+  [ "$code" = 1 ] || fail "--threads $n: a store failure ended the run with $code, not 1"
+  grep -q 'boom trigger' "$tmp/ferr$n" || fail "--threads $n: the store's message is lost: $(cat "$tmp/ferr$n")"
+done
 echo "ingest_order: ok"
