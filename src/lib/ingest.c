@@ -88,20 +88,22 @@ static int handle_diag(dyad_ingest *ing, const char *input, dyad_severity sev, c
 	for (int i = 0; i < 3; i++)
 		no_where |= strncmp(line, sevs[i], strlen(sevs[i])) == 0;
 	const char *sep = no_where ? NULL : strstr(line, ": ");
-	char where[512] = "";
-	if (sep && (size_t)(sep - line) < sizeof(where)) {
-		memcpy(where, line, (size_t)(sep - line));
-		where[sep - line] = '\0';
+	char *where = NULL;   /* any length: a feed item's URL can be long */
+	if (sep) {
+		if (!(where = dyad_strndup(line, (size_t)(sep - line))))
+			return DYAD_ENOMEM;
 		line = sep + 2;
 	}
 	for (int i = 0; i < 3; i++)
 		if (strncmp(line, sevs[i], strlen(sevs[i])) == 0)
 			line += strlen(sevs[i]);
+	int rc = 0;
 	if (skipped)
-		return reject(ing, input, where[0] ? where : NULL, line);
-	if (ing->opts.diag)
-		dyad_diag_report(ing->opts.diag, sev, where[0] ? where : NULL, "%s", line);
-	return 0;
+		rc = reject(ing, input, where && where[0] ? where : NULL, line);
+	else if (ing->opts.diag)
+		dyad_diag_report(ing->opts.diag, sev, where && where[0] ? where : NULL, "%s", line);
+	dyad_free(where);
+	return rc;
 }
 
 static int queue_note(dyad_ingest *ing, dyad_severity sev, const char *line);

@@ -38,6 +38,15 @@ for n in 0 1 3; do
     || fail "--threads $n: a rejection recorded under the record 'error'"
 done
 
+# A feed item whose link cannot be fetched (--follow) is rejected under its
+# URL, however long (the rejection waits in the queue as "URL: error: ...").
+long="http://127.0.0.1:9/$(printf 'p%.0s' $(seq 1 700))?a=1"
+printf '<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><item><title>One</title><link>%s</link></item></channel></rss>\n' "$long" > "$tmp/feed.xml"
+"$dyad" ingest --no-code --follow --timeout 5 --db "$tmp/feed.db" "$tmp/feed.xml" >/dev/null 2>"$tmp/feed.err" \
+  || fail "feed: $(cat "$tmp/feed.err")"
+[ "$(sqlite3 "$tmp/feed.db" "SELECT count(*) FROM rejected WHERE record = '$long' AND error NOT LIKE '%: error: %'")" = 1 ] \
+  || fail "a long feed link is not the rejected record: $(sqlite3 "$tmp/feed.db" "SELECT substr(record, 1, 40), substr(error, 1, 80) FROM rejected")"
+
 # A store failure met while a reader's diagnostic is queued (queueing can
 # write the chunks before it) stops the run with its message: documents
 # are not dropped silently. 31 records, the 6th refused by a trigger, then
