@@ -65,7 +65,9 @@
       return { period: y, from: y + '-01-01', to: y + '-12-31' };
     }
     if (by === 'month') {
-      const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
+      // the month's last day (not Date.UTC: it reads years 0-99 as 1900-1999)
+      const last = new Date(d.getTime());
+      last.setUTCMonth(d.getUTCMonth() + 1, 0);
       const m = iso(d).slice(0, 7);
       return { period: m, from: m + '-01', to: iso(last) };
     }

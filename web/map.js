@@ -42,10 +42,12 @@
     for (const p of data.places) {
       if (p.drawn_as === 'point') {
         points += p.events;
+        // a tooltip given a string is HTML to Leaflet: place names (text of
+        // the articles) go in as a text node
         L.circleMarker([p.lat, p.lon], {
           radius: 4 + 14 * Math.sqrt(p.events / max), color: '#1d2330', weight: 1,
           fillColor: dyad.goldsteinColor(p.mean_goldstein), fillOpacity: 0.8,
-        }).bindTooltip(`${p.name || ''}${p.country ? ' (' + p.country + ')' : ''}: ${p.events} event(s), ${p.resolution}`)
+        }).bindTooltip(el('span', {}, `${p.name || ''}${p.country ? ' (' + p.country + ')' : ''}: ${p.events} event(s), ${p.resolution}`))
           .addTo(pointLayer);
       } else if (p.drawn_as === 'country' && p.country) {
         byCountry[p.country] = (byCountry[p.country] || 0) + p.events;
@@ -61,8 +63,8 @@
         filter: f => byCountry[f.properties.iso_a3] !== undefined,
         style: f => ({ color: '#4b5563', weight: 1, fillColor: '#2563eb',
           fillOpacity: 0.15 + 0.5 * byCountry[f.properties.iso_a3] / cmax }),
-        onEachFeature: (f, layer) => layer.bindTooltip(
-          `${f.properties.name}: ${byCountry[f.properties.iso_a3]} event(s) located only at country level`),
+        onEachFeature: (f, layer) => layer.bindTooltip(el('span', {},
+          `${f.properties.name}: ${byCountry[f.properties.iso_a3]} event(s) located only at country level`)),
       }).addTo(map);
     }
     const list = document.getElementById('map-list');

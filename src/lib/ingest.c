@@ -45,6 +45,8 @@ struct dyad_ingest {
 	ingest_chunk     *filling;   /* records read, not yet handed over */
 	ingest_chunk     *spare;     /* a written chunk kept for reuse */
 	double            cpu_start; /* this thread's CPU clock when the run started */
+	int               failed;    /* a failure met where it could not be returned (on_diag) */
+	char              failed_msg[512];
 };
 
 static int ensure_batch(dyad_ingest *ing)
@@ -81,28 +83,57 @@ static int handle_diag(dyad_ingest *ing, const char *input, dyad_severity sev, c
 {
 	bool skipped = sev == DYAD_DIAG_ERROR ||
 	               (sev == DYAD_DIAG_WARNING && strstr(line, "skipped") != NULL);
-	const char *sep = strstr(line, ": ");
-	char where[512] = "";
-	if (sep && (size_t)(sep - line) < sizeof(where)) {
-		memcpy(where, line, (size_t)(sep - line));
-		where[sep - line] = '\0';
+	static const char *const sevs[] = { "error: ", "warning: ", "note: " };
+	bool no_where = false;   /* "error: message": not "where: message" */
+	for (int i = 0; i < 3; i++)
+		no_where |= strncmp(line, sevs[i], strlen(sevs[i])) == 0;
+	const char *sep = no_where ? NULL : strstr(line, ": ");
+	char *where = NULL;   /* any length: a feed item's URL can be long */
+	if (sep) {
+		if (!(where = dyad_strndup(line, (size_t)(sep - line))))
+			return DYAD_ENOMEM;
 		line = sep + 2;
 	}
-	static const char *const sevs[] = { "error: ", "warning: ", "note: " };
 	for (int i = 0; i < 3; i++)
 		if (strncmp(line, sevs[i], strlen(sevs[i])) == 0)
 			line += strlen(sevs[i]);
+	int rc = 0;
 	if (skipped)
-		return reject(ing, input, where[0] ? where : NULL, line);
-	if (ing->opts.diag)
-		dyad_diag_report(ing->opts.diag, sev, where[0] ? where : NULL, "%s", line);
-	return 0;
+		rc = reject(ing, input, where && where[0] ? where : NULL, line);
+	else if (ing->opts.diag)
+		dyad_diag_report(ing->opts.diag, sev, where && where[0] ? where : NULL, "%s", line);
+	dyad_free(where);
+	return rc;
 }
 
+static int queue_note(dyad_ingest *ing, dyad_severity sev, const char *line);
+
+/* The readers' diagnostics wait behind the records read before them. */
 static void on_diag(void *ctx, dyad_severity sev, const char *line)
 {
 	dyad_ingest *ing = ctx;
-	handle_diag(ing, ing->input, sev, line);
+	int rc = ing->failed ? 0 : queue_note(ing, sev, line);
+	if (rc) {   /* queueing may write the store: the run fails at the next call */
+		ing->failed = rc;
+		snprintf(ing->failed_msg, sizeof(ing->failed_msg), "%s", dyad_error_last());
+	}
+}
+
+/* A failure on_diag met, returned now (its message set again). */
+static int failure(const dyad_ingest *ing)
+{
+	return ing->failed ? dyad_error_set(ing->failed, "%s", ing->failed_msg) : 0;
+}
+
+/* A file, URL or feed item that could not be read, rejected in reading
+ * order (after the records read before it, still with the workers). */
+static int read_reject(dyad_ingest *ing, const char *record, const char *error)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+	int rc = dyad_buf_printf(&b, "%s%serror: %s", record ? record : "", record ? ": " : "", error)
+	         ? DYAD_ENOMEM : queue_note(ing, DYAD_DIAG_ERROR, b.data);
+	dyad_buf_release(&b);
+	return rc;
 }
 
 static double thread_cpu_s(void)
@@ -264,6 +295,8 @@ static int write_copy(dyad_ingest *ing, int64_t id, ingest_item *it)
 static int write_item(dyad_ingest *ing, ingest_item *it)
 {
 	int rc = it->rc;
+	if (rc)   /* the message was set on the worker's thread */
+		return dyad_error_set(rc, "%s", it->error ? it->error : "out of memory");
 	for (size_t i = 0; !rc && i < it->n_notes; i++)
 		rc = handle_diag(ing, it->input, it->notes[i].sev, it->notes[i].line);
 	if (rc || it->no_record)
@@ -360,8 +393,28 @@ static int item_added(dyad_ingest *ing)
 	return ++ing->filling->n < CHUNK_DOCS ? 0 : hand_over(ing);
 }
 
+/* A diagnostic of the reading side as an item of its own (no record), so
+ * that the writer passes it on after those of the records read before. */
+static int queue_note(dyad_ingest *ing, dyad_severity sev, const char *line)
+{
+	ingest_item *it = next_item(ing);
+	if (!it)
+		return DYAD_ENOMEM;
+	it->no_record = true;
+	if (!(it->notes = dyad_malloc(sizeof(*it->notes))) ||
+	    !(it->notes[0].line = dyad_strdup(line))) {
+		ingest_item_release(it);
+		return DYAD_ENOMEM;
+	}
+	it->notes[0].sev = sev;
+	it->n_notes = 1;
+	return item_added(ing);
+}
+
 int dyad_ingest_record(dyad_ingest *ing, dyad_record *rec)
 {
+	if (ing->failed)
+		return failure(ing);
 	ingest_item *it = next_item(ing);
 	if (!it)
 		return DYAD_ENOMEM;
@@ -374,6 +427,8 @@ int dyad_ingest_record(dyad_ingest *ing, dyad_record *rec)
  * the reading cost, and the reading thread is also the writing thread). */
 static int ingest_line(dyad_ingest *ing, const char *line, size_t len, size_t lineno)
 {
+	if (ing->failed)
+		return failure(ing);
 	ingest_item *it = next_item(ing);
 	if (!it || !(it->line = dyad_strndup(line, len))) {
 		if (it)
@@ -387,7 +442,7 @@ static int ingest_line(dyad_ingest *ing, const char *line, size_t len, size_t li
 
 int dyad_ingest_finish(dyad_ingest *ing)
 {
-	int rc = hand_over(ing);
+	int rc = ing->failed ? failure(ing) : hand_over(ing);
 	ingest_chunk *c;
 	while (!rc && (c = ingest_pool_pop(ing->pool, true)))
 		rc = write_chunk(ing, c);
@@ -417,14 +472,14 @@ static int on_feed_item(void *ctx, dyad_record *rec)
 	int rc = dyad_fetch(rec->url, &ing->opts.fetch, &body, &len);
 	if (rc) {
 		ing->stats.read++;
-		return reject(ing, ing->input, rec->url, dyad_error_last());
+		return read_reject(ing, rec->url, dyad_error_last());
 	}
 	dyad_record page;
 	rc = dyad_html_extract(&page, rec->url, body, len);
 	dyad_free(body);
 	if (rc) {
 		ing->stats.read++;
-		return reject(ing, ing->input, rec->url, dyad_error_last());
+		return read_reject(ing, rec->url, dyad_error_last());
 	}
 	/* The feed's metadata fills what the page lacks. */
 	if (!page.title) { page.title = rec->title; rec->title = NULL; }
@@ -451,7 +506,7 @@ static int ingest_records(dyad_ingest *ing, const char *name, const char *bytes,
 	int rc = dyad_reader_open_mem(&r, name, bytes, len, fmt, ing->diag);
 	if (rc) {
 		dyad_reader_free(r);
-		return reject(ing, name, NULL, dyad_error_last());
+		return read_reject(ing, NULL, dyad_error_last());
 	}
 	if (dyad_reader_format(r) == DYAD_INPUT_JSONL) {
 		const char *line;
@@ -484,7 +539,7 @@ static int ingest_bytes(dyad_ingest *ing, const char *name, const char *bytes, s
 		dyad_record rec;
 		if (dyad_html_extract(&rec, name, bytes, len)) {
 			ing->stats.read++;
-			return reject(ing, name, NULL, dyad_error_last());
+			return read_reject(ing, NULL, dyad_error_last());
 		}
 		if (is_url && !rec.url)
 			rec.url = dyad_strdup(name);
@@ -502,7 +557,7 @@ static int ingest_bytes(dyad_ingest *ing, const char *name, const char *bytes, s
 		return ingest_records(ing, name, bytes, len, fmt);
 	}
 	if (rc == DYAD_EPARSE)
-		return reject(ing, name, NULL, dyad_error_last());
+		return read_reject(ing, NULL, dyad_error_last());
 	return rc < 0 ? rc : 0;
 }
 
@@ -541,10 +596,10 @@ static int cmp_names(const void *a, const void *b)
 static int ingest_dir(dyad_ingest *ing, const char *path)
 {
 	if (ing->depth >= 32)
-		return reject(ing, path, NULL, "directory nesting deeper than 32: not followed");
+		return read_reject(ing, NULL, "directory nesting deeper than 32: not followed");
 	DIR *d = opendir(path);
 	if (!d)
-		return reject(ing, path, NULL, strerror(errno));
+		return read_reject(ing, NULL, strerror(errno));
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	int rc = 0;
@@ -584,7 +639,7 @@ int dyad_ingest_path(dyad_ingest *ing, const char *path)
 	if (strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0) {
 		if (dyad_fetch(path, &ing->opts.fetch, &bytes, &len)) {
 			ing->stats.read++;
-			rc = reject(ing, path, NULL, dyad_error_last());
+			rc = read_reject(ing, NULL, dyad_error_last());
 			goto done;
 		}
 		rc = ingest_bytes(ing, path, bytes, len, true);
@@ -597,12 +652,12 @@ int dyad_ingest_path(dyad_ingest *ing, const char *path)
 	}
 	if (strcmp(path, "-") == 0 ? read_file("/dev/stdin", &bytes, &len) : read_file(path, &bytes, &len)) {
 		ing->stats.read++;
-		rc = reject(ing, path, NULL, dyad_error_last());
+		rc = read_reject(ing, NULL, dyad_error_last());
 		goto done;
 	}
 	rc = ingest_bytes(ing, path, bytes, len, false);
 done:
 	dyad_free(bytes);
 	ing->input = prev;
-	return rc;
+	return rc ? rc : failure(ing);
 }

@@ -67,10 +67,10 @@ typedef struct ingest_item {
 	char        *input;         /**< file or URL it came from (owned) */
 	char        *line;          /**< a JSON Lines record to parse (owned), or NULL */
 	size_t       line_len, lineno;
-	bool         no_record;     /**< `line` was not a record (notes say why) */
+	bool         no_record;     /**< `line` was not a record, or no record was read (notes say why) */
 	ingest_note *notes;         /**< problems met by the worker (owned) */
 	size_t       n_notes;
-	char        *error;         /**< set by prepare: rejected with this message */
+	char        *error;         /**< set by prepare: rejected with this message (with rc: why the run stops) */
 	int          rc;            /**< set by prepare: the run must stop (no memory, coder failure) */
 	dyad_doc    *doc;           /**< decoded text and its sentences */
 	const char  *lang;          /**< static string */

@@ -266,8 +266,10 @@ static bool parse(ingest_worker *w, ingest_item *it)
 	return rc == 1 && !it->rc;
 }
 
-void ingest_prepare(ingest_worker *w, ingest_item *it)
+static void prepare(ingest_worker *w, ingest_item *it)
 {
+	if (it->no_record)   /* a diagnostic of the reading side, passed on as it is */
+		return;
 	if (it->line && !parse(w, it))
 		return;
 	if (!decode(it))
@@ -281,4 +283,15 @@ void ingest_prepare(ingest_worker *w, ingest_item *it)
 	 * folder costs reading, not coding. */
 	if (it->code && !store_doc_known(w->store, it->keys.hash))
 		it->rc = ingest_code_item(w, it);
+}
+
+void ingest_prepare(ingest_worker *w, ingest_item *it)
+{
+	dyad_error_clear();
+	prepare(w, it);
+	/* The last error is per thread: the writer reports this one. */
+	if (it->rc && !it->error) {
+		const char *msg = dyad_error_last();
+		it->error = dyad_strdup(msg[0] ? msg : it->rc == DYAD_ENOMEM ? "out of memory" : "ingest failed");
+	}
 }

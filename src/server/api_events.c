@@ -706,15 +706,19 @@ int srv_parse_id(const char *tail, int64_t *id)
 	return v > 0 ? 0 : -1;
 }
 
-static const char mention_sql[] =
-	"SELECT m.id, m.doc_id, m.sentence, m.source, m.target, m.cameo, m.pattern, m.dict_version,"
-	" m.modality, m.date, m.date_precision, m.date_text, s.text, s.start,"
-	" m.source_start, m.source_end, m.target_start, m.target_end, m.verb_start, m.verb_end,"
-	" m.source_text, m.target_text, m.verb_text, m.place_name, m.place_country, m.place_resolution,"
-	" m.quantities, d.title, d.url, d.outlet, d.pub_date, m.outlet, m.date_source, m.place_source"
-	" FROM mentions m JOIN documents d ON d.id = m.doc_id"
-	" LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence"
-	" WHERE m.event_id = ?1 ORDER BY m.doc_id, m.sentence, m.id LIMIT 200";
+/* Stores before schema 6 (served read-only, not migrated) have no
+ * date_source and place_source: NULL in their place. */
+#define MENTION_SQL(sources) \
+	"SELECT m.id, m.doc_id, m.sentence, m.source, m.target, m.cameo, m.pattern, m.dict_version," \
+	" m.modality, m.date, m.date_precision, m.date_text, s.text, s.start," \
+	" m.source_start, m.source_end, m.target_start, m.target_end, m.verb_start, m.verb_end," \
+	" m.source_text, m.target_text, m.verb_text, m.place_name, m.place_country, m.place_resolution," \
+	" m.quantities, d.title, d.url, d.outlet, d.pub_date, m.outlet, " sources \
+	" FROM mentions m JOIN documents d ON d.id = m.doc_id" \
+	" LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence" \
+	" WHERE m.event_id = ?1 ORDER BY m.doc_id, m.sentence, m.id LIMIT 200"
+static const char mention_sql[] = MENTION_SQL("m.date_source, m.place_source");
+static const char mention_sql_v5[] = MENTION_SQL("NULL, NULL");
 
 static void add_span(api_span *sp, size_t *n, const char *kind, sqlite3_stmt *st, int i, int64_t base)
 {
@@ -779,7 +783,7 @@ static json_t *mention_json(sqlite3_stmt *st)
 static int event_mentions(srv_req *r, srv_resp *out, int64_t id, json_t *ev)
 {
 	sqlite3_stmt *st;
-	if (srv_sql_fixed(r, out, mention_sql, &st))
+	if (srv_sql_fixed(r, out, srv_conn_mention_sources(r->dbc) ? mention_sql : mention_sql_v5, &st))
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	json_t *arr = json_array();

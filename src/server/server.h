@@ -159,6 +159,8 @@ void srv_conn_close(srv_conn *c);
 bool srv_conn_summaries(const srv_conn *c);
 /** Schema 5: timeline_counts also serves date ranges (month- and year-precise rows). */
 bool srv_conn_range_summaries(const srv_conn *c);
+/** Schema 6: mentions say where their date and place came from. */
+bool srv_conn_mention_sources(const srv_conn *c);
 
 /* ------------------------------------------------------------------ */
 /* Handlers: fill `out`; return 0, or -1 after srv_error().             */

@@ -65,6 +65,11 @@ bool srv_conn_range_summaries(const srv_conn *c)
 	return c->version >= 5;
 }
 
+bool srv_conn_mention_sources(const srv_conn *c)
+{
+	return c->version >= 6;
+}
+
 sqlite3 *srv_conn_db(srv_conn *c)
 {
 	return c->db;

@@ -10,6 +10,12 @@
 #include <cmocka.h>
 
 #include "dyad/ingest.h"
+#include "dyad/store.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+#include <stdlib.h>
+#include <unistd.h>
 
 static void check_dateline(const char *text, int y, int m, int d, const char *agency)
 {
@@ -131,6 +137,56 @@ static void test_sniff(void **state)
 	assert_int_equal(dyad_ingest_sniff("x.txt", "{\"id\":1}", 8), DYAD_INPUT_AUTO);
 }
 
+/* A coder that fails on every sentence, as a coder out of memory does. */
+static void fail_begin(void *ctx, dyad_date date)
+{
+	(void)ctx;
+	(void)date;
+}
+
+static int fail_code(void *ctx, const char *text, const dyad_token *toks, size_t n_toks,
+                     uint32_t idx, dyad_events *out)
+{
+	(void)ctx, (void)text, (void)toks, (void)n_toks, (void)idx, (void)out;
+	return dyad_error_set(DYAD_EINVAL, "coder exploded");
+}
+
+/* The message of an error met on a worker thread reaches the caller
+ * (the last error is per thread: the writer must pass it on). */
+static void test_worker_error_reaches_caller(void **state)
+{
+	(void)state;
+	for (size_t threads = 0; threads <= 2; threads++) {
+		char path[] = "/tmp/dyad-test-ingest-XXXXXX";
+		int fd = mkstemp(path);
+		assert_true(fd >= 0);
+		close(fd);
+		dyad_store *store = NULL;
+		assert_int_equal(dyad_store_open(&store, path), 0);
+		dyad_ingest_coder coders[3];
+		for (size_t i = 0; i < 3; i++)
+			coders[i] = (dyad_ingest_coder){ NULL, fail_begin, fail_code, NULL, NULL, "t" };
+		dyad_ingest_opts opts = { .threads = threads, .coder = coders };
+		dyad_ingest *ing = NULL;
+		assert_int_equal(dyad_ingest_new(&ing, store, &opts), 0);
+		dyad_record rec;
+		memset(&rec, 0, sizeof(rec));
+		rec.id = dyad_strdup("r1");
+		rec.text = dyad_strdup("Russia and Algeria signed a deal on Monday.");
+		rec.text_len = strlen(rec.text);
+		dyad_error_clear();   /* no message left from the last round */
+		int rc = dyad_ingest_record(ing, &rec);
+		if (!rc)
+			rc = dyad_ingest_finish(ing);
+		assert_true(rc < 0);
+		assert_non_null(strstr(dyad_error_last(), "coder exploded"));
+		dyad_record_clear(&rec);
+		dyad_ingest_free(ing);
+		dyad_store_free(store);
+		unlink(path);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +195,7 @@ int main(void)
 		cmocka_unit_test(test_html_extract),
 		cmocka_unit_test(test_feeds),
 		cmocka_unit_test(test_sniff),
+		cmocka_unit_test(test_worker_error_reaches_caller),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
