@@ -179,6 +179,9 @@ static int start_workers(dyad_ingest *ing)
 	/* the content keys in memory now, so that workers can tell texts the
 	 * store has (not coded again) from the first document on */
 	int rc = ing->opts.threads && ing->opts.coder ? store_near_refresh(ing->store) : 0;
+	/* with threads to spare, checkpoints too leave the writer's thread */
+	if (!rc && ing->opts.threads)
+		rc = store_ckpt_start(ing->store);
 	if (rc)
 		return rc;
 	/* without threads the pool runs jobs on the caller's worker */
@@ -218,6 +221,8 @@ void dyad_ingest_free(dyad_ingest *ing)
 	if (!ing)
 		return;
 	ingest_pool_free(ing->pool, release_chunk);   /* joins the workers first */
+	if (ing->opts.threads)
+		store_ckpt_stop(ing->store);
 	release_chunk(ing->filling);
 	release_chunk(ing->spare);
 	for (size_t i = 0; ing->workers && i <= ing->opts.threads; i++)

@@ -440,9 +440,9 @@ int dyad_store_open(dyad_store **out, const char *path)
 	 * last batches, never corrupt the file). */
 	if ((rc = store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 	                        "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-	                        "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;"
-	                        "PRAGMA wal_autocheckpoint=1000;")))
+	                        "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;")))
 		goto done;
+	sqlite3_wal_autocheckpoint(s->db, STORE_WAL_AUTOCHECKPOINT);
 	rc = migrate(s);
 done:
 	if (rc) {
@@ -457,6 +457,7 @@ void dyad_store_free(dyad_store *s)
 {
 	if (!s)
 		return;
+	store_ckpt_stop(s);   /* before the writer's close checkpoints what is left */
 	if (s->in_tx)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	else if (s->wrote)   /* keep the planner's statistics current */
@@ -525,9 +526,10 @@ int dyad_store_commit(dyad_store *s)
 		if (s->st[i])
 			sqlite3_reset(s->st[i]);
 	rc = store_exec(s, "COMMIT");
-	if (!rc)
+	if (!rc) {
 		s->in_tx = false;
-	else {
+		store_ckpt_committed(s);
+	} else {
 		store_near_drop(s);   /* rebuilt from what is committed */
 		store_pending_drop(s);
 		store_fresh_clear(s);

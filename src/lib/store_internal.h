@@ -22,6 +22,12 @@ enum store_stmt {
 	ST__COUNT
 };
 
+/* WAL pages after which a commit checkpoints (SQLite's default). */
+#define STORE_WAL_AUTOCHECKPOINT 1000
+
+/* A checkpointing thread with its own connection (store_ckpt.c). */
+typedef struct store_ckpt store_ckpt;
+
 /* The in-memory near-duplicate band index (store_near.c). */
 typedef struct store_near store_near;
 /* Actor and dyad counts of the open batch (store_pending.c). */
@@ -44,6 +50,7 @@ struct dyad_store {
 	pthread_mutex_t keys_lock; /**< guards the content keys of `near` against
 	                                store_doc_known() from other threads */
 	store_pending *pending;    /**< actor/dyad counts to write at commit */
+	store_ckpt   *ckpt;        /**< checkpoints run there, not after commits; NULL: none */
 	/* The document this connection inserted last in the open batch: its
 	 * outlet, and the (event, sentence) of each mention stored for it, so
 	 * that its mentions need no lookups (no other mention of it exists). */
@@ -76,6 +83,15 @@ int store_fresh_set(dyad_store *s, int64_t doc_id, const char *outlet);
 
 /** Set or clear a document's coded mark. */
 int store_set_coded(dyad_store *s, int64_t doc_id, bool coded);
+
+/** Hand WAL checkpoints to a thread with its own connection (for long
+ *  write runs; the writer's commits no longer checkpoint). 0 or an error;
+ *  nothing for a store without a file. */
+int  store_ckpt_start(dyad_store *s);
+/** A batch was committed: wake the checkpoint thread. */
+void store_ckpt_committed(dyad_store *s);
+/** Stop the thread (after its current checkpoint); commits checkpoint again. */
+void store_ckpt_stop(dyad_store *s);
 
 /** Set the error from SQLite's message and return DYAD_EDB. */
 int store_db_error(dyad_store *s, const char *what);
