@@ -10,7 +10,8 @@
  * leading "According to X," and "After meeting X," segments, ", who"
  * clauses after any word, agents of a participle modifier, groups "in
  * the north of the country", match results, a set-aside pattern with
- * an actor as direct object, cities of the gazetteer attacked. Small
+ * an actor as direct object, cities of the gazetteer attacked, ", who"
+ * clauses coded as sentences of their own. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -87,7 +88,9 @@ static const char verbs[] =
 	"ACCUSE_ [112]\n"
 	"BROKER_ [---]\n"
 	"KILL_ [180]\n"
-	"BEAT_ [182]\n";
+	"BEAT_ [182]\n"
+	"VISIT_ [042:043]\n"
+	"- $ * + [042:043]\n";
 
 typedef struct fixture {
 	dyad_lexicon  *lex;
@@ -349,6 +352,22 @@ static void test_city_attacked(void **state)
 	dyad_when_free(w);
 }
 
+static void test_relative_clause_event(void **state)
+{
+	F;
+	/* the ", who ...," clause is set aside for the main verb, and coded
+	 * as a sentence of its own with the actor before it as subject */
+	assert_string_equal(code(f, "The Algerian minister, who visited Morocco on Monday, condemned Russia."),
+	                    "DZAGOV MAR 042; DZAGOV RUS 111; MAR DZAGOV 043");
+	/* no actor before ", who": nothing to give the clause */
+	assert_string_equal(code(f, "The minister, who visited Morocco on Monday, condemned Russia."), "");
+	/* an event of both: coded once */
+	assert_string_equal(code(f, "The Algerian minister, who condemned Russia, condemned Russia again."),
+	                    "DZAGOV RUS 111");
+	/* a clause left open to the end of the sentence is coded as before */
+	assert_string_equal(code(f, "Algeria condemned Russia, who attacked Ukraine."), "DZA RUS 111");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -367,6 +386,7 @@ int main(void)
 		cmocka_unit_test(test_match_result),
 		cmocka_unit_test(test_null_pattern_object),
 		cmocka_unit_test(test_city_attacked),
+		cmocka_unit_test(test_relative_clause_event),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
