@@ -11,7 +11,7 @@
  * clauses after any word, agents of a participle modifier, groups "in
  * the north of the country", match results, a set-aside pattern with
  * an actor as direct object, cities of the gazetteer attacked, ", who"
- * clauses coded as sentences of their own. Small
+ * clauses coded as sentences of their own, the host of an envoy. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -54,7 +54,8 @@ static const char agents[] =
 	"POLICE_ [~COP]\n"
 	"MINISTER_ [~GOV]\n"
 	"GUNMEN_ [~REB]\n"
-	"VILLAGERS_ [~CVL]\n";
+	"VILLAGERS_ [~CVL]\n"
+	"AMBASSADOR_ [~GOV]\n";
 
 static const char verbs[] =
 	";;dyad match=lemma\n"
@@ -368,6 +369,17 @@ static void test_relative_clause_event(void **state)
 	assert_string_equal(code(f, "Algeria condemned Russia, who attacked Ukraine."), "DZA RUS 111");
 }
 
+static void test_envoy_host(void **state)
+{
+	F;
+	/* the envoy speaks for the country that sent him, not his host */
+	assert_string_equal(code(f, "The Russian ambassador to Algiers condemned Morocco."), "RUSGOV MAR 111");
+	assert_string_equal(code(f, "Russia's ambassador to the European Union condemned Morocco."),
+	                    "RUSGOV MAR 111");
+	/* a host named alone is no source */
+	assert_string_equal(code(f, "The ambassador to Algiers condemned Morocco."), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +399,7 @@ int main(void)
 		cmocka_unit_test(test_null_pattern_object),
 		cmocka_unit_test(test_city_attacked),
 		cmocka_unit_test(test_relative_clause_event),
+		cmocka_unit_test(test_envoy_host),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
