@@ -344,6 +344,42 @@ static void police_of_crowd(dyad_coder *c)
 	}
 }
 
+/*
+ * dyad's dictionaries: "the government" or "the authorities" with no
+ * country, after a domestic non-state group of known country as the
+ * sentence's first actor ("Pakistan's opposition party accused the
+ * government of rigging the vote", "Kenyan protesters demanded that the
+ * authorities ..."): that country's government, the one such a group
+ * faces. After a state or a foreign actor "the government" stays unknown.
+ */
+static void government_of_domestic(dyad_coder *c)
+{
+	static const char *const domestic[] = { "OPP", "CVL", "REB", "MED", "LAB", "EDU", "JUD",
+	                                        "REL", NULL };
+	const mention *first = NULL;
+	for (size_t k = 0; k < c->nm && !first; k++)
+		if (c->m[k].kind == MK_ACTOR && !c->m[k].null && !c->m[k].place)
+			first = &c->m[k];
+	if (!first || strlen(first->code) != 6 || !strncmp(first->code, "IGO", 3) ||
+	    !strncmp(first->code, "NGO", 3))
+		return;
+	bool dom = false;
+	for (int i = 0; domestic[i] && !dom; i++)
+		dom = !strcmp(first->code + 3, domestic[i]);
+	for (size_t k = 0; k < c->nm && dom; k++) {
+		mention *m = &c->m[k];
+		if (m->kind != MK_AGENT || (m->ph && m->ph->agent_prefix) || strcmp(m->code, "GOV") != 0 ||
+		    m->start < first->end || m->start == 0 || !word_is(c, m->start - 1, "the") ||
+		    !(word_is(c, m->start, "government") || word_is(c, m->start, "authorities")) ||
+		    m->end != m->start + 1)
+			continue;
+		char code[DYAD_CODE_MAX];
+		snprintf(code, sizeof code, "%.3sGOV", first->code);
+		memcpy(m->code, code, sizeof code);
+		m->kind = MK_ACTOR;
+	}
+}
+
 /* The list member before m: "A and m", "A, m" (a bare country, not a
  * place, one separator word between). */
 static mention *list_member_before(dyad_coder *c, mention *m, bool conj)
@@ -458,6 +494,7 @@ void cd_merge_agents(dyad_coder *c)
 	if (c->lex->own_format) {
 		crowds_of_place(c);
 		police_of_crowd(c);
+		government_of_domestic(c);
 		share_phrase_sector(c);
 	}
 	size_t o = 0;

@@ -11,7 +11,8 @@
  * clauses after any word, agents of a participle modifier, groups "in
  * the north of the country", match results, a set-aside pattern with
  * an actor as direct object, cities of the gazetteer attacked, ", who"
- * clauses coded as sentences of their own, the host of an envoy. Small
+ * clauses coded as sentences of their own, the host of an envoy, "the
+ * government" faced by a domestic group. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -55,7 +56,9 @@ static const char agents[] =
 	"MINISTER_ [~GOV]\n"
 	"GUNMEN_ [~REB]\n"
 	"VILLAGERS_ [~CVL]\n"
-	"AMBASSADOR_ [~GOV]\n";
+	"AMBASSADOR_ [~GOV]\n"
+	"GOVERNMENT_ [~GOV]\n"
+	"OPPOSITION_ [~OPP]\n";
 
 static const char verbs[] =
 	";;dyad match=lemma\n"
@@ -380,6 +383,16 @@ static void test_envoy_host(void **state)
 	assert_string_equal(code(f, "The ambassador to Algiers condemned Morocco."), "");
 }
 
+static void test_government_of_domestic(void **state)
+{
+	F;
+	/* a domestic group faces its own country's government */
+	assert_string_equal(code(f, "Moroccan protesters accused the government of lying."), "MARCVL MARGOV 112");
+	assert_string_equal(code(f, "The Algerian opposition condemned the government."), "DZAOPP DZAGOV 111");
+	/* after a state, "the government" stays unknown */
+	assert_string_equal(code(f, "Russia condemned the government."), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -400,6 +413,7 @@ int main(void)
 		cmocka_unit_test(test_city_attacked),
 		cmocka_unit_test(test_relative_clause_event),
 		cmocka_unit_test(test_envoy_host),
+		cmocka_unit_test(test_government_of_domestic),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
