@@ -463,12 +463,51 @@ static void share_phrase_sector(dyad_coder *c)
 	}
 }
 
+/*
+ * dyad's dictionaries: "supporters of Niger's junta", "followers of the
+ * Algerian opposition": a crowd agent (~CVL) followed by "of [the] A",
+ * A an actor of a country, is a crowd of A's country (NERCVL), not A;
+ * A is absorbed into the mention. Runs after the actor-before pass, so
+ * "Niger's junta" is already NERGOV.
+ */
+static void crowds_of_actor(dyad_coder *c)
+{
+	for (size_t k = 0; k + 1 < c->nm; k++) {
+		mention *ag = &c->m[k];
+		if (ag->kind != MK_AGENT || (ag->ph && ag->ph->agent_prefix) || strcmp(ag->code, "CVL") != 0)
+			continue;
+		size_t p = ag->end;
+		if (!word_is(c, p, "of"))
+			continue;
+		p++;
+		if (word_is(c, p, "the"))
+			p++;
+		if (word_is(c, p, "former"))
+			p++;
+		mention *a = NULL;
+		for (size_t j = k + 1; j < c->nm && !a; j++)
+			if (c->m[j].kind == MK_ACTOR && c->m[j].start == p)
+				a = &c->m[j];
+		if (!a || a->null || strlen(a->code) < 3 || !strncmp(a->code, "IGO", 3) ||
+		    !strncmp(a->code, "NGO", 3) || !strncmp(a->code, "IMG", 3))
+			continue;
+		char code[DYAD_CODE_MAX];
+		snprintf(code, sizeof code, "%.3sCVL", a->code);
+		memcpy(a->code, code, sizeof code);
+		a->start = ag->start;
+		a->used_agent = 1;
+		ag->kind = 0xff;
+	}
+}
+
 void cd_merge_agents(dyad_coder *c)
 {
 	/* pass 1: the actor just before ("Algerian army", "Russia's top
 	 * security official"); pass 2: the actor after ("army of Algeria",
 	 * "delegation of the Algerian army" keeps the army's sector) */
-	for (int pass = 0; pass < 2; pass++)
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1 && c->lex->own_format)
+			crowds_of_actor(c);
 		for (size_t k = 0; k < c->nm; k++) {
 			mention *ag = &c->m[k];
 			if (ag->kind != MK_AGENT)
@@ -489,6 +528,7 @@ void cd_merge_agents(dyad_coder *c)
 				tgt_actor->end = ag->end;
 			ag->kind = 0xff;   /* consumed */
 		}
+	}
 	/* drop consumed agents; unattached agents stay out of the search,
 	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
 	if (c->lex->own_format) {

@@ -12,7 +12,7 @@
  * the north of the country", match results, a set-aside pattern with
  * an actor as direct object, cities of the gazetteer attacked, ", who"
  * clauses coded as sentences of their own, the host of an envoy, "the
- * government" faced by a domestic group. Small
+ * government" faced by a domestic group, supporters of an actor. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -58,7 +58,9 @@ static const char agents[] =
 	"VILLAGERS_ [~CVL]\n"
 	"AMBASSADOR_ [~GOV]\n"
 	"GOVERNMENT_ [~GOV]\n"
-	"OPPOSITION_ [~OPP]\n";
+	"OPPOSITION_ [~OPP]\n"
+	"SUPPORTERS_ [~CVL]\n"
+	"JUNTA_ [~GOV]\n";
 
 static const char verbs[] =
 	";;dyad match=lemma\n"
@@ -393,6 +395,14 @@ static void test_government_of_domestic(void **state)
 	assert_string_equal(code(f, "Russia condemned the government."), "");
 }
 
+static void test_crowd_of_actor(void **state)
+{
+	F;
+	/* supporters of an actor are a crowd of its country, not the actor */
+	assert_string_equal(code(f, "Supporters of Morocco's junta condemned Algeria."), "MARCVL DZA 111");
+	assert_string_equal(code(f, "Supporters of the Algerian opposition condemned Russia."), "DZACVL RUS 111");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +424,7 @@ int main(void)
 		cmocka_unit_test(test_relative_clause_event),
 		cmocka_unit_test(test_envoy_host),
 		cmocka_unit_test(test_government_of_domestic),
+		cmocka_unit_test(test_crowd_of_actor),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
