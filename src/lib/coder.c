@@ -856,6 +856,7 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 		cd_mark_places(c);
 		cd_counterparts(c);
 		cd_actor_appositions(c);
+		cd_possessive_owners(c);
 	}
 	cd_role_appositions(c);
 	cd_relative rel[4];

@@ -173,6 +173,7 @@ void cd_eliminate_commas(dyad_coder *c);
 
 /* coder_places.c: dyad's own dictionaries only (lex->own_format) */
 void cd_actor_appositions(dyad_coder *c);
+void cd_possessive_owners(dyad_coder *c);
 void cd_mark_places(dyad_coder *c);
 void cd_counterparts(dyad_coder *c);
 void cd_hyphen_modifiers(dyad_coder *c);

@@ -165,6 +165,30 @@ static int actor_at(const dyad_coder *c, size_t i)
 	return m >= 0 && c->m[m].kind == MK_ACTOR && !c->m[m].null ? m : -1;
 }
 
+/*
+ * "a deal with China's CNPC", "Russia's Gazprom said": a country in the
+ * possessive right before a named actor of that country (CHNBUS) is the
+ * actor's owner, not a second actor: the named one stands for both.
+ */
+void cd_possessive_owners(dyad_coder *c)
+{
+	for (size_t k = 0; k + 1 < c->nm; k++) {
+		mention *a = &c->m[k];
+		size_t e = a->end;
+		if (a->kind != MK_ACTOR || a->null || strlen(a->code) != 3 || e + 1 >= c->nw ||
+		    c->w[e].type != CW_POSS || a->n_group > 1)
+			continue;
+		int b = actor_at(c, e + 1);
+		if (b < 0 || c->m[b].start != e + 1 || strlen(c->m[b].code) != 6 ||
+		    memcmp(c->m[b].code, a->code, 3) != 0 || c->m[b].n_group > 1)
+			continue;
+		a->null = 1;
+		c->m[b].start = a->start;
+		for (size_t i = a->start; i <= e; i++)
+			c->w[i].mention = (int16_t)b;
+	}
+}
+
 void cd_actor_appositions(dyad_coder *c)
 {
 	for (size_t open = 1; open + 2 < c->nw; open++) {

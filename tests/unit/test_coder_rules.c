@@ -12,7 +12,8 @@
  * the north of the country", match results, a set-aside pattern with
  * an actor as direct object, cities of the gazetteer attacked, ", who"
  * clauses coded as sentences of their own, the host of an envoy, "the
- * government" faced by a domestic group, supporters of an actor. Small
+ * government" faced by a domestic group, supporters of an actor, a
+ * country's possessive before its named actor. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -45,7 +46,8 @@ static const char actors[] =
 	"+EU_\n"
 	"UNITED_NATIONS_ [IGOUNO]\n"
 	"+THE_UNITED_NATIONS_\n"
-	"+UKRAINIAN_\n";
+	"+UKRAINIAN_\n"
+	"SONATRACH_ [DZABUS]\n";
 
 static const char agents[] =
 	"ARMY_ [~MIL]\n"
@@ -403,6 +405,18 @@ static void test_crowd_of_actor(void **state)
 	assert_string_equal(code(f, "Supporters of the Algerian opposition condemned Russia."), "DZACVL RUS 111");
 }
 
+static void test_possessive_owner(void **state)
+{
+	F;
+	/* the owner in the possessive is the named actor's country */
+	assert_string_equal(code(f, "Morocco condemned Algeria's Sonatrach."), "MAR DZABUS 111");
+	/* after a comma clause set aside too */
+	assert_string_equal(code(f, "Morocco, which attacked Ukraine last year, condemned Algeria's Sonatrach."),
+	                    "MAR DZABUS 111");
+	/* another country's possessive stays an actor of its own */
+	assert_string_equal(code(f, "Morocco condemned Russia's Sonatrach."), "MAR RUS 111");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -425,6 +439,7 @@ int main(void)
 		cmocka_unit_test(test_envoy_host),
 		cmocka_unit_test(test_government_of_domestic),
 		cmocka_unit_test(test_crowd_of_actor),
+		cmocka_unit_test(test_possessive_owner),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
