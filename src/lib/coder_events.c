@@ -176,7 +176,10 @@ static bool passive_at(const dyad_coder *c, const verbocc *vo, size_t ce, int *b
 		if (w->type == CW_COMMA)
 			break;
 		if (w->len == 2 && memcmp(w->s, "by", 2) == 0) {
+			/* "by the United States": the actor's own article */
 			int m = q + 1 < c->nw ? mention_at(c, q + 1) : -1;
+			if (m < 0 && c->lex->own_format && word_is(c, q + 1, "the") && q + 2 < c->nw)
+				m = mention_at(c, q + 2);
 			if (m >= 0 && cd_usable(&c->m[m])) {
 				*by_actor = m;
 				return true;
@@ -362,6 +365,62 @@ typedef struct vwork {
 /* The first pattern of the verb that matches (longest first), else the
  * verb's own code. For verbs with many patterns only those whose key
  * word's bucket is present in the sentence are tried, in order. */
+/*
+ * dyad's dictionaries: "New sanctions on Russia were imposed by the EU":
+ * the patterns are written for the active voice ("$ * SANCTION ON_ +"),
+ * whose object words come after the verb; in the passive they are its
+ * subject, before it. A pattern whose lower part is at most the source
+ * and whose upper part names words and the target is matched on the
+ * words before the verb; the source is then the "by" actor.
+ */
+static bool passive_object_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v, int by)
+{
+	/* the object words before the verb ("sanctions on Russia were
+	 * imposed"), else around it ("sanctions were imposed on Russia")
+	 * when the pattern's first word is before it */
+	for (int pass = 0; pass < 2; pass++)
+	for (uint32_t i = 0; i < vb->pat_n; i++) {
+		const uint64_t *pm = c->lex->pat_masks[vb->pat_first + i];
+		if ((pm[0] & ~c->mask[0]) | (pm[1] & ~c->mask[1]) |
+		    (pm[2] & ~c->mask[2]) | (pm[3] & ~c->mask[3]))
+			continue;
+		const lx_pattern *p = &c->lex->patterns[vb->pat_first + i];
+		const lx_word *e = &c->lex->words[p->first];
+		if (p->code.flags & (LVC_NULL | LVC_DISCARD | LVC_COMPLEX) || p->star > 1 ||
+		    (p->star == 1 && e[0].kind != LW_SRC))
+			continue;
+		bool word = false, tgt = false;
+		for (uint32_t k = p->star + 1; k < p->n; k++) {
+			word |= e[k].kind == LW_WORD;
+			tgt |= e[k].kind == LW_TGT;
+			if (e[k].kind == LW_SRC || e[k].kind == LW_COMP)
+				tgt = word = false, k = p->n;
+		}
+		if (!word || !tgt)
+			continue;
+		if (pass == 1 && e[p->star + 1].kind != LW_WORD)
+			continue;
+		assign a = { -1, -1, -1, 0 };
+		mctx up = { c, e + p->star + 1, p->n - p->star - 1, pass ? v->ce : v->vo->start, SIZE_MAX, &a };
+		if (!match_from(&up, 0, v->cs, false) || a.tgt < 0 || a.tgt == by)
+			continue;
+		if (pass == 1) {
+			/* its first word before the verb */
+			bool before = false;
+			for (size_t q = v->cs; q < v->vo->start && !before; q++)
+				before = c->w[q].type == CW_WORD &&
+				         lx_word_matches(&e[p->star + 1], c->w[q].s, c->w[q].len, false);
+			if (!before)
+				continue;
+		}
+		v->code = &p->code;
+		v->pattern = p->text;
+		v->as = a;
+		return true;
+	}
+	return false;
+}
+
 static void choose_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v, bool skip_null)
 {
 	uint64_t cand[(65536 + 63) / 64];
@@ -780,6 +839,10 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		v.as = (assign){ -1, -1, -1, 0 };
 		choose_pattern(c, vb, &v, true);
 	}
+	int by;
+	bool pobj = (v.code->flags & LVC_NULL) && c->lex->own_format && vb->lemma &&
+	            passive_verb(c, vo, cs) && passive_at(c, vo, ce, &by) &&
+	            passive_object_pattern(c, vb, &v, by);
 	if (v.code->flags & LVC_DISCARD) {
 		c->discard = true;
 		return 1;
@@ -871,14 +934,15 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		v.src = v.as.comp;
 		v.comp = true;
 	}
-	int by;
 	/* an active pattern on a passive verb: "Ukraine was attacked by
 	 * Russia" is Russia's act; with no by-actor the doer is unknown */
 	if (c->lex->own_format && vb->lemma && !v.comp && !passive_pattern(v.pattern) &&
 	    passive_verb(c, vo, cs)) {
 		if (!passive_at(c, vo, ce, &by))
 			return 1;
-		int subj = v.as.src >= 0 ? v.as.src : cd_first_actor(c, cs, vo->start, c->m[by].code);
+		int subj = v.as.src >= 0 ? v.as.src
+		         : pobj      ? v.as.tgt
+		                     : cd_first_actor(c, cs, vo->start, c->m[by].code);
 		v.src = by;
 		v.tgt = subj;
 		v.flags |= DYAD_EVF_PASSIVE;

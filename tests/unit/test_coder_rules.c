@@ -13,7 +13,8 @@
  * an actor as direct object, cities of the gazetteer attacked, ", who"
  * clauses coded as sentences of their own, the host of an envoy, "the
  * government" faced by a domestic group, supporters of an actor, a
- * country's possessive before its named actor. Small
+ * country's possessive before its named actor, passives of patterns
+ * written for the active voice. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -417,6 +418,21 @@ static void test_possessive_owner(void **state)
 	assert_string_equal(code(f, "Morocco condemned Russia's Sonatrach."), "MAR RUS 111");
 }
 
+static void test_passive_object_words(void **state)
+{
+	F;
+	/* an active pattern's object words are the passive's subject */
+	assert_string_equal(code(f, "New sanctions on Morocco were imposed by Algeria."), "DZA MAR 163");
+	/* no doer named: nothing */
+	assert_string_equal(code(f, "New sanctions on Morocco were imposed on Monday."), "");
+	/* the doer is no target of its own act */
+	assert_string_equal(code(f, "New sanctions were imposed by Algeria."), "");
+	/* "by the <actor>": the article is no end of the search */
+	assert_string_equal(code(f, "Morocco was attacked by the Algerian army."), "DZAMIL MAR 190");
+	assert_string_equal(code(f, "New sanctions on Morocco were imposed by the European Union."),
+	                    "IGOEUREEC MAR 163");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -440,6 +456,7 @@ int main(void)
 		cmocka_unit_test(test_government_of_domestic),
 		cmocka_unit_test(test_crowd_of_actor),
 		cmocka_unit_test(test_possessive_owner),
+		cmocka_unit_test(test_passive_object_words),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
