@@ -24,6 +24,66 @@ static size_t token_of(const dyad_token *toks, size_t n, uint32_t start)
 	return t;
 }
 
+/* Participles that give a result or a source of the main act, not an
+ * act of the subject's own (", killing 20", ", saying ..."). */
+static bool result_participle(const cword *w)
+{
+	static const char *const stems[] = { "kill", "leav", "wound", "injur", "say", "add", "cit",
+	                                     "accord", "includ", "follow", "us", "bring", "mak",
+	                                     "rais", "prompt", "spark", "trigger", "caus", "forc",
+	                                     "end", "mark", "claim", "destroy", "damag",
+	                                     "displac", "left", NULL };
+	for (int i = 0; stems[i]; i++) {
+		size_t l = strlen(stems[i]);
+		if (w->len == l + 3 && memcmp(w->s, stems[i], l) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "Raisi arrived in Islamabad, offering to expand trade with Pakistan":
+ * a clause opened by an -ing verb after the main clause, to the next
+ * comma or the end of the sentence, is an act of the main subject (the
+ * sentence's first actor, before the first verb).
+ */
+static size_t find_participles(const dyad_coder *c, const dyad_token *toks, size_t n,
+                               cd_relative *out, size_t found, size_t max)
+{
+	size_t v0 = SIZE_MAX;
+	for (size_t i = 0; i < c->nw && v0 == SIZE_MAX; i++)
+		if (c->w[i].verb >= 0)
+			v0 = i;
+	int head = v0 == SIZE_MAX ? -1 : cd_first_actor(c, 0, v0, NULL);
+	if (head < 0 || (c->m[head].start > 0 &&
+	                 !(c->m[head].start == 1 && (word_is(c, 0, "the") || word_is(c, 0, "The")))))
+		return found;      /* the subject opens the sentence */
+	for (size_t i = v0 + 1; i + 1 < c->nw && found < max; i++) {
+		const cword *w = &c->w[i + 1];
+		if (c->w[i].type != CW_COMMA || c->w[i].s[0] != ',' || w->verb < 0 || w->len < 6 ||
+		    memcmp(w->s + w->len - 3, "ing", 3) != 0 || result_participle(w))
+			continue;
+		/* to the next comma, or a relative pronoun: "its campaign
+		 * against the group that has seized parts of Iraq" is not
+		 * against Iraq */
+		size_t j = i + 2;
+		while (j < c->nw && c->w[j].type != CW_COMMA && !word_is(c, j, "that") &&
+		       !word_is(c, j, "which") && !word_is(c, j, "who"))
+			j++;
+		if (j - i > 24)
+			continue;
+		cd_relative *r = &out[found++];
+		r->head_s = token_of(toks, n, c->w[c->m[head].start].span.start);
+		r->head_e = token_of(toks, n, c->w[v0].span.start);    /* the whole subject */
+		r->body_s = token_of(toks, n, c->w[i + 1].span.start);
+		r->body_e = j < c->nw ? token_of(toks, n, c->w[j].span.start) : n;
+		while (j < c->nw && c->w[j].type != CW_COMMA)
+			j++;
+		i = j - 1;
+	}
+	return found;
+}
+
 /* ", who <verb> ... ," right after a usable actor: the actor's tokens
  * and the clause's (without "who" and the commas). */
 size_t cd_find_relatives(const dyad_coder *c, const dyad_token *toks, size_t n,
@@ -52,7 +112,7 @@ size_t cd_find_relatives(const dyad_coder *c, const dyad_token *toks, size_t n,
 		r->body_e = token_of(toks, n, c->w[j].span.start);
 		i = j;
 	}
-	return found;
+	return find_participles(c, toks, n, out, found, max);
 }
 
 /* Drop the events from index `from` on that repeat one before them. */

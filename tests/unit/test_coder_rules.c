@@ -14,7 +14,7 @@
  * clauses coded as sentences of their own, the host of an envoy, "the
  * government" faced by a domestic group, supporters of an actor, a
  * country's possessive before its named actor, passives of patterns
- * written for the active voice. Small
+ * written for the active voice, trailing participle clauses. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -433,6 +433,16 @@ static void test_passive_object_words(void **state)
 	                    "IGOEUREEC MAR 163");
 }
 
+static void test_participle_clause_event(void **state)
+{
+	F;
+	/* ", condemning ...": an act of the main subject */
+	assert_string_equal(code(f, "The Algerian minister met the Moroccan minister, condemning Russia."),
+	                    "DZAGOV MARGOV 040; DZAGOV RUS 111; MARGOV DZAGOV 040");
+	/* a result of the main act is not coded again */
+	assert_string_equal(code(f, "Russia attacked Ukraine, killing Ukrainian soldiers."), "RUS UKR 190");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_crowd_of_actor),
 		cmocka_unit_test(test_possessive_owner),
 		cmocka_unit_test(test_passive_object_words),
+		cmocka_unit_test(test_participle_clause_event),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
