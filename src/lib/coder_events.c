@@ -69,6 +69,12 @@ static bool match_from(mctx *x, uint32_t ei, size_t pos, bool tight)
 				else if (m < 64) x->as->skipped |= 1ULL << m;
 				if (match_from(x, ei + 1, end, (e->flags & LWF_NEXT) != 0))
 					return true;
+				/* "returned 115 Russian soldiers" for "+ SOLDIER": the
+				 * role noun the actor took in is still the pattern's word */
+				if (e->kind == LW_TGT && ei + 1 < x->ne && x->e[ei + 1].kind == LW_WORD &&
+				    end == c->m[m].end && end >= c->m[m].start + 2 && c->lex->own_format &&
+				    match_from(x, ei + 1, end - 1, true))
+					return true;
 				*x->as = save;
 			}
 		}
@@ -398,7 +404,9 @@ static bool passive_object_pattern(const dyad_coder *c, const lx_verb *vb, vwork
 		}
 		if (!word || !tgt)
 			continue;
-		if (pass == 1 && e[p->star + 1].kind != LW_WORD)
+		/* the object words first ("SANCTION ON_ +"); "+ BASE" is left
+		 * to the noun after "by" (cd_by_noun_actor) */
+		if (e[p->star + 1].kind != LW_WORD)
 			continue;
 		assign a = { -1, -1, -1, 0 };
 		mctx up = { c, e + p->star + 1, p->n - p->star - 1, pass ? v->ce : v->vo->start, SIZE_MAX, &a };

@@ -14,7 +14,8 @@
  * clauses coded as sentences of their own, the host of an envoy, "the
  * government" faced by a domestic group, supporters of an actor, a
  * country's possessive before its named actor, passives of patterns
- * written for the active voice, trailing participle clauses. Small
+ * written for the active voice, trailing participle clauses, role nouns
+ * inside an actor as pattern words. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -98,6 +99,8 @@ static const char verbs[] =
 	"BROKER_ [---]\n"
 	"KILL_ [180]\n"
 	"BEAT_ [182]\n"
+	"RETURN_ [---]\n"
+	"- $ * + SOLDIER [0841]\n"
 	"VISIT_ [042:043]\n"
 	"- $ * + [042:043]\n";
 
@@ -443,6 +446,15 @@ static void test_participle_clause_event(void **state)
 	assert_string_equal(code(f, "Russia attacked Ukraine, killing Ukrainian soldiers."), "RUS UKR 190");
 }
 
+static void test_role_noun_pattern_word(void **state)
+{
+	F;
+	/* the role noun the actor took in is still the pattern's word */
+	assert_string_equal(code(f, "Algeria returned 20 Moroccan soldiers."), "DZA MARMIL 0841");
+	/* not after some other noun */
+	assert_string_equal(code(f, "Algeria returned Morocco's ambassador."), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -468,6 +480,7 @@ int main(void)
 		cmocka_unit_test(test_possessive_owner),
 		cmocka_unit_test(test_passive_object_words),
 		cmocka_unit_test(test_participle_clause_event),
+		cmocka_unit_test(test_role_noun_pattern_word),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
