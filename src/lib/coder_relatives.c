@@ -24,6 +24,13 @@ static size_t token_of(const dyad_token *toks, size_t n, uint32_t start)
 	return t;
 }
 
+/* Word j is part of an actor (a place too: "arrived in Beijing"). */
+static bool actor_word(const dyad_coder *c, size_t j)
+{
+	int m = c->w[j].mention;
+	return m >= 0 && c->m[m].kind == MK_ACTOR && !c->m[m].null;
+}
+
 /* Participles that give a result or a source of the main act, not an
  * act of the subject's own (", killing 20", ", saying ..."). */
 static bool result_participle(const cword *w)
@@ -67,10 +74,13 @@ static size_t find_participles(const dyad_coder *c, const dyad_token *toks, size
 		 * against the group that has seized parts of Iraq" is not
 		 * against Iraq */
 		size_t j = i + 2;
+		bool actor = false;
 		while (j < c->nw && c->w[j].type != CW_COMMA && !word_is(c, j, "that") &&
-		       !word_is(c, j, "which") && !word_is(c, j, "who"))
+		       !word_is(c, j, "which") && !word_is(c, j, "who")) {
+			actor |= actor_word(c, j);
 			j++;
-		if (j - i > 24)
+		}
+		if (j - i > 24 || !actor)
 			continue;
 		cd_relative *r = &out[found++];
 		r->head_s = token_of(toks, n, c->w[c->m[head].start].span.start);
@@ -98,12 +108,16 @@ size_t cd_find_relatives(const dyad_coder *c, const dyad_token *toks, size_t n,
 			continue;
 		size_t j = i + 2;
 		bool verb = false;
+		bool actor = false;
 		while (j < c->nw && j < i + 24 && c->w[j].type != CW_COMMA) {
 			verb |= c->w[j].verb >= 0;
+			actor |= actor_word(c, j);
 			j++;
 		}
-		/* closed by a comma (not the end of the sentence), with a verb */
-		if (j >= c->nw || j >= i + 24 || c->w[j].s[0] != ',' || j == i + 2 || !verb)
+		/* closed by a comma (not the end of the sentence), with a verb
+		 * and an actor for its target (else nothing to code: the
+		 * clause is not coded again, which costs time) */
+		if (j >= c->nw || j >= i + 24 || c->w[j].s[0] != ',' || j == i + 2 || !verb || !actor)
 			continue;
 		cd_relative *r = &out[found++];
 		r->head_s = token_of(toks, n, c->w[c->m[m].start].span.start);
