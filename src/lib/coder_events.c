@@ -339,6 +339,22 @@ static bool city_attacked(const dyad_coder *c, const vwork *v, mention *out)
 	return false;
 }
 
+/*
+ * dyad's dictionaries: "Algeria announced its participation in a major
+ * Russian strategic exercise": a pattern placed the source (Russia) after
+ * another verb; an actor before that verb is its subject, not the
+ * target of this (nominal) pattern.
+ */
+static bool other_verb_between(const dyad_coder *c, const mention *m, int src)
+{
+	if (!c->lex->own_format || src < 0 || c->m[src].start < m->end)
+		return false;
+	for (size_t q = m->end; q < c->m[src].start; q++)
+		if (c->w[q].verb >= 0)
+			return true;
+	return false;
+}
+
 static bool find_target(const dyad_coder *c, vwork *v)
 {
 	const lx_options *o = &c->lex->opt;
@@ -358,7 +374,8 @@ static bool find_target(const dyad_coder *c, vwork *v)
 			const mention *m = &c->m[k];
 			if (m->start >= v->cs && m->start < vo->start && cd_usable(m) && (int)k != src &&
 			    (src < 0 || m->group != c->m[src].group) && !code_in(m->code, v->S, v->ns) &&
-			    !skipped(v, k) && !own_country(c, v->code->a, m->code, v->S, v->ns))
+			    !skipped(v, k) && !own_country(c, v->code->a, m->code, v->S, v->ns) &&
+			    !other_verb_between(c, m, src))
 				v->tgt = (int)k;
 		}
 		bool one_sided = c->lex->own_format &&

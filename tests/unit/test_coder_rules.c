@@ -15,7 +15,8 @@
  * government" faced by a domestic group, supporters of an actor, a
  * country's possessive before its named actor, passives of patterns
  * written for the active voice, trailing participle clauses, role nouns
- * inside an actor as pattern words. Small
+ * inside an actor as pattern words, the target of a nominal pattern.
+ * Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -99,6 +100,9 @@ static const char verbs[] =
 	"BROKER_ [---]\n"
 	"KILL_ [180]\n"
 	"BEAT_ [182]\n"
+	"EXERCISE_ [---]\n"
+	"- $ STRATEGIC * [150]\n"
+	"ANNOUNCE_ [---]\n"
 	"RETURN_ [---]\n"
 	"- $ * + SOLDIER [0841]\n"
 	"VISIT_ [042:043]\n"
@@ -455,6 +459,15 @@ static void test_role_noun_pattern_word(void **state)
 	assert_string_equal(code(f, "Algeria returned Morocco's ambassador."), "");
 }
 
+static void test_nominal_pattern_target(void **state)
+{
+	F;
+	/* the subject of another verb is no target of a nominal pattern */
+	assert_string_equal(code(f, "Algeria announced its participation in a Russian strategic exercise."), "");
+	/* a target after the noun still is */
+	assert_string_equal(code(f, "A Russian strategic exercise began near Morocco."), "RUS MAR 150");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -481,6 +494,7 @@ int main(void)
 		cmocka_unit_test(test_passive_object_words),
 		cmocka_unit_test(test_participle_clause_event),
 		cmocka_unit_test(test_role_noun_pattern_word),
+		cmocka_unit_test(test_nominal_pattern_target),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
