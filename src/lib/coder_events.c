@@ -677,6 +677,8 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		return 1;     /* "warned that Y would attack": a prediction */
 	if (!find_target(c, &v))
 		return 0;     /* no target: no event */
+	if (!v.comp && cd_owner_as_guest(c, v.code->a, v.tgt))
+		return 0;     /* "welcomed Algeria's participation": no visit */
 	/* dyad's dictionaries: "Azerbaijan warned it would attack
 	 * Armenia": a target that is the source itself again (the pronoun
 	 * subject of the next clause) is no object of this verb; the next

@@ -273,6 +273,18 @@ bool cd_passive_object_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v,
 	return false;
 }
 
+/* dyad's dictionaries: "welcomed North Korea's support", "welcomed
+ * Algeria's participation in ...": a target written as the owner of a
+ * noun is no guest of a hosting or visit pattern (042, 043). */
+bool cd_owner_as_guest(const dyad_coder *c, const char *cameo, int tgt)
+{
+	if (!c->lex->own_format || tgt < 0 || strncmp(cameo, "04", 2) != 0 ||
+	    (cameo[2] != '2' && cameo[2] != '3'))
+		return false;
+	size_t e = c->m[tgt].end;
+	return e + 1 < c->nw && c->w[e].type == CW_POSS && c->w[e + 1].mention < 0;
+}
+
 void cd_choose_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v, bool skip_null)
 {
 	uint64_t cand[(65536 + 63) / 64];
@@ -312,7 +324,7 @@ void cd_choose_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v, bool sk
 		if (skip_null && (p->code.flags & LVC_NULL))
 			continue;
 		assign a;
-		if (match_pattern(c, p, v->vo, v->cs, v->ce, &a)) {
+		if (match_pattern(c, p, v->vo, v->cs, v->ce, &a) && !cd_owner_as_guest(c, p->code.a, a.tgt)) {
 			v->code = &p->code;
 			v->pattern = p->text;
 			v->as = a;

@@ -35,6 +35,9 @@ void cd_choose_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v, bool sk
 /* A passive whose active pattern names its object words before the
  * verb (dyad's own dictionaries); by is the "by" actor. */
 bool cd_passive_object_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v, int by);
+/* "welcomed North Korea's support": a target written as the owner of a
+ * noun is no guest of a hosting or visit code (042, 043). */
+bool cd_owner_as_guest(const dyad_coder *c, const char *cameo, int tgt);
 /* "was attacked by X": X in *by_actor. */
 bool cd_passive_at(const dyad_coder *c, const verbocc *vo, size_t ce, int *by_actor);
 /* A pattern that handles the passive itself (BY_ $, WAS ...). */

@@ -15,8 +15,8 @@
  * government" faced by a domestic group, supporters of an actor, a
  * country's possessive before its named actor, passives of patterns
  * written for the active voice, trailing participle clauses, role nouns
- * inside an actor as pattern words, the target of a nominal pattern.
- * Small
+ * inside an actor as pattern words, the target of a nominal pattern,
+ * owners that are no guests. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -468,6 +468,16 @@ static void test_nominal_pattern_target(void **state)
 	assert_string_equal(code(f, "A Russian strategic exercise began near Morocco."), "RUS MAR 150");
 }
 
+static void test_owner_no_guest(void **state)
+{
+	F;
+	/* an owner of a noun is no guest received or hosted */
+	assert_string_equal(code(f, "Algeria received Morocco's proposal."), "");
+	assert_string_equal(code(f, "Algeria hosted Morocco's proposal."), "");
+	/* a guest named alone still is */
+	assert_string_equal(code(f, "Algeria hosted Morocco."), "DZA MAR 043; MAR DZA 042");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -495,6 +505,7 @@ int main(void)
 		cmocka_unit_test(test_participle_clause_event),
 		cmocka_unit_test(test_role_noun_pattern_word),
 		cmocka_unit_test(test_nominal_pattern_target),
+		cmocka_unit_test(test_owner_no_guest),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
