@@ -355,6 +355,23 @@ static bool other_verb_between(const dyad_coder *c, const mention *m, int src)
 	return false;
 }
 
+/*
+ * dyad's dictionaries: "support Russia's invasion of Ukraine": an actor
+ * after "<actor>'s <noun> of" is the object of that actor's act, not of
+ * the governing verb, whose target is the owner or nobody.
+ */
+static bool nominal_object(const dyad_coder *c, const mention *m)
+{
+	size_t p = m->start;
+	if (p && word_is(c, p - 1, "the"))
+		p--;
+	if (!c->lex->own_format || p < 4 || !word_is(c, p - 1, "of") || c->w[p - 2].type != CW_WORD ||
+	    c->w[p - 2].mention >= 0 || c->w[p - 3].type != CW_POSS)
+		return false;
+	int o = c->w[p - 4].mention;
+	return o >= 0 && c->m[o].kind == MK_ACTOR && !c->m[o].null;
+}
+
 static bool find_target(const dyad_coder *c, vwork *v)
 {
 	const lx_options *o = &c->lex->opt;
@@ -365,7 +382,7 @@ static bool find_target(const dyad_coder *c, vwork *v)
 		for (size_t k = 0; k < c->nm && v->tgt < 0; k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= vo->end && m->start < v->ce && cd_usable(m) && (int)k != src &&
-			    !code_in(m->code, v->S, v->ns) && !skipped(v, k) &&
+			    !code_in(m->code, v->S, v->ns) && !skipped(v, k) && !nominal_object(c, m) &&
 			    !own_country(c, v->code->a, m->code, v->S, v->ns) &&
 			    !(c->lex->own_format && cd_modifier_agent(c, vo, m)))
 				v->tgt = (int)k;

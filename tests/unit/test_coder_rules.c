@@ -16,7 +16,7 @@
  * country's possessive before its named actor, passives of patterns
  * written for the active voice, trailing participle clauses, role nouns
  * inside an actor as pattern words, the target of a nominal pattern,
- * owners that are no guests. Small
+ * owners that are no guests, objects of a nominalisation. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -100,6 +100,8 @@ static const char verbs[] =
 	"BROKER_ [---]\n"
 	"KILL_ [180]\n"
 	"BEAT_ [182]\n"
+	"SUPPORT_ [051]\n"
+	"- $ * + [051]\n"
 	"EXERCISE_ [---]\n"
 	"- $ STRATEGIC * [150]\n"
 	"ANNOUNCE_ [---]\n"
@@ -478,6 +480,15 @@ static void test_owner_no_guest(void **state)
 	assert_string_equal(code(f, "Algeria hosted Morocco."), "DZA MAR 043; MAR DZA 042");
 }
 
+static void test_nominal_object(void **state)
+{
+	F;
+	/* the object of another actor's act is no target of the verb */
+	assert_string_equal(code(f, "Algeria condemned Algeria's annexation of Morocco."), "");
+	/* the owner is */
+	assert_string_equal(code(f, "Spain condemned Algeria's annexation of Morocco."), "ESP DZA 111");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -506,6 +517,7 @@ int main(void)
 		cmocka_unit_test(test_role_noun_pattern_word),
 		cmocka_unit_test(test_nominal_pattern_target),
 		cmocka_unit_test(test_owner_no_guest),
+		cmocka_unit_test(test_nominal_object),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
