@@ -856,11 +856,19 @@ int dyad_coder_code_sentence(dyad_coder *c, const char *text,
 		cd_mark_places(c);
 		cd_counterparts(c);
 		cd_actor_appositions(c);
+		cd_possessive_owners(c);
 	}
 	cd_role_appositions(c);
+	cd_relative rel[4];
+	size_t n_rel = c->lex->own_format && !c->in_relative ? cd_find_relatives(c, toks, n_toks, rel, 4) : 0;
+	size_t base = out->count;
 	cd_eliminate_commas(c);
 	int rc = cd_code_events(c, out);
 	remember(c);
+	if (rc >= 0 && n_rel) {
+		int r = cd_relative_events(c, text, toks, rel, n_rel, sentence_index, base, out);
+		rc = r < 0 ? r : rc + r;
+	}
 	return rc;
 }
 

@@ -344,6 +344,42 @@ static void police_of_crowd(dyad_coder *c)
 	}
 }
 
+/*
+ * dyad's dictionaries: "the government" or "the authorities" with no
+ * country, after a domestic non-state group of known country as the
+ * sentence's first actor ("Pakistan's opposition party accused the
+ * government of rigging the vote", "Kenyan protesters demanded that the
+ * authorities ..."): that country's government, the one such a group
+ * faces. After a state or a foreign actor "the government" stays unknown.
+ */
+static void government_of_domestic(dyad_coder *c)
+{
+	static const char *const domestic[] = { "OPP", "CVL", "REB", "MED", "LAB", "EDU", "JUD",
+	                                        "REL", NULL };
+	const mention *first = NULL;
+	for (size_t k = 0; k < c->nm && !first; k++)
+		if (c->m[k].kind == MK_ACTOR && !c->m[k].null && !c->m[k].place)
+			first = &c->m[k];
+	if (!first || strlen(first->code) != 6 || !strncmp(first->code, "IGO", 3) ||
+	    !strncmp(first->code, "NGO", 3))
+		return;
+	bool dom = false;
+	for (int i = 0; domestic[i] && !dom; i++)
+		dom = !strcmp(first->code + 3, domestic[i]);
+	for (size_t k = 0; k < c->nm && dom; k++) {
+		mention *m = &c->m[k];
+		if (m->kind != MK_AGENT || (m->ph && m->ph->agent_prefix) || strcmp(m->code, "GOV") != 0 ||
+		    m->start < first->end || m->start == 0 || !word_is(c, m->start - 1, "the") ||
+		    !(word_is(c, m->start, "government") || word_is(c, m->start, "authorities")) ||
+		    m->end != m->start + 1)
+			continue;
+		char code[DYAD_CODE_MAX];
+		snprintf(code, sizeof code, "%.3sGOV", first->code);
+		memcpy(m->code, code, sizeof code);
+		m->kind = MK_ACTOR;
+	}
+}
+
 /* The list member before m: "A and m", "A, m" (a bare country, not a
  * place, one separator word between). */
 static mention *list_member_before(dyad_coder *c, mention *m, bool conj)
@@ -427,12 +463,51 @@ static void share_phrase_sector(dyad_coder *c)
 	}
 }
 
+/*
+ * dyad's dictionaries: "supporters of Niger's junta", "followers of the
+ * Algerian opposition": a crowd agent (~CVL) followed by "of [the] A",
+ * A an actor of a country, is a crowd of A's country (NERCVL), not A;
+ * A is absorbed into the mention. Runs after the actor-before pass, so
+ * "Niger's junta" is already NERGOV.
+ */
+static void crowds_of_actor(dyad_coder *c)
+{
+	for (size_t k = 0; k + 1 < c->nm; k++) {
+		mention *ag = &c->m[k];
+		if (ag->kind != MK_AGENT || (ag->ph && ag->ph->agent_prefix) || strcmp(ag->code, "CVL") != 0)
+			continue;
+		size_t p = ag->end;
+		if (!word_is(c, p, "of"))
+			continue;
+		p++;
+		if (word_is(c, p, "the"))
+			p++;
+		if (word_is(c, p, "former"))
+			p++;
+		mention *a = NULL;
+		for (size_t j = k + 1; j < c->nm && !a; j++)
+			if (c->m[j].kind == MK_ACTOR && c->m[j].start == p)
+				a = &c->m[j];
+		if (!a || a->null || strlen(a->code) < 3 || !strncmp(a->code, "IGO", 3) ||
+		    !strncmp(a->code, "NGO", 3) || !strncmp(a->code, "IMG", 3))
+			continue;
+		char code[DYAD_CODE_MAX];
+		snprintf(code, sizeof code, "%.3sCVL", a->code);
+		memcpy(a->code, code, sizeof code);
+		a->start = ag->start;
+		a->used_agent = 1;
+		ag->kind = 0xff;
+	}
+}
+
 void cd_merge_agents(dyad_coder *c)
 {
 	/* pass 1: the actor just before ("Algerian army", "Russia's top
 	 * security official"); pass 2: the actor after ("army of Algeria",
 	 * "delegation of the Algerian army" keeps the army's sector) */
-	for (int pass = 0; pass < 2; pass++)
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1 && c->lex->own_format)
+			crowds_of_actor(c);
 		for (size_t k = 0; k < c->nm; k++) {
 			mention *ag = &c->m[k];
 			if (ag->kind != MK_AGENT)
@@ -453,11 +528,13 @@ void cd_merge_agents(dyad_coder *c)
 				tgt_actor->end = ag->end;
 			ag->kind = 0xff;   /* consumed */
 		}
+	}
 	/* drop consumed agents; unattached agents stay out of the search,
 	 * unless SET: CONVERT AGENTS makes them actors of their own ("~MIL") */
 	if (c->lex->own_format) {
 		crowds_of_place(c);
 		police_of_crowd(c);
+		government_of_domestic(c);
 		share_phrase_sector(c);
 	}
 	size_t o = 0;

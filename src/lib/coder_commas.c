@@ -248,10 +248,13 @@ void cd_eliminate_commas(dyad_coder *c)
 		c->w[i].mention = -1;
 		c->w[i].verb = -1;
 	}
-	for (size_t k = 0; k < nm; k++)
-		for (size_t i = c->m[k].start; i < c->m[k].end; i++)
-			if (c->w[i].mention < 0)
-				c->w[i].mention = (int16_t)k;
+	/* a word shared by a set-aside mention and a live one ("China's"
+	 * of "China's CNPC") is the live one's */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < nm; k++)
+			for (size_t i = c->m[k].start; i < c->m[k].end && (c->m[k].null != 0) == pass; i++)
+				if (c->w[i].mention < 0)
+					c->w[i].mention = (int16_t)k;
 	for (size_t k = 0; k < nv; k++)
 		c->w[c->v[k].start].verb = (int16_t)k;
 }

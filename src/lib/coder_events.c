@@ -9,208 +9,9 @@
  * actors multiply events; passive voice swaps; paired codes give the
  * reverse event.
  */
-#include "coder_internal.h"
+#include "coder_match.h"
 
 #include <string.h>
-
-typedef struct assign {
-	int src, tgt, comp;     /* mention indices, -1 none */
-	uint64_t skipped;       /* mentions passed over by '^' (bits, first 64) */
-} assign;
-
-typedef struct mctx {
-	const dyad_coder *c;
-	const lx_word    *e;
-	uint32_t          ne;
-	size_t            limit;    /* words usable: [.., limit) */
-	size_t            anchor;   /* the run must end exactly here (lower part), or SIZE_MAX */
-	assign           *as;
-} mctx;
-
-static int mention_at(const dyad_coder *c, size_t i)
-{
-	int m = c->w[i].mention;
-	if (m < 0 || c->m[m].start != i)
-		return -1;
-	return m;
-}
-
-/* Match elements [ei, ne) from word pos; `tight`: must start at pos. */
-static bool match_from(mctx *x, uint32_t ei, size_t pos, bool tight)
-{
-	if (ei == x->ne)
-		return x->anchor == SIZE_MAX || pos == x->anchor;
-	const lx_word *e = &x->e[ei];
-	const dyad_coder *c = x->c;
-	for (size_t q = pos; q < x->limit; q++) {
-		const cword *w = &c->w[q];
-		if (w->type == CW_COMMA)
-			return false;
-		if (e->kind == LW_WORD) {
-			if (w->type != CW_COMMA &&
-			    lx_word_matches(e, w->s, w->len, false) &&
-			    match_from(x, ei + 1, q + 1, (e->flags & LWF_NEXT) != 0))
-				return true;
-		} else {
-			int m = mention_at(c, q);
-			/* a place is an actor only where the pattern asks for one
-			 * right after a place preposition ("* IN_ +") */
-			if (m >= 0 && c->m[m].place &&
-			    !(e->kind == LW_TGT && ei > 0 && cd_place_prep(&x->e[ei - 1])))
-				goto next;
-			if (m >= 0 && c->m[m].kind == MK_ACTOR && !c->m[m].null) {
-				if (e->kind == LW_COMP && c->m[c->m[m].group].n_group < 2)
-					goto next;
-				size_t end = (e->kind == LW_COMP || e->kind == LW_SKIP) ? cd_group_end(c, m) : c->m[m].end;
-				assign save = *x->as;
-				if (e->kind == LW_SRC) x->as->src = m;
-				else if (e->kind == LW_TGT) x->as->tgt = m;
-				else if (e->kind == LW_COMP) x->as->comp = m;
-				else if (m < 64) x->as->skipped |= 1ULL << m;
-				if (match_from(x, ei + 1, end, (e->flags & LWF_NEXT) != 0))
-					return true;
-				*x->as = save;
-			}
-		}
-next:
-		if (tight)
-			break;
-	}
-	return false;
-}
-
-static size_t group_start(const dyad_coder *c, int m)
-{
-	size_t st = c->m[m].start;
-	uint16_t g = c->m[m].group;
-	for (size_t k = g; k < c->nm; k++)
-		if (c->m[k].group == g && c->m[k].start < st)
-			st = c->m[k].start;
-	return st;
-}
-
-/*
- * The part of a pattern before '*', matched right to left from the verb:
- * each element is the nearest one before the next ("$ *" is the actor
- * closest to the verb, as TABARI's suite expects). Element ei must end
- * at or before `pos` (exactly at `pos` when `tight`), not before `low`.
- */
-static bool match_back(mctx *x, size_t low, int ei, size_t pos, bool tight)
-{
-	if (ei < 0)
-		return true;
-	const lx_word *e = &x->e[ei];
-	const dyad_coder *c = x->c;
-	bool next_tight = ei > 0 && (x->e[ei - 1].flags & LWF_NEXT);
-	for (size_t q = pos; q > low; q--) {
-		size_t at = q - 1;          /* the element's last word */
-		const cword *w = &c->w[at];
-		if (w->type == CW_COMMA)
-			return false;
-		if (e->kind == LW_WORD) {
-			if (lx_word_matches(e, w->s, w->len, false) &&
-			    match_back(x, low, ei - 1, at, next_tight))
-				return true;
-		} else {
-			int m = w->mention;
-			if (m >= 0 && c->m[m].end == at + 1 && c->m[m].kind == MK_ACTOR && !c->m[m].null &&
-			    (!c->m[m].place ||
-			     (e->kind == LW_TGT && ei > 0 && cd_place_prep(&x->e[ei - 1]))) &&
-			    !(e->kind == LW_COMP && c->m[c->m[m].group].n_group < 2)) {
-				size_t st = (e->kind == LW_COMP || e->kind == LW_SKIP) ? group_start(c, m) : c->m[m].start;
-				int who = (e->kind == LW_COMP || e->kind == LW_SKIP) ? c->m[m].group : m;
-				assign save = *x->as;
-				if (e->kind == LW_SRC) x->as->src = who;
-				else if (e->kind == LW_TGT) x->as->tgt = who;
-				else if (e->kind == LW_COMP) x->as->comp = who;
-				else
-					for (size_t k = 0; k < c->nm && k < 64; k++)
-						if (c->m[k].group == c->m[m].group)
-							x->as->skipped |= 1ULL << k;
-				if (st >= low && match_back(x, low, ei - 1, st, next_tight))
-					return true;
-				*x->as = save;
-			}
-		}
-		if (tight)
-			break;
-	}
-	return false;
-}
-
-/* Try pattern p for verb occurrence vo in clause [cs, ce). */
-static bool match_pattern(const dyad_coder *c, const lx_pattern *p, const verbocc *vo,
-                          size_t cs, size_t ce, assign *as)
-{
-	const lx_word *e = &c->lex->words[p->first];
-	*as = (assign){ -1, -1, -1, 0 };
-	/* lower part: elements [0, star) within [cs, vo->start), right to left */
-	mctx lo = { c, e, p->star, vo->start, SIZE_MAX, as };
-	if (p->star > 0 && !match_back(&lo, cs, (int)p->star - 1, vo->start,
-	                               (e[p->star - 1].flags & LWF_NEXT) != 0))
-		return false;
-	/* upper part: elements after '*' within [vo->end, ce) */
-	mctx up = { c, e + p->star + 1, p->n - p->star - 1, ce, SIZE_MAX, as };
-	if (up.ne && !match_from(&up, 0, vo->end, (e[p->star].flags & LWF_NEXT) != 0))
-		return false;
-	return true;
-}
-
-/* ------------------------------------------------------------------ */
-/* Source and target                                                   */
-
-static bool passive_at(const dyad_coder *c, const verbocc *vo, size_t ce, int *by_actor)
-{
-	static const char *const be[] = { "was", "were", "been", "being", "is", "are", "be", NULL };
-	bool aux = false;
-	for (size_t k = 1; k <= 2 && k <= vo->start; k++) {
-		const cword *w = &c->w[vo->start - k];
-		for (int i = 0; be[i]; i++)
-			if (w->len == strlen(be[i]) && memcmp(w->s, be[i], w->len) == 0)
-				aux = true;
-	}
-	if (!aux)
-		return false;
-	for (size_t q = vo->end; q < ce && q < vo->end + 4; q++) {
-		const cword *w = &c->w[q];
-		if (w->type == CW_COMMA)
-			break;
-		if (w->len == 2 && memcmp(w->s, "by", 2) == 0) {
-			int m = q + 1 < c->nw ? mention_at(c, q + 1) : -1;
-			if (m >= 0 && cd_usable(&c->m[m])) {
-				*by_actor = m;
-				return true;
-			}
-			return false;
-		}
-	}
-	return false;
-}
-
-/*
- * dyad's dictionaries: a verb in the passive ("was attacked", "were
- * killed") under a pattern written for the active voice. A pattern
- * that handles the passive itself (BY_ $, IS/WAS ...) is left alone.
- */
-static bool passive_pattern(const char *text)
-{
-	return text && (strstr(text, "BY_ $") || strstr(text, "BY $") || strstr(text, "| WAS |") ||
-	                strstr(text, "| WERE |"));
-}
-
-static bool passive_verb(const dyad_coder *c, const verbocc *vo, size_t cs)
-{
-	static const char *const be[] = { "was", "were", "been", "being", "is", "are", "be", NULL };
-	if (vo->start <= cs || c->w[vo->start].type != CW_WORD || !cd_participle(&c->w[vo->start]))
-		return false;
-	if (vo->end < c->nw && word_is(c, vo->end, "to"))
-		return false;     /* "was set to", "is expected to" */
-	for (size_t k = 1; k <= 2 && k <= vo->start - cs; k++)
-		for (int i = 0; be[i]; i++)
-			if (word_is(c, vo->start - k, be[i]))
-				return true;
-	return false;
-}
 
 static bool negated_at(const dyad_coder *c, const verbocc *vo, size_t cs)
 {
@@ -343,72 +144,6 @@ static mention default_mention(const char *code)
 	return m;
 }
 
-/* What is being worked out for one verb occurrence. */
-typedef struct vwork {
-	const verbocc  *vo;
-	size_t          cs, ce;        /* its clause */
-	const lx_vcode *code;          /* the verb's or the pattern's */
-	const char     *pattern;       /* the explanation */
-	assign          as;            /* actors the pattern placed */
-	int             src, tgt;
-	bool            comp, after;
-	const mention  *S[32], *T[32]; /* sources and targets (compounds) */
-	size_t          ns, nt;
-	mention         dsrc, dtgt;    /* DEFAULT codes */
-	uint32_t        flags;
-	int             warner;        /* who warned of the act, -1 none */
-} vwork;
-
-/* The first pattern of the verb that matches (longest first), else the
- * verb's own code. For verbs with many patterns only those whose key
- * word's bucket is present in the sentence are tried, in order. */
-static void choose_pattern(const dyad_coder *c, const lx_verb *vb, vwork *v, bool skip_null)
-{
-	uint64_t cand[(65536 + 63) / 64];
-	const lx_buckets *bk = vb->bucket >= 0 ? &c->lex->buckets[vb->bucket] : NULL;
-	if (bk && vb->pat_n <= 65536) {
-		memset(cand, 0, ((vb->pat_n + 63) / 64) * sizeof *cand);
-		for (unsigned wd = 0; wd <= 4; wd++) {
-			uint64_t bits = wd < 4 ? c->mask[wd] : 1;
-			while (bits) {
-				unsigned k = wd * 64 + (unsigned)__builtin_ctzll(bits);
-				bits &= bits - 1;
-				for (uint32_t q = bk->start[k]; q < bk->start[k + 1]; q++) {
-					uint32_t pi = bk->items[q];
-					cand[pi >> 6] |= 1ULL << (pi & 63);
-				}
-			}
-		}
-	} else {
-		bk = NULL;
-	}
-	for (uint32_t i = 0; i < vb->pat_n; i++) {
-		if (bk) {
-			uint64_t word = cand[i >> 6] >> (i & 63);
-			if (!word) {
-				i = (i | 63);      /* nothing left in this word */
-				continue;
-			}
-			i += (uint32_t)__builtin_ctzll(word);
-			if (i >= vb->pat_n)
-				break;
-		}
-		const uint64_t *pm = c->lex->pat_masks[vb->pat_first + i];
-		if ((pm[0] & ~c->mask[0]) | (pm[1] & ~c->mask[1]) |
-		    (pm[2] & ~c->mask[2]) | (pm[3] & ~c->mask[3]))
-			continue;   /* a word it needs is not in the sentence */
-		const lx_pattern *p = &c->lex->patterns[vb->pat_first + i];
-		if (skip_null && (p->code.flags & LVC_NULL))
-			continue;
-		assign a;
-		if (match_pattern(c, p, v->vo, v->cs, v->ce, &a)) {
-			v->code = &p->code;
-			v->pattern = p->text;
-			v->as = a;
-			return;
-		}
-	}
-}
 
 enum { FIND_OK, FIND_NEXT_VERB, FIND_DONE };
 
@@ -604,6 +339,39 @@ static bool city_attacked(const dyad_coder *c, const vwork *v, mention *out)
 	return false;
 }
 
+/*
+ * dyad's dictionaries: "Algeria announced its participation in a major
+ * Russian strategic exercise": a pattern placed the source (Russia) after
+ * another verb; an actor before that verb is its subject, not the
+ * target of this (nominal) pattern.
+ */
+static bool other_verb_between(const dyad_coder *c, const mention *m, int src)
+{
+	if (!c->lex->own_format || src < 0 || c->m[src].start < m->end)
+		return false;
+	for (size_t q = m->end; q < c->m[src].start; q++)
+		if (c->w[q].verb >= 0)
+			return true;
+	return false;
+}
+
+/*
+ * dyad's dictionaries: "support Russia's invasion of Ukraine": an actor
+ * after "<actor>'s <noun> of" is the object of that actor's act, not of
+ * the governing verb, whose target is the owner or nobody.
+ */
+static bool nominal_object(const dyad_coder *c, const mention *m)
+{
+	size_t p = m->start;
+	if (p && word_is(c, p - 1, "the"))
+		p--;
+	if (!c->lex->own_format || p < 4 || !word_is(c, p - 1, "of") || c->w[p - 2].type != CW_WORD ||
+	    c->w[p - 2].mention >= 0 || c->w[p - 3].type != CW_POSS)
+		return false;
+	int o = c->w[p - 4].mention;
+	return o >= 0 && c->m[o].kind == MK_ACTOR && !c->m[o].null;
+}
+
 static bool find_target(const dyad_coder *c, vwork *v)
 {
 	const lx_options *o = &c->lex->opt;
@@ -614,7 +382,7 @@ static bool find_target(const dyad_coder *c, vwork *v)
 		for (size_t k = 0; k < c->nm && v->tgt < 0; k++) {
 			const mention *m = &c->m[k];
 			if (m->start >= vo->end && m->start < v->ce && cd_usable(m) && (int)k != src &&
-			    !code_in(m->code, v->S, v->ns) && !skipped(v, k) &&
+			    !code_in(m->code, v->S, v->ns) && !skipped(v, k) && !nominal_object(c, m) &&
 			    !own_country(c, v->code->a, m->code, v->S, v->ns) &&
 			    !(c->lex->own_format && cd_modifier_agent(c, vo, m)))
 				v->tgt = (int)k;
@@ -623,7 +391,8 @@ static bool find_target(const dyad_coder *c, vwork *v)
 			const mention *m = &c->m[k];
 			if (m->start >= v->cs && m->start < vo->start && cd_usable(m) && (int)k != src &&
 			    (src < 0 || m->group != c->m[src].group) && !code_in(m->code, v->S, v->ns) &&
-			    !skipped(v, k) && !own_country(c, v->code->a, m->code, v->S, v->ns))
+			    !skipped(v, k) && !own_country(c, v->code->a, m->code, v->S, v->ns) &&
+			    !other_verb_between(c, m, src))
 				v->tgt = (int)k;
 		}
 		bool one_sided = c->lex->own_format &&
@@ -769,7 +538,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 	v.pattern = vo->ph->text;
 	v.as = (assign){ -1, -1, -1, 0 };
 	v.warner = -1;
-	choose_pattern(c, vb, &v, false);
+	cd_choose_pattern(c, vb, &v, false);
 	/* dyad's dictionaries: "hosted the presidents of Russia and Turkey
 	 * for a summit": a pattern that sets the verb aside ("hosted a
 	 * summit") does not hold when an actor is its direct object */
@@ -778,8 +547,12 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		v.code = &vb->code;
 		v.pattern = vo->ph->text;
 		v.as = (assign){ -1, -1, -1, 0 };
-		choose_pattern(c, vb, &v, true);
+		cd_choose_pattern(c, vb, &v, true);
 	}
+	int by;
+	bool pobj = (v.code->flags & LVC_NULL) && c->lex->own_format && vb->lemma &&
+	            cd_passive_verb(c, vo, cs) && cd_passive_at(c, vo, ce, &by) &&
+	            cd_passive_object_pattern(c, vb, &v, by);
 	if (v.code->flags & LVC_DISCARD) {
 		c->discard = true;
 		return 1;
@@ -871,14 +644,15 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		v.src = v.as.comp;
 		v.comp = true;
 	}
-	int by;
 	/* an active pattern on a passive verb: "Ukraine was attacked by
 	 * Russia" is Russia's act; with no by-actor the doer is unknown */
-	if (c->lex->own_format && vb->lemma && !v.comp && !passive_pattern(v.pattern) &&
-	    passive_verb(c, vo, cs)) {
-		if (!passive_at(c, vo, ce, &by))
+	if (c->lex->own_format && vb->lemma && !v.comp && !cd_passive_pattern(v.pattern) &&
+	    cd_passive_verb(c, vo, cs)) {
+		if (!cd_passive_at(c, vo, ce, &by))
 			return 1;
-		int subj = v.as.src >= 0 ? v.as.src : cd_first_actor(c, cs, vo->start, c->m[by].code);
+		int subj = v.as.src >= 0 ? v.as.src
+		         : pobj      ? v.as.tgt
+		                     : cd_first_actor(c, cs, vo->start, c->m[by].code);
 		v.src = by;
 		v.tgt = subj;
 		v.flags |= DYAD_EVF_PASSIVE;
@@ -895,7 +669,7 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 			v.tgt = cd_first_actor(c, cs, c->m[by].start, c->m[by].code);
 		v.flags |= DYAD_EVF_PASSIVE;
 	}
-	if (v.src < 0 && v.tgt < 0 && !v.comp && passive_at(c, vo, ce, &by)) {
+	if (v.src < 0 && v.tgt < 0 && !v.comp && cd_passive_at(c, vo, ce, &by)) {
 		v.src = by;
 		v.tgt = cd_first_actor(c, cs, vo->start, c->m[by].code);
 		v.flags |= DYAD_EVF_PASSIVE;
@@ -920,6 +694,8 @@ static int code_verb(evctx *x, const verbocc *vo, size_t cs, size_t ce, bool *su
 		return 1;     /* "warned that Y would attack": a prediction */
 	if (!find_target(c, &v))
 		return 0;     /* no target: no event */
+	if (!v.comp && cd_owner_as_guest(c, v.code->a, v.tgt))
+		return 0;     /* "welcomed Algeria's participation": no visit */
 	/* dyad's dictionaries: "Azerbaijan warned it would attack
 	 * Armenia": a target that is the source itself again (the pronoun
 	 * subject of the next clause) is no object of this verb; the next

@@ -86,6 +86,8 @@ struct dyad_coder {
 	size_t     n_verbs_seen;        /* for COMPLEX: VERBS[n] */
 	bool       discard, complex, truncated;
 	bool       has_if;              /* "if" or "unless" in the sentence */
+	bool       in_relative;         /* coding a relative clause as its own
+	                                   sentence (coder_relatives.c) */
 	uint32_t   sentence;
 	const char *text;
 	char       split[CD_MAX_WORDS * 2][64]; /* hyphen parts storage */
@@ -171,10 +173,23 @@ void cd_eliminate_commas(dyad_coder *c);
 
 /* coder_places.c: dyad's own dictionaries only (lex->own_format) */
 void cd_actor_appositions(dyad_coder *c);
+void cd_possessive_owners(dyad_coder *c);
 void cd_mark_places(dyad_coder *c);
 void cd_counterparts(dyad_coder *c);
 void cd_hyphen_modifiers(dyad_coder *c);
 bool cd_place_prep(const lx_word *w);
+
+/* coder_relatives.c: ", who ...," clauses coded as sentences of their
+ * own with the actor before them as subject; token ranges [s, e) */
+#define CD_RELATIVE_MAX_TOKENS 96
+typedef struct cd_relative {
+	size_t head_s, head_e, body_s, body_e;
+} cd_relative;
+size_t cd_find_relatives(const dyad_coder *c, const dyad_token *toks, size_t n,
+                         cd_relative *out, size_t max);
+int cd_relative_events(dyad_coder *c, const char *text, const dyad_token *toks,
+                       const cd_relative *rel, size_t n_rel, uint32_t sentence,
+                       size_t base, dyad_events *out);
 
 /* coder_events.c */
 int cd_code_events(dyad_coder *c, dyad_events *out);

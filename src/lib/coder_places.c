@@ -58,6 +58,20 @@ static bool is_departure_word(const char *s, size_t n)
 	return false;
 }
 
+/* "ambassador to Manila", "envoy to the United Nations": the post of an
+ * envoy; the envoy speaks for the country that sent him (the actor
+ * before, "the Chinese ambassador" -> CHNGOV), not for his host. */
+static bool is_envoy_word(const char *s, size_t n)
+{
+	static const char *const words[] = { "ambassador", "ambassadors", "envoy", "envoys",
+	                                     "emissary", "representative", "representatives",
+	                                     "consul", "delegate", "delegates", NULL };
+	for (int i = 0; words[i]; i++)
+		if (eq(s, n, words[i]))
+			return true;
+	return false;
+}
+
 /* A pattern word naming a place preposition (IN_, AT_, TO_, NEAR_ ...). */
 bool cd_place_prep(const lx_word *w)
 {
@@ -75,7 +89,7 @@ void cd_mark_places(dyad_coder *c)
 {
 	for (size_t k = 0; k < c->nm; k++) {
 		mention *m = &c->m[k];
-		if (m->kind != MK_ACTOR || m->null || m->from_pronoun || !place_code(m->code))
+		if (m->kind != MK_ACTOR || m->null || m->from_pronoun)
 			continue;
 		size_t p = m->start;
 		if (p && word_is(c, p - 1, "the"))
@@ -83,6 +97,18 @@ void cd_mark_places(dyad_coder *c)
 		if (!p || c->w[p - 1].type != CW_WORD)
 			continue;
 		const cword *w = &c->w[p - 1];
+		/* "recalled its ambassador to Turkey": the subject's own envoy,
+		 * whose host is the target of the recall, stays */
+		bool own = p >= 3 && (word_is(c, p - 3, "its") || word_is(c, p - 3, "their") ||
+		                      word_is(c, p - 3, "his") || word_is(c, p - 3, "her") ||
+		                      word_is(c, p - 3, "our"));
+		if (eq(w->s, w->len, "to") && p >= 2 && !own &&
+		    is_envoy_word(c->w[p - 2].s, c->w[p - 2].len)) {
+			m->place = 1;    /* the host of an envoy, whatever its kind */
+			continue;
+		}
+		if (!place_code(m->code))
+			continue;
 		bool place = is_place_word(w->s, w->len);
 		if (!place && eq(w->s, w->len, "to") && p >= 2 && c->w[p - 2].type == CW_WORD)
 			place = is_motion_word(c->w[p - 2].s, c->w[p - 2].len);
@@ -137,6 +163,30 @@ static int actor_at(const dyad_coder *c, size_t i)
 {
 	int m = c->w[i].mention;
 	return m >= 0 && c->m[m].kind == MK_ACTOR && !c->m[m].null ? m : -1;
+}
+
+/*
+ * "a deal with China's CNPC", "Russia's Gazprom said": a country in the
+ * possessive right before a named actor of that country (CHNBUS) is the
+ * actor's owner, not a second actor: the named one stands for both.
+ */
+void cd_possessive_owners(dyad_coder *c)
+{
+	for (size_t k = 0; k + 1 < c->nm; k++) {
+		mention *a = &c->m[k];
+		size_t e = a->end;
+		if (a->kind != MK_ACTOR || a->null || strlen(a->code) != 3 || e + 1 >= c->nw ||
+		    c->w[e].type != CW_POSS || a->n_group > 1)
+			continue;
+		int b = actor_at(c, e + 1);
+		if (b < 0 || c->m[b].start != e + 1 || strlen(c->m[b].code) != 6 ||
+		    memcmp(c->m[b].code, a->code, 3) != 0 || c->m[b].n_group > 1)
+			continue;
+		a->null = 1;
+		c->m[b].start = a->start;
+		for (size_t i = a->start; i <= e; i++)
+			c->w[i].mention = (int16_t)b;
+	}
 }
 
 void cd_actor_appositions(dyad_coder *c)

@@ -10,7 +10,13 @@
  * leading "According to X," and "After meeting X," segments, ", who"
  * clauses after any word, agents of a participle modifier, groups "in
  * the north of the country", match results, a set-aside pattern with
- * an actor as direct object, cities of the gazetteer attacked. Small
+ * an actor as direct object, cities of the gazetteer attacked, ", who"
+ * clauses coded as sentences of their own, the host of an envoy, "the
+ * government" faced by a domestic group, supporters of an actor, a
+ * country's possessive before its named actor, passives of patterns
+ * written for the active voice, trailing participle clauses, role nouns
+ * inside an actor as pattern words, the target of a nominal pattern,
+ * owners that are no guests, objects of a nominalisation. Small
  * dictionaries written here; sentences of our own.
  */
 #include <stdarg.h>
@@ -43,7 +49,8 @@ static const char actors[] =
 	"+EU_\n"
 	"UNITED_NATIONS_ [IGOUNO]\n"
 	"+THE_UNITED_NATIONS_\n"
-	"+UKRAINIAN_\n";
+	"+UKRAINIAN_\n"
+	"SONATRACH_ [DZABUS]\n";
 
 static const char agents[] =
 	"ARMY_ [~MIL]\n"
@@ -53,7 +60,12 @@ static const char agents[] =
 	"POLICE_ [~COP]\n"
 	"MINISTER_ [~GOV]\n"
 	"GUNMEN_ [~REB]\n"
-	"VILLAGERS_ [~CVL]\n";
+	"VILLAGERS_ [~CVL]\n"
+	"AMBASSADOR_ [~GOV]\n"
+	"GOVERNMENT_ [~GOV]\n"
+	"OPPOSITION_ [~OPP]\n"
+	"SUPPORTERS_ [~CVL]\n"
+	"JUNTA_ [~GOV]\n";
 
 static const char verbs[] =
 	";;dyad match=lemma\n"
@@ -87,7 +99,16 @@ static const char verbs[] =
 	"ACCUSE_ [112]\n"
 	"BROKER_ [---]\n"
 	"KILL_ [180]\n"
-	"BEAT_ [182]\n";
+	"BEAT_ [182]\n"
+	"SUPPORT_ [051]\n"
+	"- $ * + [051]\n"
+	"EXERCISE_ [---]\n"
+	"- $ STRATEGIC * [150]\n"
+	"ANNOUNCE_ [---]\n"
+	"RETURN_ [---]\n"
+	"- $ * + SOLDIER [0841]\n"
+	"VISIT_ [042:043]\n"
+	"- $ * + [042:043]\n";
 
 typedef struct fixture {
 	dyad_lexicon  *lex;
@@ -349,6 +370,125 @@ static void test_city_attacked(void **state)
 	dyad_when_free(w);
 }
 
+static void test_relative_clause_event(void **state)
+{
+	F;
+	/* the ", who ...," clause is set aside for the main verb, and coded
+	 * as a sentence of its own with the actor before it as subject */
+	assert_string_equal(code(f, "The Algerian minister, who visited Morocco on Monday, condemned Russia."),
+	                    "DZAGOV MAR 042; DZAGOV RUS 111; MAR DZAGOV 043");
+	/* no actor before ", who": nothing to give the clause */
+	assert_string_equal(code(f, "The minister, who visited Morocco on Monday, condemned Russia."), "");
+	/* an event of both: coded once */
+	assert_string_equal(code(f, "The Algerian minister, who condemned Russia, condemned Russia again."),
+	                    "DZAGOV RUS 111");
+	/* a clause left open to the end of the sentence is coded as before */
+	assert_string_equal(code(f, "Algeria condemned Russia, who attacked Ukraine."), "DZA RUS 111");
+}
+
+static void test_envoy_host(void **state)
+{
+	F;
+	/* the envoy speaks for the country that sent him, not his host */
+	assert_string_equal(code(f, "The Russian ambassador to Algiers condemned Morocco."), "RUSGOV MAR 111");
+	assert_string_equal(code(f, "Russia's ambassador to the European Union condemned Morocco."),
+	                    "RUSGOV MAR 111");
+	/* a host named alone is no source */
+	assert_string_equal(code(f, "The ambassador to Algiers condemned Morocco."), "");
+}
+
+static void test_government_of_domestic(void **state)
+{
+	F;
+	/* a domestic group faces its own country's government */
+	assert_string_equal(code(f, "Moroccan protesters accused the government of lying."), "MARCVL MARGOV 112");
+	assert_string_equal(code(f, "The Algerian opposition condemned the government."), "DZAOPP DZAGOV 111");
+	/* after a state, "the government" stays unknown */
+	assert_string_equal(code(f, "Russia condemned the government."), "");
+}
+
+static void test_crowd_of_actor(void **state)
+{
+	F;
+	/* supporters of an actor are a crowd of its country, not the actor */
+	assert_string_equal(code(f, "Supporters of Morocco's junta condemned Algeria."), "MARCVL DZA 111");
+	assert_string_equal(code(f, "Supporters of the Algerian opposition condemned Russia."), "DZACVL RUS 111");
+}
+
+static void test_possessive_owner(void **state)
+{
+	F;
+	/* the owner in the possessive is the named actor's country */
+	assert_string_equal(code(f, "Morocco condemned Algeria's Sonatrach."), "MAR DZABUS 111");
+	/* after a comma clause set aside too */
+	assert_string_equal(code(f, "Morocco, which attacked Ukraine last year, condemned Algeria's Sonatrach."),
+	                    "MAR DZABUS 111");
+	/* another country's possessive stays an actor of its own */
+	assert_string_equal(code(f, "Morocco condemned Russia's Sonatrach."), "MAR RUS 111");
+}
+
+static void test_passive_object_words(void **state)
+{
+	F;
+	/* an active pattern's object words are the passive's subject */
+	assert_string_equal(code(f, "New sanctions on Morocco were imposed by Algeria."), "DZA MAR 163");
+	/* no doer named: nothing */
+	assert_string_equal(code(f, "New sanctions on Morocco were imposed on Monday."), "");
+	/* the doer is no target of its own act */
+	assert_string_equal(code(f, "New sanctions were imposed by Algeria."), "");
+	/* "by the <actor>": the article is no end of the search */
+	assert_string_equal(code(f, "Morocco was attacked by the Algerian army."), "DZAMIL MAR 190");
+	assert_string_equal(code(f, "New sanctions on Morocco were imposed by the European Union."),
+	                    "IGOEUREEC MAR 163");
+}
+
+static void test_participle_clause_event(void **state)
+{
+	F;
+	/* ", condemning ...": an act of the main subject */
+	assert_string_equal(code(f, "The Algerian minister met the Moroccan minister, condemning Russia."),
+	                    "DZAGOV MARGOV 040; DZAGOV RUS 111; MARGOV DZAGOV 040");
+	/* a result of the main act is not coded again */
+	assert_string_equal(code(f, "Russia attacked Ukraine, killing Ukrainian soldiers."), "RUS UKR 190");
+}
+
+static void test_role_noun_pattern_word(void **state)
+{
+	F;
+	/* the role noun the actor took in is still the pattern's word */
+	assert_string_equal(code(f, "Algeria returned 20 Moroccan soldiers."), "DZA MARMIL 0841");
+	/* not after some other noun */
+	assert_string_equal(code(f, "Algeria returned Morocco's ambassador."), "");
+}
+
+static void test_nominal_pattern_target(void **state)
+{
+	F;
+	/* the subject of another verb is no target of a nominal pattern */
+	assert_string_equal(code(f, "Algeria announced its participation in a Russian strategic exercise."), "");
+	/* a target after the noun still is */
+	assert_string_equal(code(f, "A Russian strategic exercise began near Morocco."), "RUS MAR 150");
+}
+
+static void test_owner_no_guest(void **state)
+{
+	F;
+	/* an owner of a noun is no guest received or hosted */
+	assert_string_equal(code(f, "Algeria received Morocco's proposal."), "");
+	assert_string_equal(code(f, "Algeria hosted Morocco's proposal."), "");
+	/* a guest named alone still is */
+	assert_string_equal(code(f, "Algeria hosted Morocco."), "DZA MAR 043; MAR DZA 042");
+}
+
+static void test_nominal_object(void **state)
+{
+	F;
+	/* the object of another actor's act is no target of the verb */
+	assert_string_equal(code(f, "Algeria condemned Algeria's annexation of Morocco."), "");
+	/* the owner is */
+	assert_string_equal(code(f, "Spain condemned Algeria's annexation of Morocco."), "ESP DZA 111");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -367,6 +507,17 @@ int main(void)
 		cmocka_unit_test(test_match_result),
 		cmocka_unit_test(test_null_pattern_object),
 		cmocka_unit_test(test_city_attacked),
+		cmocka_unit_test(test_relative_clause_event),
+		cmocka_unit_test(test_envoy_host),
+		cmocka_unit_test(test_government_of_domestic),
+		cmocka_unit_test(test_crowd_of_actor),
+		cmocka_unit_test(test_possessive_owner),
+		cmocka_unit_test(test_passive_object_words),
+		cmocka_unit_test(test_participle_clause_event),
+		cmocka_unit_test(test_role_noun_pattern_word),
+		cmocka_unit_test(test_nominal_pattern_target),
+		cmocka_unit_test(test_owner_no_guest),
+		cmocka_unit_test(test_nominal_object),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
