@@ -28,8 +28,18 @@
 /* Records read, in reading order, on their way through a worker. */
 typedef struct ingest_chunk {
 	size_t      n;
+	size_t      bytes;     /* input bytes of its items */
 	ingest_item items[CHUNK_DOCS];
 } ingest_chunk;
+
+/* Input bytes with the workers at most (besides CHUNKS_PER_WORKER): the
+ * queue is deep so that workers go on while the writer commits, but a
+ * run of very long documents must not hold gigabytes. */
+#define MAX_BYTES_IN_FLIGHT ((size_t)64 << 20)
+/* Chunks queued per worker: enough to keep a worker busy through a
+ * commit of a batch (measured: 16 left it idle, 2.76 s vs 2.45 s for
+ * the 100,000-document benchmark). */
+#define CHUNKS_PER_WORKER 64
 
 struct dyad_ingest {
 	dyad_store       *store;
@@ -44,6 +54,7 @@ struct dyad_ingest {
 	ingest_pool      *pool;
 	ingest_chunk     *filling;   /* records read, not yet handed over */
 	ingest_chunk     *spare;     /* a written chunk kept for reuse */
+	size_t            bytes_in_flight; /* input bytes of the chunks in the pool */
 	double            cpu_start; /* this thread's CPU clock when the run started */
 	int               failed;    /* a failure met where it could not be returned (on_diag) */
 	char              failed_msg[512];
@@ -187,7 +198,7 @@ static int start_workers(dyad_ingest *ing)
 	/* without threads the pool runs jobs on the caller's worker */
 	for (size_t i = 0; i < n; i++)
 		ing->worker_ctx[i] = &ing->workers[ing->opts.threads ? i + 1 : 0];
-	return ingest_pool_new(&ing->pool, ing->opts.threads, 16 * ing->opts.threads + 16,
+	return ingest_pool_new(&ing->pool, ing->opts.threads, CHUNKS_PER_WORKER * ing->opts.threads + 16,
 	                       prepare_chunk, ing->worker_ctx);
 }
 
@@ -347,7 +358,9 @@ static int write_chunk(dyad_ingest *ing, ingest_chunk *c)
 			rc = write_item(ing, &c->items[i]);
 		ingest_item_release(&c->items[i]);
 	}
+	ing->bytes_in_flight -= c->bytes;
 	c->n = 0;
+	c->bytes = 0;
 	if (ing->spare)
 		dyad_free(c);
 	else
@@ -364,12 +377,15 @@ static int hand_over(dyad_ingest *ing)
 	if (!c)
 		return 0;
 	int rc = 0;
-	while (!rc && ingest_pool_full(ing->pool))
-		rc = write_chunk(ing, ingest_pool_pop(ing->pool, true));
+	ingest_chunk *oldest;
+	while (!rc && (ingest_pool_full(ing->pool) || ing->bytes_in_flight > MAX_BYTES_IN_FLIGHT) &&
+	       (oldest = ingest_pool_pop(ing->pool, true)))
+		rc = write_chunk(ing, oldest);
 	if (rc) {
 		release_chunk(c);
 		return rc;
 	}
+	ing->bytes_in_flight += c->bytes;
 	ingest_pool_push(ing->pool, c);
 	while (!rc && (done = ingest_pool_pop(ing->pool, false)))
 		rc = write_chunk(ing, done);
@@ -424,6 +440,7 @@ int dyad_ingest_record(dyad_ingest *ing, dyad_record *rec)
 	if (!it)
 		return DYAD_ENOMEM;
 	it->rec = *rec;   /* the record's strings are the item's now */
+	ing->filling->bytes += rec->text_len;
 	memset(rec, 0, sizeof(*rec));
 	return item_added(ing);
 }
@@ -441,6 +458,7 @@ static int ingest_line(dyad_ingest *ing, const char *line, size_t len, size_t li
 		return DYAD_ENOMEM;
 	}
 	it->line_len = len;
+	ing->filling->bytes += len;
 	it->lineno = lineno;
 	return item_added(ing);
 }
