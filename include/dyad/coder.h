@@ -10,6 +10,7 @@
 #include "dyad/text.h"
 #include "dyad/event.h"
 #include "dyad/lexicon.h"
+#include "dyad/places.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -23,6 +24,15 @@ int dyad_coder_new(dyad_coder **out, const dyad_lexicon *lex);
 
 /** Free a coder; NULL is ignored. */
 void dyad_coder_free(dyad_coder *coder);
+
+/**
+ * Give the coder a gazetteer (borrowed; NULL: none): with dyad's own
+ * dictionaries, an attack on a city it knows, with no actor for a target,
+ * is coded against that city's country ("shelled Kharkiv"). The when
+ * stage's (dyad_when_gazetteer) is the one to pass, so that `dyad code`
+ * and `dyad ingest` code alike.
+ */
+void dyad_coder_set_gazetteer(dyad_coder *coder, const dyad_gazetteer *gaz);
 
 /**
  * Start a new document: forgets actors remembered for pronouns and

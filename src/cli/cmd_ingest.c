@@ -91,6 +91,8 @@ static int make_stages(stages *stg, dyad_ingest_coder *ic, size_t n, const dyad_
 				cli_error("ingest: dates and places not annotated: %s", dyad_error_last());
 			stg[i].when = NULL;
 		}
+		/* as dyad code's pipeline does: attacked cities are targets */
+		dyad_coder_set_gazetteer(stg[i].coder, stg[i].when ? dyad_when_gazetteer(stg[i].when) : NULL);
 		ic[i] = (dyad_ingest_coder){ &stg[i], coder_begin, coder_code,
 		                             stg[i].when ? when_annotate : NULL, coder_attrs,
 		                             dyad_lexicon_fingerprint(lex) };
@@ -169,9 +171,12 @@ int cmd_ingest(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	int fmt = input ? dyad_input_format_from_name(input) : DYAD_INPUT_AUTO;
-	if (fmt < 0 || batch < 1 || timeout < 1 || threads < 0 || threads > DYAD_INGEST_MAX_THREADS) {
-		cli_error("ingest: bad %s", fmt < 0 ? "--input format" : batch < 1 ? "--batch"
-		          : timeout < 1 ? "--timeout" : "--threads (0 to 16)");
+	if (fmt < 0 || batch < 1 || timeout < 1) {
+		cli_error("ingest: bad %s", fmt < 0 ? "--input format" : batch < 1 ? "--batch" : "--timeout");
+		return CLI_USAGE;
+	}
+	if (threads < 0 || threads > DYAD_INGEST_MAX_THREADS) {
+		cli_error("ingest: bad --threads: 0 to %d", DYAD_INGEST_MAX_THREADS);
 		return CLI_USAGE;
 	}
 	int status = CLI_ERROR;

@@ -32,6 +32,11 @@ void dyad_coder_free(dyad_coder *coder)
 	dyad_free(coder);
 }
 
+void dyad_coder_set_gazetteer(dyad_coder *c, const dyad_gazetteer *gaz)
+{
+	c->gaz = gaz;
+}
+
 void dyad_coder_begin_document(dyad_coder *c, dyad_date date)
 {
 	c->date = date;

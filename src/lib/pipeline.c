@@ -5,7 +5,6 @@
  */
 #include "dyad/pipeline.h"
 #include "text_internal.h"
-#include "coder_internal.h"
 #include "dyad/coder.h"
 #include "dyad/text.h"
 #include "dyad/when.h"
@@ -60,7 +59,7 @@ void dyad_pipeline_set_when(dyad_pipeline *p, dyad_when_ctx *when)
 {
 	p->when = when;
 	/* the coder reads cities of the gazetteer as places attacked */
-	p->coder->gaz = when ? dyad_when_gazetteer(when) : NULL;
+	dyad_coder_set_gazetteer(p->coder, when ? dyad_when_gazetteer(when) : NULL);
 }
 
 void dyad_pipeline_set_flags(dyad_pipeline *p, uint32_t flags)

@@ -51,6 +51,23 @@ grep -q '^mentions:  0 coded' "$tmp/again" || fail "re-ingest coded again: $(gre
 dump "$tmp/t1.db" | grep -v '^R' > "$tmp/dump-again"
 grep -v '^R' "$tmp/dump0" | diff - "$tmp/dump-again" >/dev/null || fail "re-ingest changed the store"
 
+# The ingest codes what `dyad code` codes (same dictionaries, when stage
+# and gazetteer: "shelled Kharkiv" is an attack on Ukraine in both).
+cat > "$tmp/same.jsonl" <<'JSONL'
+{"id":"s1","date":"2023-05-02","text":"Russian forces shelled Kharkiv overnight."}
+{"id":"s2","date":"2022-11-28","text":"Algerian and Russian troops held a joint exercise at Hammaguir on 16 November 2022.\n\nThe exercise strengthened cooperation between the two armies, the Algerian defence ministry said."}
+{"id":"s3","date":"2021-08-24","text":"Algeria cut diplomatic ties with Morocco on Tuesday, accusing Rabat of hostile acts."}
+{"id":"s4","date":"2023-02-06","text":"The head of Algeria's army hosted Russia's top security official on Monday to discuss military cooperation."}
+JSONL
+"$dyad" code --input jsonl --format jsonl "$tmp/same.jsonl" 2>/dev/null |
+  python3 -c 'import json,sys; [print(e["doc"], e["sentence"], e["source"], e["target"], e["cameo"], e["date"]) for e in map(json.loads, sys.stdin) if e["source"] and e["cameo"]]' |
+  sort > "$tmp/code.events"
+"$dyad" ingest --db "$tmp/same.db" "$tmp/same.jsonl" >/dev/null 2>&1 || fail "ingest same.jsonl"
+sqlite3 -separator ' ' "$tmp/same.db" "SELECT substr(d.origin, length(d.origin)) , m.sentence, m.source, m.target, m.cameo, m.date FROM mentions m JOIN documents d ON d.id = m.doc_id" |
+  sed 's/^\([0-9]\) /s\1 /' | sort > "$tmp/ingest.events"
+grep -q "UKR 194" "$tmp/code.events" || fail "dyad code: no attack on Kharkiv: $(cat "$tmp/code.events")"
+diff "$tmp/code.events" "$tmp/ingest.events" >/dev/null || fail "ingest codes otherwise than dyad code: $(diff "$tmp/code.events" "$tmp/ingest.events")"
+
 # Bad thread counts are usage errors.
 set +e
 "$dyad" ingest --threads -1 --db "$tmp/x.db" samples/ >/dev/null 2>&1; [ $? -eq 2 ] || fail "--threads -1 accepted"
